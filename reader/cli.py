@@ -1,0 +1,237 @@
+"""The command line: `reader [FILE|DIR|-]` and the scripting subcommands.
+
+Exit status: 0 on success, 2 when a file cannot be opened or the arguments are
+wrong (one line on stderr, never a traceback), 130 on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader import __version__
+from reader.model.document import Document
+from reader.model.loading import LoadError
+from reader.model.opening import list_documents, open_document
+from reader.paths import seeds_dir
+
+EXIT_OK = 0
+EXIT_FAILURE = 2
+
+SUBCOMMANDS = ("outline", "facts", "bookmarks")
+
+
+class CliError(Exception):
+    """An error to report in one line on stderr, with exit status 2."""
+
+
+def _safe(text: str) -> str:
+    """``text`` with control characters shown visibly, for one-line messages.
+
+    File names can hold ESC or newlines; they must not drive the terminal.
+    """
+    out = []
+    for char in text:
+        code = ord(char)
+        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def resolve_target(target: str | None) -> tuple[str | None, list[Path]]:
+    """Turn the PATH argument into one file (or ``"-"``) or a folder listing.
+
+    Returns:
+        ``(file, [])`` for a single document, ``(None, paths)`` for a folder
+        with several documents.
+
+    Raises:
+        LoadError: a folder with no documents, or a missing path.
+    """
+    if target == "-":
+        return "-", []
+    folder = seeds_dir() if target is None else Path(target)
+    if target is not None and not folder.is_dir():
+        return str(folder), []
+    documents = list_documents(folder)
+    if not documents:
+        raise LoadError(str(folder), "no documents in this folder (looked for .txt and .md files)")
+    if len(documents) == 1:
+        return str(documents[0]), []
+    return None, documents
+
+
+def _load_one(target: str | None) -> Document:
+    """The document a subcommand works on (the bundled sample when omitted)."""
+    file, many = resolve_target(target)
+    if file is None:
+        file = str(many[0])
+    return open_document(file)
+
+
+def _dump(data: Any, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def outline_data(document: Document) -> dict[str, Any]:
+    """The outline as plain data: ``{"title", "meta", "sections"}``."""
+    meta = document.meta
+    return {
+        "title": document.title,
+        "meta": {
+            "title": meta.title,
+            "subtitle": meta.subtitle,
+            "source": meta.source,
+            "edition": meta.edition,
+            "published": meta.published.isoformat(timespec="minutes") if meta.published else None,
+            "captured": meta.captured.isoformat() if meta.captured else None,
+            "breadcrumb": list(meta.breadcrumb),
+            "language": meta.language,
+            "encoding": document.encoding,
+            "fingerprint": document.fingerprint,
+        },
+        "sections": [
+            {
+                "id": s.id,
+                "level": s.level,
+                "title": s.title,
+                "subtitle": s.subtitle,
+                "start": s.start,
+                "end": s.end,
+            }
+            for s in document.sections
+        ],
+    }
+
+
+def outline_text(document: Document) -> str:
+    """The outline for people: title, metadata line, indented sections."""
+    meta = document.meta
+    lines = [_safe(document.title)]
+    facts = [
+        part
+        for part in (
+            meta.source,
+            meta.edition,
+            meta.published.strftime("%Y-%m-%d %H:%M") if meta.published else None,
+        )
+        if part
+    ]
+    if facts:
+        lines.append("  " + " · ".join(_safe(p) for p in facts))
+    lines.append("")
+    for section in document.sections:
+        indent = "  " * max(0, section.level - 1)
+        lines.append(f"{indent}{_safe(section.title)}  [{section.start}-{section.end}]")
+        if section.subtitle:
+            lines.append(f"{indent}  —— {_safe(section.subtitle)}")
+    return "\n".join(lines)
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    document = _load_one(args.path)
+    if args.format == "text":
+        print(outline_text(document))
+    else:
+        print(_dump(outline_data(document), args.format))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    file, many = resolve_target(args.path)
+    document = open_document(file) if file is not None else None
+    if file == "-":
+        _reattach_tty()
+    from reader.app import ReaderApp  # Textual loads only when the app runs.
+
+    app = ReaderApp(document=document, folder_documents=many or None)
+    app.run()
+    return EXIT_OK
+
+
+def _reattach_tty() -> None:
+    """After reading a document from a pipe, take keys from the terminal."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise CliError("-: standard input was the document and there is no terminal") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115
+
+
+def _add_path(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        nargs="?",
+        help="a text or Markdown file, a folder, or - for stdin (default: the bundled sample)",
+    )
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The parser for `reader [PATH]` and the one for the subcommands."""
+    main = argparse.ArgumentParser(
+        prog="reader",
+        description=(
+            "A terminal reader for long articles and reports, Chinese and English.\n"
+            "Subcommands: outline, facts, bookmarks (reader SUBCOMMAND --help).\n"
+            "A file named like a subcommand opens as ./NAME."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    main.add_argument("--version", action="version", version=f"reader {__version__}")
+    _add_path(main)
+    main.set_defaults(func=cmd_open)
+
+    sub = argparse.ArgumentParser(prog="reader")
+    sub.add_argument("--version", action="version", version=f"reader {__version__}")
+    commands = sub.add_subparsers(dest="command", required=True)
+    outline = commands.add_parser("outline", help="print the sections of a document")
+    _add_path(outline)
+    outline.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    outline.set_defaults(func=cmd_outline)
+    for register in _EXTRA_COMMANDS:
+        register(commands)
+    return main, sub
+
+
+_EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+"""Registrars for the facts and bookmarks subcommands (see their modules)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    main_parser, sub_parser = build_parsers()
+    parser = sub_parser if args_list and args_list[0] in SUBCOMMANDS else main_parser
+    args = parser.parse_args(args_list)
+    try:
+        status: int = args.func(args)
+        sys.stdout.flush()
+        return status
+    except LoadError as error:
+        print(f"reader: {_safe(str(error))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except CliError as error:
+        print(f"reader: {_safe(str(error))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`reader outline | head`).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

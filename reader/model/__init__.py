@@ -1,0 +1,4 @@
+"""The pure document model: loading, parsing, facts, anchors, search, wrapping.
+
+Nothing in this package imports Textual.
+"""

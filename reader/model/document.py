@@ -1,0 +1,243 @@
+"""The document model: frozen dataclasses over one normalized text.
+
+Position unit: every span in this package is a half-open ``(start, end)`` pair of
+*character offsets* (``str`` indices) into ``Document.text``. Nothing keeps its
+own copy of positions; the reading pane maps offsets to wrapped lines and back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from functools import cached_property
+
+Span = tuple[int, int]
+"""A half-open range of character offsets into ``Document.text``."""
+
+
+class ParagraphKind(str, Enum):
+    """What a paragraph is, for styling and for the outline."""
+
+    META = "meta"
+    """A metadata line: capture date, breadcrumb, title, source line."""
+    HEADING = "heading"
+    """The heading line of a section."""
+    SUBTITLE = "subtitle"
+    """A subtitle line under a heading (the "——" line of news summaries)."""
+    BODY = "body"
+    """Running text."""
+    CODE = "code"
+    """A fenced or indented code block (Markdown); shown as is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph: a run of text between blank lines or line breaks."""
+
+    index: int
+    """Position in ``Document.paragraphs``."""
+    start: int
+    """Offset of the first character (leading indentation included)."""
+    end: int
+    """Offset just past the last character (the newline is not included)."""
+    kind: ParagraphKind
+    """What the paragraph is."""
+    section: int
+    """Index into ``Document.sections`` of the section that holds it."""
+
+    @property
+    def span(self) -> Span:
+        """The paragraph's ``(start, end)``."""
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section: its heading and everything up to the next section.
+
+    The text before the first heading is a section too (the lead), with level 0
+    and the document title (or "Lead") as its title.
+    """
+
+    index: int
+    """Position in ``Document.sections``."""
+    id: str
+    """Stable id: a slug of the title plus an ordinal, e.g. ``"lead"``, ``"1-shi-wei"``."""
+    level: int
+    """0 for the lead, 1 for top-level headings, 2 for their children, and so on."""
+    title: str
+    """The heading text, trimmed (numbering kept as written)."""
+    subtitle: str | None
+    """The subtitle line, with leading dashes stripped, if any."""
+    start: int
+    """Offset where the section begins (its heading line, or 0 for the lead)."""
+    end: int
+    """Offset where the next section begins (or ``len(text)``)."""
+    heading: Span | None
+    """Span of the heading text inside ``text``; ``None`` for the lead."""
+    first_paragraph: int
+    """Index of the section's first paragraph."""
+    last_paragraph: int
+    """Index just past the section's last paragraph (half-open)."""
+    parent: int | None = None
+    """Index of the enclosing section, or ``None`` at top level."""
+
+    @property
+    def span(self) -> Span:
+        """The section's ``(start, end)``."""
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the document says about itself. Every field is optional."""
+
+    title: str | None = None
+    """The document title (main title, subtitle split off when there is a ——)."""
+    subtitle: str | None = None
+    """The title's subtitle (after "——" in the title line), if any."""
+    source: str | None = None
+    """The publication, e.g. 苏州日报 (brackets stripped)."""
+    edition: str | None = None
+    """The edition or page, e.g. 01版."""
+    published: datetime | None = None
+    """Publication time; a date alone is stored at midnight."""
+    captured: date | None = None
+    """The date the page was captured (the 今天是… line of saved web pages)."""
+    breadcrumb: tuple[str, ...] = ()
+    """Navigation trail of a saved web page, e.g. (首页, 省市要闻, 正文)."""
+    language: str = "und"
+    """``"zh"``, ``"en"`` or ``"und"`` (undetermined)."""
+    spans: dict[str, Span] = field(default_factory=dict)
+    """Where each field came from: field name -> span in ``Document.text``."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: the one normalized text and everything found in it."""
+
+    text: str
+    """The whole normalized text (LF newlines, no control characters)."""
+    meta: Meta
+    """Metadata found at the top of the text."""
+    sections: tuple[Section, ...]
+    """Sections in text order; they cover the text without gaps or overlap."""
+    paragraphs: tuple[Paragraph, ...]
+    """Paragraphs in text order."""
+    path: str | None = None
+    """Where the text was read from (``None`` for stdin or a string)."""
+    encoding: str | None = None
+    """The encoding the bytes were decoded with, if read from bytes."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """sha256 hex digest of the normalized text (UTF-8)."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @property
+    def title(self) -> str:
+        """A title to show: the metadata title, the first heading, or the file name."""
+        if self.meta.title:
+            return self.meta.title
+        for section in self.sections:
+            if section.heading is not None:
+                return section.title
+        if self.path:
+            return self.path.rsplit("/", 1)[-1]
+        return "Untitled"
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section that holds ``offset`` (the last one for offsets past the end)."""
+        if not self.sections:
+            return None
+        index = max(0, bisect_right(self._section_starts, offset) - 1)
+        return self.sections[index]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph at or before ``offset``, or ``None`` when there is none."""
+        if not self.paragraphs:
+            return None
+        index = max(0, bisect_right(self._paragraph_starts, offset) - 1)
+        return self.paragraphs[index]
+
+    def section_by_id(self, section_id: str) -> Section | None:
+        """The section with id ``section_id``, if any."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    def slice(self, span: Span) -> str:
+        """The text of ``span``."""
+        return self.text[span[0] : span[1]]
+
+
+class FactKind(str, Enum):
+    """The closed set of fact kinds; the sidebar groups by these, in this order."""
+
+    QUANTITY = "quantity"
+    DATE = "date"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    WORK = "work"
+    TERM = "term"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where a fact is said."""
+
+    start: int
+    end: int
+    section: str
+    """Id of the section that holds the mention."""
+
+    @property
+    def span(self) -> Span:
+        """The mention's ``(start, end)``."""
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure, date, person, organisation, place, work or term of the text.
+
+    Quantities and dates are one fact per mention (each has its own context);
+    people, organisations, places, works and terms are one fact per entity with
+    all its mentions.
+    """
+
+    kind: FactKind
+    text: str
+    """The surface as written, e.g. 1.2万余次."""
+    value: float | int | str | None = None
+    """Normalized value: a number for quantities (12000), ISO text for dates
+    ("2014-06-13", "2014-06-13/2014-06-14", "2014-07-22T08:52"), the titles as
+    given for people ("省委副书记、市委书记"), the canonical name otherwise."""
+    unit: str | None = None
+    """Unit or measure word (次, 个, %, 元, km)."""
+    qualifier: str | None = None
+    """exact, more-than, at-least, about, at-most, less-than or range."""
+    counted: str | None = None
+    """What is counted, or a short context label."""
+    mentions: tuple[Mention, ...] = ()
+    """Every place the fact is said, in text order."""
+    value_end: float | int | None = None
+    """Upper bound of a numeric range (3至5年 -> value 3, value_end 5)."""
+
+    @property
+    def first(self) -> Mention | None:
+        """The first mention, if any."""
+        return self.mentions[0] if self.mentions else None

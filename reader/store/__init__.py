@@ -1,0 +1,1 @@
+"""Persistence of the user's bookmarks and reading positions. Never imports Textual."""
