@@ -150,6 +150,43 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+FACT_KINDS = ("quantity", "date", "person", "organization", "place", "work", "term")
+
+
+def facts_text(records: list[dict[str, Any]]) -> str:
+    """Facts for people: grouped by kind, one line a fact."""
+    lines: list[str] = []
+    for kind in FACT_KINDS:
+        group = [r for r in records if r["kind"] == kind]
+        if not group:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(f"{kind} ({len(group)})")
+        for record in group:
+            text = _safe(str(record["text"]))
+            shown = _safe(str(record.get("display") or ""))
+            value = f"  {shown}" if shown and shown != text else ""
+            counted = f"  [{_safe(str(record['counted']))}]" if record.get("counted") else ""
+            where = ", ".join(str(m["start"]) for m in record["mentions"][:5])
+            more = " …" if len(record["mentions"]) > 5 else ""
+            lines.append(f"  {text}{value}{counted}  ×{len(record['mentions'])} @{where}{more}")
+    return "\n".join(lines)
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from reader.model.facts import describe_value, extract_facts, fact_record
+
+    document = _load_one(args.path)
+    facts = [f for f in extract_facts(document) if args.kind in (None, f.kind.value)]
+    if args.format == "text":
+        records = [{**fact_record(f), "display": describe_value(f)} for f in facts]
+        print(facts_text(records))
+    else:
+        print(_dump([fact_record(f) for f in facts], args.format))
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     file, many = resolve_target(args.path)
     document = open_document(file) if file is not None else None
@@ -203,6 +240,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     _add_path(outline)
     outline.add_argument("--format", choices=("text", "json", "yaml"), default="text")
     outline.set_defaults(func=cmd_outline)
+    facts = commands.add_parser("facts", help="print the facts of a document")
+    _add_path(facts)
+    facts.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    facts.add_argument("--kind", choices=FACT_KINDS, help="only facts of this kind")
+    facts.set_defaults(func=cmd_facts)
     for register in _EXTRA_COMMANDS:
         register(commands)
     return main, sub
