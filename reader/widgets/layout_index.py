@@ -1,0 +1,353 @@
+"""The wrapped-line index of the reading pane: paragraphs -> screen rows, lazily.
+
+Pure Python, no Textual, so it can be unit-tested and benchmarked alone.
+
+Position units: a *row* is one line of the pane's virtual canvas (a wrapped text
+line or a blank line between paragraphs); an *offset* is a character offset into
+the document text, as everywhere else in ``reader``.
+
+Layout: paragraph ``p`` takes ``gaps[p]`` blank rows followed by its wrapped
+lines. Paragraphs are wrapped lazily. A paragraph not wrapped yet counts an
+*estimate* of its lines (its length times the document's cells-per-character
+ratio, divided by the width), so the virtual height is known at once and the
+first frame never waits for the whole text. ``ensure_rows`` makes the
+paragraphs under the view exact; ``wrap_next_chunk`` refines the rest in small
+pieces. Refining a paragraph only moves the rows *below* it, so the caller
+keeps the reader in place by re-locating its offset (``row_of_offset``) after
+each chunk.
+
+Storage: the text stays one ``str``; the row counts and their prefix sums live
+in ``array('i')`` (4 bytes a paragraph); each wrapped paragraph keeps its line
+starts in a small ``array('i')``.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, islice
+
+from reader.model.cells import cell_len
+from reader.model.document import ParagraphKind
+from reader.model.wrap import wrap_paragraph
+
+__all__ = ["LayoutIndex", "RowInfo", "WrapFunction", "paragraph_gaps"]
+
+WrapFunction = Callable[[str, int, int, int], list[int]]
+"""``wrap(text, start, end, width) -> line starts``, as ``reader.model.wrap.wrap_paragraph``."""
+
+_SAMPLE_CHARS = 16_384
+"""Characters sampled (at three places) to estimate cells per character."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowInfo:
+    """What one row of the canvas shows."""
+
+    paragraph: int
+    """Index of the paragraph the row belongs to (a blank row: the one it precedes)."""
+    line: int
+    """Wrapped line number inside the paragraph, or -1 for a blank row."""
+    start: int
+    """Offset of the line's first character (a blank row: the paragraph start)."""
+    end: int
+    """Offset past the line's last character, trailing spaces included."""
+
+    @property
+    def blank(self) -> bool:
+        """Whether the row is a blank row between paragraphs."""
+        return self.line < 0
+
+
+def paragraph_gaps(kinds: Sequence[ParagraphKind]) -> list[int]:
+    """Blank rows before each paragraph, by kind, for readability.
+
+    One blank row between paragraphs; two above a heading (a section break
+    shows); none inside the metadata block, and none between a heading and its
+    subtitle, which read as one unit. The first paragraph has none.
+
+    Args:
+        kinds: The kind of each paragraph, in order.
+
+    Returns:
+        One count per paragraph.
+    """
+    gaps: list[int] = []
+    previous: ParagraphKind | None = None
+    for kind in kinds:
+        if previous is None:
+            gap = 0
+        elif kind is ParagraphKind.HEADING:
+            gap = 2
+        elif kind is ParagraphKind.SUBTITLE and previous is ParagraphKind.HEADING:
+            gap = 0
+        elif kind is ParagraphKind.META and previous is ParagraphKind.META:
+            gap = 0
+        else:
+            gap = 1
+        gaps.append(gap)
+        previous = kind
+    return gaps
+
+
+def _cells_per_char(text: str) -> float:
+    """Estimate the average cells per character of ``text`` from three samples."""
+    if not text:
+        return 1.0
+    n = len(text)
+    picks = {0, max(0, n // 2 - _SAMPLE_CHARS // 2), max(0, n - _SAMPLE_CHARS)}
+    chars = cells = 0
+    for at in sorted(picks):
+        sample = text[at : at + _SAMPLE_CHARS].replace("\n", "")
+        chars += len(sample)
+        cells += cell_len(sample)
+    return cells / chars if chars else 1.0
+
+
+class LayoutIndex:
+    """Rows of a document wrapped to one width; see the module docstring.
+
+    Args:
+        text: The document text.
+        spans: ``(start, end)`` of each paragraph, in text order, not overlapping.
+        gaps: Blank rows before each paragraph (same length as ``spans``).
+        width: Cells per wrapped line (at least 1 is used).
+        wrap: The line breaker (``wrap_paragraph`` unless a test swaps it).
+        cells_per_char: Estimate ratio; sampled from ``text`` when ``None``.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        gaps: Sequence[int],
+        width: int,
+        *,
+        wrap: WrapFunction = wrap_paragraph,
+        cells_per_char: float | None = None,
+    ) -> None:
+        if len(gaps) != len(spans):
+            raise ValueError("one gap per paragraph is needed")
+        self.text = text
+        self.width = max(1, width)
+        self._wrap = wrap
+        self._starts: array[int] = array("i", (s for s, _ in spans))
+        self._ends: array[int] = array("i", (e for _, e in spans))
+        self._gaps: array[int] = array("i", gaps)
+        ratio = _cells_per_char(text) if cells_per_char is None else cells_per_char
+        per_line = self.width / ratio
+        # Estimate: ceil(chars / chars-per-line), at least one line.
+        self._counts: array[int] = array(
+            "i",
+            (
+                g + max(1, -int(-(e - s) // per_line))
+                for g, (s, e) in zip(self._gaps, spans, strict=True)
+            ),
+        )
+        self._lines: list[array[int] | None] = [None] * len(spans)
+        self._prefix: array[int] = array("i", accumulate(self._counts, initial=0))
+        self._dirty_from = len(spans)
+        """Prefix sums are exact up to and including this paragraph index."""
+        self._pending = len(spans)
+        self._cursor = 0
+        """Where the background refinement goes on."""
+
+    # -- paragraphs ---------------------------------------------------------
+
+    @property
+    def paragraph_count(self) -> int:
+        """Number of paragraphs."""
+        return len(self._starts)
+
+    @property
+    def pending(self) -> int:
+        """Paragraphs whose row count is still an estimate."""
+        return self._pending
+
+    @property
+    def complete(self) -> bool:
+        """Whether every paragraph is wrapped (the row count is exact)."""
+        return self._pending == 0
+
+    def is_wrapped(self, paragraph: int) -> bool:
+        """Whether ``paragraph`` is wrapped (its row count is exact)."""
+        return self._lines[paragraph] is not None
+
+    def paragraph_span(self, paragraph: int) -> tuple[int, int]:
+        """The ``(start, end)`` of ``paragraph``."""
+        return (self._starts[paragraph], self._ends[paragraph])
+
+    def paragraph_at_offset(self, offset: int) -> int:
+        """The paragraph whose rows show ``offset``.
+
+        An offset between two paragraphs (a newline, a blank text line) belongs
+        to the next one; past the last paragraph, to the last.
+        """
+        p = bisect_right(self._starts, offset) - 1
+        if p < 0:
+            return 0
+        if offset > self._ends[p] and p + 1 < len(self._starts):
+            return p + 1
+        return p
+
+    def wrap_paragraphs(self, first: int, last: int) -> None:
+        """Wrap the paragraphs ``[first, last)`` exactly (those not wrapped yet)."""
+        text, wrap, width = self.text, self._wrap, self.width
+        for p in range(max(0, first), min(last, len(self._lines))):
+            if self._lines[p] is not None:
+                continue
+            starts = wrap(text, self._starts[p], self._ends[p], width)
+            self._lines[p] = array("i", starts)
+            count = self._gaps[p] + max(1, len(starts))
+            if count != self._counts[p]:
+                self._counts[p] = count
+                if p < self._dirty_from:
+                    self._dirty_from = p
+            self._pending -= 1
+
+    def wrap_next_chunk(self, budget: int = 65_536) -> bool:
+        """Wrap the next paragraphs not wrapped yet, about ``budget`` characters.
+
+        Args:
+            budget: Characters of text to wrap before returning.
+
+        Returns:
+            True while paragraphs remain to be wrapped.
+        """
+        n = len(self._lines)
+        p = self._cursor
+        done = 0
+        while p < n and done < budget:
+            if self._lines[p] is None:
+                self.wrap_paragraphs(p, p + 1)
+                done += self._ends[p] - self._starts[p] + 1
+            p += 1
+        self._cursor = p
+        if p >= n and self._pending:
+            self._cursor = 0
+        return self._pending > 0
+
+    # -- rows ---------------------------------------------------------------
+
+    def _flush(self) -> None:
+        """Bring the prefix sums up to date after wraps changed row counts."""
+        d = self._dirty_from
+        n = len(self._counts)
+        if d >= n:
+            return
+        tail = array("i", accumulate(islice(self._counts, d, None), initial=self._prefix[d]))
+        self._prefix[d:] = tail
+        self._dirty_from = n
+
+    @property
+    def total_rows(self) -> int:
+        """Rows of the whole canvas (exact once ``complete``)."""
+        self._flush()
+        return self._prefix[-1]
+
+    def paragraph_top(self, paragraph: int) -> int:
+        """First row of ``paragraph``, its gap included."""
+        if paragraph > self._dirty_from:
+            self._flush()
+        return self._prefix[paragraph]
+
+    def paragraph_first_line_row(self, paragraph: int) -> int:
+        """Row of the first wrapped line of ``paragraph`` (after its gap)."""
+        return self.paragraph_top(paragraph) + self._gaps[paragraph]
+
+    def paragraph_at_row(self, row: int) -> int:
+        """The paragraph that owns ``row`` (clamped into the canvas)."""
+        self._flush()
+        p = bisect_right(self._prefix, row) - 1
+        return min(max(p, 0), len(self._starts) - 1)
+
+    def line_starts(self, paragraph: int) -> array[int]:
+        """Line start offsets of ``paragraph`` (wrapping it if needed)."""
+        lines = self._lines[paragraph]
+        if lines is None:
+            self.wrap_paragraphs(paragraph, paragraph + 1)
+            lines = self._lines[paragraph]
+            assert lines is not None
+        return lines
+
+    def row_info(self, row: int) -> RowInfo | None:
+        """What ``row`` shows, wrapping its paragraph if needed; ``None`` past the end."""
+        if not self._starts or row < 0:
+            return None
+        self._flush()
+        if row >= self._prefix[-1]:
+            return None
+        p = self.paragraph_at_row(row)
+        lines = self.line_starts(p)
+        local = row - self._prefix[p] - self._gaps[p]
+        start = self._starts[p]
+        if local < 0:
+            return RowInfo(p, -1, start, start)
+        if local >= len(lines):
+            # The paragraph was an estimate a moment ago and came out shorter;
+            # the rows below moved up. Ask again with exact counts.
+            return self.row_info(row)
+        end = lines[local + 1] if local + 1 < len(lines) else self._ends[p]
+        return RowInfo(p, local, lines[local], end)
+
+    def row_of_offset(self, offset: int) -> int:
+        """Row of the wrapped line that holds ``offset`` (clamped into the text)."""
+        if not self._starts:
+            return 0
+        p = self.paragraph_at_offset(offset)
+        lines = self.line_starts(p)
+        local = max(0, bisect_right(lines, offset) - 1)
+        return self.paragraph_first_line_row(p) + local
+
+    def offset_of_row(self, row: int) -> int:
+        """Offset of the first character of ``row`` (a blank row: the next paragraph)."""
+        if not self._starts:
+            return 0
+        info = self.row_info(min(max(row, 0), self.total_rows - 1))
+        return 0 if info is None else info.start
+
+    def rows_of_span(self, start: int, end: int) -> range:
+        """Rows of the wrapped lines that show any of ``[start, end)``."""
+        first = self.row_of_offset(start)
+        last = self.row_of_offset(max(start, end - 1))
+        return range(first, last + 1)
+
+    def ensure_rows(self, row: int, count: int) -> bool:
+        """Wrap every paragraph that shows in rows ``[row, row + count)``.
+
+        Rows above the first such paragraph do not move.
+
+        Returns:
+            True when a row count changed (the canvas height may differ).
+        """
+        if not self._starts or count <= 0:
+            return False
+        before = self._dirty_from
+        p = self.paragraph_at_row(max(row, 0))
+        top = self._prefix[p]
+        n = len(self._starts)
+        while p < n and top < row + count:
+            self.wrap_paragraphs(p, p + 1)
+            top += self._counts[p]
+            p += 1
+        return self._dirty_from != before
+
+    def ensure_end(self, count: int) -> None:
+        """Wrap the last paragraphs until they fill at least ``count`` rows."""
+        p = len(self._starts) - 1
+        rows = 0
+        while p >= 0 and rows < count:
+            self.wrap_paragraphs(p, p + 1)
+            rows += self._counts[p]
+            p -= 1
+
+    def line_index(self, offset: int) -> int:
+        """Index of the wrapped line holding ``offset`` inside its paragraph."""
+        p = self.paragraph_at_offset(offset)
+        return max(0, bisect_right(self.line_starts(p), offset) - 1)
+
+    def first_paragraph_at_or_after(self, offset: int) -> int:
+        """Index of the first paragraph starting at or after ``offset``."""
+        return bisect_left(self._starts, offset)
