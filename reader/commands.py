@@ -1,0 +1,88 @@
+"""Command palette providers (ctrl+p).
+
+For now: :class:`SectionsProvider`, "Go to section: <title>" for every section of
+the open document. Facts and bookmarks providers are to be added beside it.
+
+Section titles are document text. Textual's ``Matcher.highlight`` reads its
+argument as markup, so hits are highlighted here on plain ``Content`` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from reader.model.document import Section
+from reader.screens.main import MainScreen
+
+GO_TO_SECTION = "Go to section: "
+"""Prefix of the section commands."""
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """``candidate`` as plain content, with the characters ``matcher`` matched styled.
+
+    Args:
+        matcher: The palette's fuzzy matcher for the current input.
+        candidate: Plain text (never interpreted as markup).
+    """
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def section_command(section: Section) -> str:
+    """The palette text for ``section``: ``"Go to section: <title>"``."""
+    return GO_TO_SECTION + (section.title or section.id)
+
+
+def _help(section: Section) -> str | None:
+    # The palette reads a hit's help as markup; a subtitle is document text.
+    return escape(section.subtitle) if section.subtitle else None
+
+
+class SectionsProvider(Provider):
+    """The sections of the document on the main screen."""
+
+    def _sections(self) -> Iterator[tuple[str, Section, MainScreen]]:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            for section in screen.document.sections:
+                yield section_command(section), section, screen
+
+    async def discover(self) -> Hits:
+        """Every section, in document order, before anything is typed."""
+        for text, section, screen in self._sections():
+            yield DiscoveryHit(
+                Content(text),
+                partial(screen.go_to_section, section.id),
+                text=text,
+                help=_help(section),
+            )
+
+    async def search(self, query: str) -> Hits:
+        """The sections whose command text matches ``query``.
+
+        Args:
+            query: What the user typed.
+        """
+        matcher = self.matcher(query)
+        for text, section, screen in self._sections():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, text),
+                    partial(screen.go_to_section, section.id),
+                    text=text,
+                    help=_help(section),
+                )

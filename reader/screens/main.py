@@ -1,0 +1,185 @@
+"""MainScreen: outline, reading pane and facts sidebar, and the messages between them.
+
+Panes never query each other. Messages come up to this screen, which holds the
+panes and tells each what to show ("messages up, attributes down").
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+
+from reader.model.document import Document
+from reader.widgets.facts import FactsPane
+from reader.widgets.outline import OutlinePane
+from reader.widgets.reading import ReadingPane
+
+NARROW_WIDTH = 100
+"""Below this many columns both side panes start hidden."""
+
+
+def position_label(section_number: int, section_count: int, fraction: float) -> str:
+    """The header's sub-title, e.g. ``"section 2/4 · 37%"``.
+
+    Args:
+        section_number: 1-based number of the current section (0 when unknown).
+        section_count: How many sections the document has.
+        fraction: How far through the document the view is, 0.0 to 1.0.
+    """
+    percent = round(max(0.0, min(1.0, fraction)) * 100)
+    return f"section {section_number}/{section_count} · {percent}%"
+
+
+class MainScreen(Screen[None]):
+    """The reading screen: three panes, a header and a footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "focus_outline", "Outline", tooltip="Focus the outline (shows it if hidden)"),
+        Binding(
+            "f", "focus_facts", "Facts", tooltip="Focus the facts sidebar (shows it if hidden)"
+        ),
+        Binding("f2", "toggle_outline", "Toggle outline"),
+        Binding("f3", "toggle_facts", "Toggle facts"),
+        Binding("escape", "focus_reading", "Back to text", show=False),
+    ]
+    """Pane keys; Tab and Shift+Tab (from Screen) cycle focus over the visible panes."""
+
+    def __init__(self, document: Document, *, name: str | None = None) -> None:
+        """Create the screen for ``document``.
+
+        Args:
+            document: The document to read.
+            name: Screen name.
+        """
+        super().__init__(name=name)
+        self.document = document
+        self.title = document.title
+        self._section_number = 1 if document.sections else 0
+        self._fraction = 0.0
+        # None until the user shows or hides a pane by hand; then the width rule
+        # stops overriding their choice.
+        self._outline_choice: bool | None = None
+        self._facts_choice: bool | None = None
+        self._narrow: bool | None = None
+        self.outline = OutlinePane(document.sections, id="outline", classes="pane")
+        self.reading = ReadingPane(document, id="reading", classes="pane")
+        self.facts = FactsPane(document, id="facts", classes="pane")
+        self._update_sub_title()
+
+    def compose(self) -> ComposeResult:
+        """Header, the three panes side by side, footer."""
+        yield Header()
+        with Horizontal(id="panes"):
+            yield self.outline
+            yield self.reading
+            yield self.facts
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fit the panes to the terminal width and start in the reading pane."""
+        self._apply_width(self.app.size.width)
+        self.reading.focus()
+        if self.document.sections:
+            self.outline.current = self.document.sections[0].id
+
+    # -- layout -------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        """Hide or show the side panes when the width crosses the threshold."""
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < NARROW_WIDTH
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        if self._outline_choice is None:
+            self.outline.display = not narrow
+        if self._facts_choice is None:
+            self.facts.display = not narrow
+
+    def _show_pane(self, pane: Widget, shown: bool) -> None:
+        if pane is self.outline:
+            self._outline_choice = shown
+        else:
+            self._facts_choice = shown
+        pane.display = shown
+        if not shown and (self.focused is None or pane in self.focused.ancestors_with_self):
+            self.reading.focus()
+
+    def action_toggle_outline(self) -> None:
+        """Show or hide the outline."""
+        self._show_pane(self.outline, not self.outline.display)
+
+    def action_toggle_facts(self) -> None:
+        """Show or hide the facts sidebar."""
+        self._show_pane(self.facts, not self.facts.display)
+
+    def action_focus_outline(self) -> None:
+        """Focus the outline, showing it if hidden."""
+        if not self.outline.display:
+            self._show_pane(self.outline, True)
+        self.outline.section_tree.focus()
+
+    def action_focus_facts(self) -> None:
+        """Focus the facts sidebar, showing it if hidden."""
+        if not self.facts.display:
+            self._show_pane(self.facts, True)
+        self.facts.focus()
+
+    def action_focus_reading(self) -> None:
+        """Give focus back to the reading pane."""
+        self.reading.focus()
+
+    # -- navigation -----------------------------------------------------------
+
+    def go_to_section(self, section_id: str) -> None:
+        """Scroll the reading pane to a section and mark it in the outline.
+
+        Args:
+            section_id: Id of the section to show.
+        """
+        section = self.document.section_by_id(section_id)
+        if section is None:
+            return
+        self.reading.scroll_to_section(section_id)
+        self._set_section(section.index)
+
+    def _set_section(self, index: int) -> None:
+        section_id = self.document.sections[index].id
+        self._section_number = index + 1
+        self.outline.current = section_id
+        self.facts.section = section_id
+        self._update_sub_title()
+
+    def _update_sub_title(self) -> None:
+        self.sub_title = position_label(
+            self._section_number, len(self.document.sections), self._fraction
+        )
+
+    @on(OutlinePane.SectionSelected)
+    def _outline_selected(self, event: OutlinePane.SectionSelected) -> None:
+        event.stop()
+        # Focus stays in the outline so the reader can keep browsing; Escape returns.
+        self.go_to_section(event.section_id)
+
+    @on(ReadingPane.SectionVisible)
+    def _section_visible(self, event: ReadingPane.SectionVisible) -> None:
+        event.stop()
+        section = self.document.section_by_id(event.section_id)
+        if section is not None:
+            self._set_section(section.index)
+
+    @on(ReadingPane.PositionChanged)
+    def _position_changed(self, event: ReadingPane.PositionChanged) -> None:
+        event.stop()
+        self._fraction = event.fraction
+        self._update_sub_title()
