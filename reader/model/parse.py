@@ -1,19 +1,206 @@
-"""Text to Document. PLACEHOLDER: the parse helper replaces this module."""
+"""Text to Document: metadata, paragraphs, sections.
+
+Position unit: every span is a half-open pair of character offsets into the
+text given to :func:`parse`, which is kept exactly as is (titles are trimmed
+copies; their spans point into the text).
+
+Paragraphs, in plain text:
+
+* **one line per paragraph** (news texts, indented with spaces or U+3000): each
+  non-blank line is a paragraph; its start includes the indentation, its end
+  excludes the newline;
+* **hard-wrapped** (RFCs, essays): each blank-line-separated block is a
+  paragraph. A text is hard-wrapped when it has at least two blocks, at least
+  half of its non-blank lines sit in blocks of two or more lines, and at most a
+  tenth of its lines are longer than :data:`WRAPPED_LINE_MAX` characters.
+  Metadata lines at the top are paragraphs of their own either way.
+
+Kinds: META (metadata lines, see :mod:`reader.model.meta`; RFC page headers and
+footers too, so that they are tagged and never taken for headings), HEADING,
+SUBTITLE (the dash line under a heading), CODE (Markdown code), BODY.
+
+Headings follow the rules in :mod:`reader.model.headings` (plain text) and
+:mod:`reader.model.markdown` (Markdown); sections are built by
+:mod:`reader.model.sections`.
+"""
 
 from __future__ import annotations
 
-from reader.model.document import Document, Meta, Paragraph, ParagraphKind, Section
+import re
+from itertools import accumulate
+
+from reader.model.document import Document, Meta, Paragraph, ParagraphKind, Section, Span
+from reader.model.headings import WS, Heading, Unit, find_headings, strip_span
+from reader.model.markdown import looks_like_markdown, scan_markdown
+from reader.model.meta import read_meta
+from reader.model.sections import HeadingInfo, RawParagraph, build
+
+WRAPPED_LINE_MAX = 100
+"""Lines longer than this are not hard-wrapped lines."""
+_TEXT_PREFIX = 200
+"""Stripped-line prefix handed to the heading rules; longer lines are never headings."""
+
+_NON_WS_RE = re.compile(r"[^ \t\u3000\xa0]")
+_DASHES = WS + "—―-－─"
 
 
 def parse(text: str, *, path: str | None = None, encoding: str | None = None) -> Document:
-    """Split ``text`` into line paragraphs in one section."""
-    paragraphs: list[Paragraph] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            paragraphs.append(
-                Paragraph(len(paragraphs), pos, pos + len(line), ParagraphKind.BODY, 0)
-            )
-        pos += len(line) + 1
-    section = Section(0, "lead", 0, "Lead", None, 0, len(text), None, 0, len(paragraphs))
-    return Document(text, Meta(), (section,), tuple(paragraphs), path, encoding)
+    """Parse normalized ``text`` into a :class:`Document`.
+
+    Args:
+        text: Normalized text (LF newlines, no control characters).
+        path: Where it was read from; a Markdown suffix selects the Markdown path.
+        encoding: The encoding it was decoded with, recorded as is.
+
+    Returns:
+        The document: metadata, sections covering the text, paragraphs.
+    """
+    lines = text.split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
+    markdown = looks_like_markdown(text, path)
+    scan = read_meta(text, lines, starts, markdown=markdown)
+    meta = scan.meta
+    if markdown:
+        raw, headings, meta = _markdown(text, lines, starts, meta)
+    else:
+        raw, headings = _plain(lines, starts, scan.lines)
+    lead = meta.title or ("导语" if meta.language == "zh" else "Lead")
+    sections, paragraphs = build(len(text), headings, raw, lead)
+    return Document(text, meta, sections, paragraphs, path, encoding)
+
+
+def _plain(
+    lines: list[str], starts: list[int], meta_lines: frozenset[int]
+) -> tuple[list[RawParagraph], list[HeadingInfo]]:
+    blank = [not line or line.isspace() for line in lines]
+    wrapped = _hard_wrapped(lines, blank)
+    # Line ranges [first, last) of the candidate paragraphs, META ones apart.
+    ranges: list[tuple[int, int]] = []
+    meta_ranges: set[int] = set()
+    block: int | None = None
+    for index, is_blank in enumerate(blank):
+        if block is not None and (is_blank or index in meta_lines or not wrapped):
+            ranges.append((block, index))
+            block = None
+        if is_blank:
+            continue
+        if index in meta_lines:
+            meta_ranges.add(len(ranges))
+            ranges.append((index, index + 1))
+        elif block is None:
+            block = index
+    if block is not None:
+        ranges.append((block, len(lines)))
+    body = [k for k in range(len(ranges)) if k not in meta_ranges]
+    units = [_unit(lines, *ranges[k]) for k in body]
+    found, furniture = find_headings(units, blocks=wrapped)
+    kinds = [ParagraphKind.BODY] * len(ranges)
+    for k in meta_ranges:
+        kinds[k] = ParagraphKind.META
+    for u in furniture:
+        kinds[body[u]] = ParagraphKind.META
+    merged: dict[int, int] = {}
+    headings: list[HeadingInfo] = []
+    for heading in found:
+        headings.append(_plain_heading(lines, starts, ranges, body, heading))
+        first = body[heading.unit]
+        kinds[first] = ParagraphKind.HEADING
+        if heading.units > 1:
+            merged[first] = body[heading.unit + heading.units - 1]
+        if heading.subtitle_unit is not None:
+            kinds[body[heading.subtitle_unit]] = ParagraphKind.SUBTITLE
+    raw: list[RawParagraph] = []
+    k = 0
+    while k < len(ranges):
+        first_line = ranges[k][0]
+        last_k = merged.get(k, k)
+        last_line = ranges[last_k][1] - 1
+        raw.append(
+            RawParagraph(starts[first_line], starts[last_line] + len(lines[last_line]), kinds[k])
+        )
+        k = last_k + 1
+    return raw, headings
+
+
+def _unit(lines: list[str], first: int, last: int) -> Unit:
+    second = _strip_prefix(lines[first + 1]) if last - first == 2 else ""
+    return Unit(_strip_prefix(lines[first]), last - first, second, first)
+
+
+def _strip_prefix(line: str) -> str:
+    """The line stripped, or a long prefix of it when it is too long to be a heading."""
+    if len(line) <= _TEXT_PREFIX:
+        return line.strip(WS)
+    found = _NON_WS_RE.search(line)
+    a = found.start() if found else 0
+    return line[a : a + _TEXT_PREFIX + 1]
+
+
+def _plain_heading(
+    lines: list[str],
+    starts: list[int],
+    ranges: list[tuple[int, int]],
+    body: list[int],
+    heading: Heading,
+) -> HeadingInfo:
+    first, last = ranges[body[heading.unit]]
+    if heading.units > 1:
+        last = ranges[body[heading.unit + heading.units - 1]][1]
+    a, _ = strip_span(lines[first])
+    _, b = strip_span(lines[last - 1])
+    title = " ".join(lines[k].strip(WS) for k in range(first, last))
+    span: Span = (starts[first] + a, starts[last - 1] + b)
+    subtitle: str | None = None
+    if heading.subtitle_unit is not None:
+        sub_line = lines[ranges[body[heading.subtitle_unit]][0]]
+        subtitle = sub_line.strip(_DASHES) or None
+    return HeadingInfo(starts[first], heading.level, title, span, subtitle)
+
+
+def _hard_wrapped(lines: list[str], blank: list[bool]) -> bool:
+    nonblank = blocks = in_multi = long_lines = run = 0
+    for line, is_blank in zip(lines, blank, strict=True):
+        if is_blank:
+            if run:
+                blocks += 1
+                if run > 1:
+                    in_multi += run
+                run = 0
+            continue
+        nonblank += 1
+        run += 1
+        if len(line) > WRAPPED_LINE_MAX:
+            long_lines += 1
+    if run:
+        blocks += 1
+        if run > 1:
+            in_multi += run
+    return blocks >= 2 and in_multi * 2 >= nonblank and long_lines * 10 <= nonblank
+
+
+def _markdown(
+    text: str, lines: list[str], starts: list[int], meta: Meta
+) -> tuple[list[RawParagraph], list[HeadingInfo], Meta]:
+    raw: list[RawParagraph] = []
+    headings: list[HeadingInfo] = []
+    for unit in scan_markdown(text, lines, starts):
+        start = starts[unit.first]
+        end = starts[unit.last - 1] + len(lines[unit.last - 1])
+        raw.append(RawParagraph(start, end, unit.kind))
+        if unit.kind is ParagraphKind.HEADING:
+            headings.append(HeadingInfo(start, unit.level, unit.title, unit.span))
+    # A level-1 heading opening the document is its title (it stays a section).
+    opening = next((p for p in raw if p.kind is not ParagraphKind.META), None)
+    if headings and opening is not None and opening.start == headings[0].start:
+        first = headings[0]
+        if first.level == 1 and first.title:
+            meta = Meta(title=first.title, language=meta.language, spans={"title": first.span})
+    return raw, headings, meta
+
+
+def section_titles(document: Document) -> list[tuple[int, str]]:
+    """``(level, title)`` of every section, for quick inspection and tests."""
+    return [(s.level, s.title) for s in document.sections]
+
+
+__all__ = ["Document", "Paragraph", "Section", "parse", "section_titles"]

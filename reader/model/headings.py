@@ -1,0 +1,380 @@
+"""Heading rules for plain text.
+
+Position unit: line indices into ``text.split("\\n")``; the parser turns them into
+character offsets. The parser hands over *units* (candidate paragraphs: one line
+each in a one-line-per-paragraph text, blank-line-separated blocks in a
+hard-wrapped one); these rules decide which units are headings.
+
+A line is *heading-like* when, stripped, it is at most :data:`MAX_HEADING_CELLS`
+cells wide (40 CJK characters) and does not end in closing punctuation
+(。；，：？！… ,.;:?!、, looked at through trailing quotes and brackets).
+
+Rules, in order of precedence for one unit:
+
+a. **Dash subtitle** (the news-summary pattern): a heading-like one-line unit,
+   not itself starting with a dash, followed by a one-line unit that starts
+   with ``——``/``—``/``--`` and is short and open-ended; the unit after that
+   must not start with a dash too (a run of dash lines is a bullet list, as in
+   government reports). Level 1, or the level of its numbering if numbered.
+b. **Chinese numbering**: ``一、`` (level 1), ``（一）``/``(一)`` (level 2),
+   ``第N章/编/篇/部/卷`` (1), ``第N节`` (2), ``Chapter N``/``Part II`` (1). The
+   line must be heading-like, except that a short single-sentence line ending in
+   。 (``（一）坚持稳中求进。``, at most :data:`MAX_SENTENCE_HEADING` characters,
+   no other sentence punctuation) still counts. A ``（一）标题。正文……`` line,
+   longer than that, is a body paragraph: the honest reading is that the bold
+   lead-in belongs to the paragraph.
+c. **Arabic numbering**: ``1.``, ``1、``, ``（1）``, ``1.1``, ``2.3.4 Title``,
+   RFC ``1.  Introduction``, ``Appendix A.``. Level = number of components, plus
+   2 when the document also has Chinese-numbered headings (so ``1.`` sits
+   under ``（一）``). The text after the number must start with a capital,
+   a digit or CJK, and be heading-like. In a hard-wrapped text the unit must be
+   one line (a block of its own); ``2. We then...`` wrapping on is a paragraph.
+d. **ALL CAPS**: at least two letters, no lowercase, no CJK, mostly letters,
+   heading-like. Two consecutive caps lines (no blank between) are one heading
+   whose title joins them with a space; three or more are not headings.
+f. **Fallback**, only when a–d found nothing: a one-line unit of 4 to 30
+   characters with at least two words (or four CJK characters), no closing
+   punctuation, no list marker, not a date, followed by a unit at least twice as
+   long and 40+ characters, and not next to another such short line.
+
+Always: a numbered line next to a line with the same numbering style and level
+(no body between) is a list item, not a heading; RFC page headers and footers
+(``RFC 2119   Key Words   March 1997``, ``Bradner   BCP   [Page 1]``) are page
+furniture, never headings; metadata lines are not handed in at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rich.cells import cell_len
+
+MAX_HEADING_CELLS = 80
+"""Widest heading-like line, in terminal cells (40 CJK characters)."""
+MAX_SENTENCE_HEADING = 30
+"""Longest ``（一）…。`` line that is still a heading."""
+
+WS = " \t\u3000\xa0"
+_CLOSING = frozenset("。；，：？！…,.;:?!、")
+_CLOSERS = "”’」』》〉）)]】\"'"
+_CN = "[一二三四五六七八九十百零〇两]"
+_CN_L1_RE = re.compile(rf"{_CN}{{1,4}}[、．.](?!\d)")
+_CN_L2_RE = re.compile(rf"[（(]{_CN}{{1,4}}[）)]")
+_CHAPTER_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})[章编編篇部卷](?![a-zA-Z\d])")
+_SECTION_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})节")
+_EN_CHAPTER_RE = re.compile(
+    r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+(?:[IVXLCDM]+|\d{1,3}|[A-Z][a-z]+|[A-Z]+)\b"
+)
+_ARABIC_RE = re.compile(
+    r"(?:[（(](?P<paren>\d{1,2})[）)]|(?P<num>\d{1,3}(?:\.\d{1,3}){0,5})(?P<sep>[.、．)）])?)"
+    r"(?P<gap>[ \t\u3000\xa0]*)"
+)
+_APPENDIX_RE = re.compile(
+    r"(?:Appendix|APPENDIX|Annex|ANNEX)\s+[A-Z](?P<sub>(?:\.\d{1,3})*)\b[.:]?"
+)
+_DASH_RE = re.compile(r"(?:——|――|—|―|--|－－|──)")
+_BULLET_RE = re.compile(r"[-*+•·●■◆○▪►◇□√※]")
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LOWER_RE = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
+_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+_DATE_RE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_RFC_HEADER_RE = re.compile(
+    rf"(?:RFC \d+|Internet-Draft|INTERNET-DRAFT)[ \t]{{2,}}.*{_MONTH}\s+(?:\d{{1,2}},\s*)?\d{{4}}"
+)
+_RFC_FOOTER_RE = re.compile(r"\S.*[ \t]{2,}\[Page \d+\]")
+
+
+class Unit(NamedTuple):
+    """A candidate paragraph as the rules see it."""
+
+    text: str
+    """Its first line, stripped."""
+    lines: int
+    """How many lines it has."""
+    second: str = ""
+    """Its second line, stripped (empty for one-line units)."""
+    line: int = 0
+    """Index of its first line in the text."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found by the rules: which units it takes and what it says."""
+
+    unit: int
+    """Index of the first unit of the heading."""
+    units: int
+    """How many units the heading takes (2 for a caps heading wrapped over two lines)."""
+    level: int
+    """1 for top level, deeper numbers below."""
+    subtitle_unit: int | None = None
+    """Index of the dash-subtitle unit, if any."""
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The numbering that opens a line."""
+
+    style: str
+    """A name for the numbering style, e.g. ``"cn1"``, ``"arabic2"``."""
+    level: int
+    """The level the style stands for."""
+    rest: int
+    """Offset in the stripped line where the text after the number starts."""
+
+
+def strip_span(line: str) -> tuple[int, int]:
+    """The span of ``line`` without leading and trailing whitespace."""
+    a = len(line) - len(line.lstrip(WS))
+    b = len(line.rstrip(WS))
+    return (a, b) if b > a else (a, a)
+
+
+def ends_open(text: str) -> bool:
+    """Whether ``text`` does not end in closing punctuation (looking past quotes)."""
+    core = text.rstrip(_CLOSERS + WS)
+    return bool(core) and core[-1] not in _CLOSING
+
+
+def heading_like(text: str) -> bool:
+    """Short enough for a heading and not ending in closing punctuation."""
+    if len(text) > MAX_HEADING_CELLS or cell_len(text) > MAX_HEADING_CELLS:
+        return False
+    return ends_open(text)
+
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a stripped line is an RFC page header or footer."""
+    if len(text) > 100:
+        return False
+    return bool(_RFC_HEADER_RE.fullmatch(text) or _RFC_FOOTER_RE.fullmatch(text))
+
+
+def is_dash_line(text: str) -> bool:
+    """Whether a stripped line starts with a dash (a subtitle or a dash bullet)."""
+    return _DASH_RE.match(text) is not None
+
+
+def numbering(text: str, cn_context: bool) -> Numbering | None:
+    """The numbering at the start of a stripped line, if any.
+
+    Args:
+        text: The stripped line.
+        cn_context: Whether the document has Chinese-numbered headings, which
+            pushes Arabic numbers two levels down.
+
+    Returns:
+        The numbering, or ``None``.
+    """
+    if not text:
+        return None
+    first = text[0]
+    if first == "第":
+        m = _CHAPTER_RE.match(text)
+        if m:
+            return Numbering("chapter", 1, m.end())
+        m = _SECTION_RE.match(text)
+        if m:
+            return Numbering("jie", 2, m.end())
+        return None
+    if first in "（(":
+        m = _CN_L2_RE.match(text)
+        if m:
+            return Numbering("cn2", 2, m.end())
+    else:
+        m = _CN_L1_RE.match(text)
+        if m:
+            return Numbering("cn1", 1, m.end())
+    if first in "CPBcpb":
+        m = _EN_CHAPTER_RE.match(text)
+        if m:
+            return Numbering("chapter", 1, m.end())
+        return None
+    if first == "A":
+        m = _APPENDIX_RE.match(text)
+        if m:
+            depth = 1 + m["sub"].count(".")
+            return Numbering(f"appendix{depth}", depth, m.end())
+        return None
+    m = _ARABIC_RE.match(text)
+    if m is None or (m["paren"] is None and m["num"] is None):
+        return None
+    rest = text[m.end() :]
+    if not rest:
+        return None
+    lead = rest[0]
+    if m["paren"] is not None:
+        parts = 1
+    else:
+        parts = m["num"].count(".") + 1
+        if parts == 1 and m["sep"] is None:
+            return None
+        if m["sep"] in (")", "）") and parts > 1:
+            return None
+    # A Latin title needs a gap after the number and a capital or digit first.
+    if lead.isascii():
+        if not m["gap"] or not (lead.isupper() or lead.isdigit()):
+            return None
+    elif not _CJK_RE.match(lead) and lead not in "“「《\"'":
+        return None
+    style = "paren" if m["paren"] is not None else f"arabic{parts}"
+    return Numbering(style, parts + (2 if cn_context else 0), m.end())
+
+
+def is_caps(text: str) -> bool:
+    """Whether a stripped line reads as an ALL-CAPS heading."""
+    if len(text) > 60 or not ends_open(text) or _LOWER_RE.search(text) or _CJK_RE.search(text):
+        return False
+    letters = len(_UPPER_RE.findall(text))
+    visible = len(text) - text.count(" ")
+    return letters >= 2 and letters * 2 >= visible
+
+
+def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], set[int]]:
+    """Apply the heading rules to the units of a plain text.
+
+    Args:
+        units: For each unit, its first line stripped and how many lines it has.
+            A unit never contains a blank line.
+        blocks: Whether units are blank-line-separated blocks (hard-wrapped
+            text) rather than single lines.
+
+    Returns:
+        The headings in order, and the indices of page-furniture units.
+    """
+    texts = [unit.text for unit in units]
+    furniture = {i for i, text in enumerate(texts) if is_page_furniture(text)}
+    cn_context = any(
+        (num := numbering(u.text, False)) is not None and num.style in ("cn1", "cn2")
+        for u in units
+        if len(u.text) <= MAX_HEADING_CELLS and u.lines == 1
+    )
+    numbers = [
+        numbering(t, cn_context) if len(t) <= 120 and i not in furniture else None
+        for i, t in enumerate(texts)
+    ]
+    headings: list[Heading] = []
+    taken: set[int] = set(furniture)
+    i = 0
+    while i < len(units):
+        if i in taken:
+            i += 1
+            continue
+        found = _dash_heading(units, numbers, i, taken) or _numbered_heading(
+            units, numbers, i, blocks
+        )
+        if found is None:
+            found = _caps_heading(units, i, blocks, taken)
+        if found is not None:
+            headings.append(found)
+            taken.update(range(found.unit, found.unit + found.units))
+            if found.subtitle_unit is not None:
+                taken.add(found.subtitle_unit)
+            i = max(found.unit + found.units, (found.subtitle_unit or 0) + 1)
+            continue
+        i += 1
+    if not headings:
+        headings = _fallback_headings(units, taken)
+    return headings, furniture
+
+
+def _dash_heading(
+    units: list[Unit], numbers: list[Numbering | None], i: int, taken: set[int]
+) -> Heading | None:
+    if i + 1 >= len(units) or i + 1 in taken:
+        return None
+    text, count = units[i].text, units[i].lines
+    sub, sub_count = units[i + 1].text, units[i + 1].lines
+    if count != 1 or sub_count != 1 or not heading_like(text) or is_dash_line(text):
+        return None
+    dash = _DASH_RE.match(sub)
+    if dash is None:
+        return None
+    rest = sub[dash.end() :].lstrip(WS + "—―-")
+    if not rest or not heading_like(rest):
+        return None
+    if i + 2 < len(units) and is_dash_line(units[i + 2][0]):
+        return None
+    number = numbers[i]
+    return Heading(i, 1, number.level if number else 1, subtitle_unit=i + 1)
+
+
+def _numbered_heading(
+    units: list[Unit], numbers: list[Numbering | None], i: int, blocks: bool
+) -> Heading | None:
+    number = numbers[i]
+    if number is None:
+        return None
+    text, count = units[i][0], units[i][1]
+    chinese = number.style in ("cn1", "cn2", "chapter", "jie")
+    if count != 1:
+        return None
+    if not heading_like(text):
+        if not (chinese and _sentence_heading(text)):
+            return None
+    for j in (i - 1, i + 1):
+        other = numbers[j] if 0 <= j < len(numbers) else None
+        if other is not None and other.style == number.style and units[j][1] == 1:
+            return None
+    return Heading(i, 1, number.level)
+
+
+def _sentence_heading(text: str) -> bool:
+    core = text.rstrip(_CLOSERS + WS)
+    if len(core) > MAX_SENTENCE_HEADING or not core.endswith("。"):
+        return False
+    return not any(ch in "。；;！？!?" for ch in core[:-1])
+
+
+def _caps_heading(units: list[Unit], i: int, blocks: bool, taken: set[int]) -> Heading | None:
+    text, count, second = units[i].text, units[i].lines, units[i].second
+    if not is_caps(text):
+        return None
+    if blocks:
+        # A caps heading wrapped over two lines is one block of two caps lines.
+        return Heading(i, 1, 1) if count == 1 or (count == 2 and is_caps(second)) else None
+    if count != 1:
+        return None
+    # Only lines with no blank line between them wrap one heading.
+    run = 1
+    while (
+        i + run < len(units)
+        and run < 3
+        and i + run not in taken
+        and units[i + run].line == units[i + run - 1].line + 1
+        and is_caps(units[i + run].text)
+    ):
+        run += 1
+    if run >= 3:
+        return None
+    before = units[i - 1] if i > 0 else None
+    if before is not None and before.line + 1 == units[i].line and is_caps(before.text):
+        return None
+    return Heading(i, run, 1)
+
+
+def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:
+    def short(k: int) -> bool:
+        return units[k].lines == 1 and len(units[k].text) <= 30
+
+    found: list[Heading] = []
+    for i, (text, count, *_) in enumerate(units):
+        if i in taken or count != 1 or i + 1 >= len(units) or not 4 <= len(text) <= 30:
+            continue
+        if not ends_open(text) or _BULLET_RE.match(text) or is_dash_line(text):
+            continue
+        if _DATE_RE.search(text) or text[0].isdigit():
+            continue
+        cjk = len(_CJK_RE.findall(text))
+        if cjk < 4 and len(text.split()) < 2:
+            continue
+        following = units[i + 1].text
+        if units[i + 1].lines == 1 and (len(following) < 40 or len(following) < 2 * len(text)):
+            continue
+        if (i > 0 and short(i - 1)) or short(i + 1):
+            continue
+        found.append(Heading(i, 1, 1))
+    return found

@@ -1,0 +1,449 @@
+"""Metadata lines at the top of a text, and the document language.
+
+Position unit: character offsets into the normalized text; lines are given as a
+list of strings (``text.split("\\n")``) with their start offsets.
+
+Rules (only the first :data:`META_LINES` non-blank lines, within the first
+:data:`META_WINDOW` physical lines, are looked at, and the metadata block ends at
+the first line that is none of these):
+
+* capture line: ``今天是2025年07月04日 星期五`` -> ``captured`` (a date);
+* breadcrumb: three or more short items joined by ``>``, ``＞``, ``›``, ``»``,
+  ``→`` or ``/`` (an optional ``当前位置：`` prefix counts as one item), none
+  all digits, no URL -> ``breadcrumb``;
+* source line: a short line that starts with a key (``来源``, ``出处``, ``作者``,
+  ``责任编辑``, ``编辑``, ``发布时间``, ``发布日期``, ``时间``, ``日期``, their
+  Traditional forms, ``Source:``, ``Published:``, ``Date:``, ``Author:``, ``By``)
+  or with a date followed by a key. ``来源`` names the source (the text in
+  ``《》`` when present, else the text before any date); a ``NN版`` is the
+  edition; ``发布时间`` gives ``published`` (a date alone is midnight), else the
+  source's date does;
+* a line that is only a date (and time) -> ``published`` when not yet set;
+* title: the first substantial line that is none of the above, not ending in
+  sentence punctuation (。；，：.;,:), not a dash bullet or a numbered heading.
+  ``A——B`` is split into title ``A`` and subtitle ``B``; a following line that
+  starts with a dash becomes the subtitle when the title had none. Quotes stay.
+
+Every recognized line is reported so the parser can mark it META.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from rich.cells import cell_len
+
+from reader.model.document import Meta, Span
+
+META_LINES = 10
+"""How many non-blank lines at the top may hold metadata."""
+META_WINDOW = 20
+"""How many physical lines at the top are looked at."""
+
+_WS = " \t\u3000\xa0"
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+_CAPTURE_RE = re.compile(r"[ \t\u3000\xa0]*今天是[ \t\u3000\xa0:：]*")
+_DATE_RE = re.compile(
+    r"(?P<y>\d{4})\s*(?:年|[-/.])\s*(?P<m>\d{1,2})\s*(?:月|[-/.])\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?:[ \t\u3000\xa0T]*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1
+    )
+}
+_MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_EN_DATE_RE = re.compile(
+    rf"(?:{_MONTH}\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\s+"
+    rf"{_MONTH.replace('mon', 'mon2')}\s+(?P<y2>\d{{4}}))"
+    r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+)
+_WEEKDAY_RE = re.compile(
+    r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]|"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?\s*"
+)
+
+_KEY_RE = re.compile(
+    r"(?P<key>责任编辑|責任編輯|发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|更新时间|"
+    r"来源|來源|出处|出處|作者|编辑|編輯|时间|時間|日期|"
+    r"Source|Published|Posted|Updated|Date|Author)\s*[:：]"
+)
+_BY_RE = re.compile(r"[ \t\u3000\xa0]*By\s+[A-Z]")
+_SOURCE_KEYS = frozenset({"来源", "來源", "出处", "出處", "Source"})
+_TIME_KEYS = frozenset(
+    {"发布时间", "發布時間", "發佈時間", "发布日期", "發布日期", "發佈日期", "Published", "Posted"}
+)
+_LOOSE_TIME_KEYS = frozenset({"时间", "時間", "日期", "Date", "更新时间", "Updated"})
+_EDITION_RE = re.compile(r"(?:第\s*)?(?:\d{1,3}|[A-Z]\d{0,2})\s*版")
+_BRACKETS = "《》〈〉<>「」『』\"“”'‘’[]【】()（）"
+
+_CRUMB_PREFIX_RE = re.compile(r"(?:当前位置|當前位置|您的位置|你的位置|You are here)\s*[:：]\s*")
+_CRUMB_SEP_RE = re.compile(r"\s*(?:>>|>|＞|›|»|→|/|／)\s*")
+_SENTENCE_PUNCT_RE = re.compile(r"[。，,；;！!？?]")
+
+_TITLE_END_BAD = frozenset("。；，：.;,:、")
+_CLOSERS = "”’」』》〉）)]】\"'"
+_DASH_RE = re.compile(r"[ \t\u3000\xa0]*(?:——|――|—|―|--|－－)[ \t\u3000\xa0]*")
+_TITLE_SPLIT_RE = re.compile(r"[ \t\u3000\xa0]*(?:——|――|—|--)[ \t\u3000\xa0]*")
+_NUMBERED_RE = re.compile(
+    r"(?:[一二三四五六七八九十百零〇两]{1,4}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+    r"\d{1,3}(?:\.\d{1,3})*[.、．)）]?\s|第[一二三四五六七八九十百零〇两\d]+[章节編编篇部卷]|#)"
+)
+_BULLET_RE = re.compile(r"[-*•·●■◆○▪►]\s")
+
+
+@dataclass(frozen=True)
+class MetaScan:
+    """What :func:`read_meta` found: the metadata and the lines it came from."""
+
+    meta: Meta
+    """The metadata, language included."""
+    lines: frozenset[int] = field(default_factory=frozenset)
+    """Indices of the lines that are metadata (to be marked META)."""
+
+
+def detect_language(text: str, sample: int = 200_000) -> str:
+    """``"zh"``, ``"en"`` or ``"und"`` by the share of CJK vs Latin letters.
+
+    One Chinese character carries about as much as a short word, so a text is
+    Chinese when CJK characters are at least a fifth of the letters counted.
+
+    Args:
+        text: The text; only its first ``sample`` characters are counted.
+        sample: How many characters to look at.
+
+    Returns:
+        The language code.
+    """
+    head = text[:sample]
+    cjk = len(head) - len(_CJK_RE.sub("", head))
+    latin = len(head) - len(_LATIN_RE.sub("", head))
+    if cjk + latin < 4:
+        return "und"
+    if cjk * 5 >= cjk + latin:
+        return "zh"
+    return "en"
+
+
+def find_date(text: str, pos: int = 0, endpos: int | None = None) -> tuple[datetime, Span] | None:
+    """The first date (with optional time) in ``text[pos:endpos]``.
+
+    Args:
+        text: Where to look.
+        pos: Where to start.
+        endpos: Where to stop (default: the end).
+
+    Returns:
+        The datetime and its span, or ``None``.
+    """
+    end = len(text) if endpos is None else endpos
+    best: tuple[datetime, Span] | None = None
+    for match in _DATE_RE.finditer(text, pos, end):
+        value = _make_datetime(
+            match["y"], match["m"], match["d"], match["H"], match["M"], match["S"], None
+        )
+        if value is not None:
+            best = (value, (match.start(), _rstrip_end(text, match.start(), match.end())))
+            break
+    for match in _EN_DATE_RE.finditer(text, pos, end):
+        if best is not None and match.start() >= best[1][0]:
+            break
+        mon = match["mon"] or match["mon2"]
+        value = _make_datetime(
+            match["y1"] or match["y2"],
+            str(_MONTHS[mon[:3].lower()]),
+            match["d1"] or match["d2"],
+            match["H"],
+            match["M"],
+            None,
+            match["ampm"],
+        )
+        if value is not None:
+            return value, (match.start(), _rstrip_end(text, match.start(), match.end()))
+    return best
+
+
+def read_meta(
+    text: str, lines: list[str], starts: list[int], *, markdown: bool = False
+) -> MetaScan:
+    """Recognize the metadata lines at the top of ``text``.
+
+    Args:
+        text: The whole normalized text.
+        lines: ``text.split("\\n")``.
+        starts: Start offset of each line.
+        markdown: For Markdown only the language is set (its headings are
+            structure, not metadata).
+
+    Returns:
+        The metadata and the indices of its lines.
+    """
+    language = detect_language(text)
+    if markdown:
+        return MetaScan(Meta(language=language))
+    state = _State()
+    seen = 0
+    index = 0
+    limit = min(len(lines), META_WINDOW)
+    while index < limit and seen < META_LINES:
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        seen += 1
+        consumed = _read_line(state, lines, starts, index)
+        if consumed == 0:
+            break
+        index += consumed
+    published = state.published
+    if published is None and state.source_date is not None:
+        published = state.source_date
+        state.spans["published"] = state.source_date_span
+    meta = Meta(
+        title=state.title,
+        subtitle=state.subtitle,
+        source=state.source,
+        edition=state.edition,
+        published=published,
+        captured=state.captured,
+        breadcrumb=state.breadcrumb,
+        language=language,
+        spans=dict(state.spans),
+    )
+    return MetaScan(meta, frozenset(state.lines))
+
+
+@dataclass
+class _State:
+    title: str | None = None
+    subtitle: str | None = None
+    source: str | None = None
+    edition: str | None = None
+    published: datetime | None = None
+    source_date: datetime | None = None
+    source_date_span: Span = (0, 0)
+    captured: date | None = None
+    breadcrumb: tuple[str, ...] = ()
+    spans: dict[str, Span] = field(default_factory=dict)
+    lines: set[int] = field(default_factory=set)
+
+
+def _read_line(state: _State, lines: list[str], starts: list[int], index: int) -> int:
+    """Consume the metadata line at ``index``; return how many lines it took (0: none)."""
+    line = lines[index]
+    base = starts[index]
+    if len(line) > 300:
+        return 0
+    if state.captured is None and _read_captured(state, line, base):
+        state.lines.add(index)
+        return 1
+    if not state.breadcrumb and _read_breadcrumb(state, line, base):
+        state.lines.add(index)
+        return 1
+    if _read_source(state, line, base):
+        state.lines.add(index)
+        return 1
+    if state.published is None and _read_date_line(state, line, base):
+        state.lines.add(index)
+        return 1
+    if state.title is None and _read_title(state, line, base):
+        state.lines.add(index)
+        if state.subtitle is None:
+            following = _next_nonblank(lines, index + 1)
+            if following is not None and _read_subtitle(state, lines[following], starts[following]):
+                state.lines.add(following)
+                return following - index + 1
+        return 1
+    return 0
+
+
+def _read_captured(state: _State, line: str, base: int) -> bool:
+    head = _CAPTURE_RE.match(line)
+    if head is None:
+        return False
+    found = find_date(line, head.end())
+    if found is None:
+        return False
+    value, (a, b) = found
+    if line[head.end() : a].strip(_WS):
+        return False
+    state.captured = value.date()
+    state.spans["captured"] = (base + a, base + b)
+    return True
+
+
+def _read_breadcrumb(state: _State, line: str, base: int) -> bool:
+    stripped = line.strip(_WS)
+    if not stripped or len(stripped) > 100 or "://" in stripped:
+        return False
+    prefix = _CRUMB_PREFIX_RE.match(stripped)
+    body = stripped[prefix.end() :] if prefix else stripped
+    items = _CRUMB_SEP_RE.split(body)
+    needed = 2 if prefix else 3
+    if len(items) < needed:
+        return False
+    for item in items:
+        if not item or len(item) > 20 or item.isdigit() or _SENTENCE_PUNCT_RE.search(item):
+            return False
+    state.breadcrumb = tuple(items)
+    a = base + len(line) - len(line.lstrip(_WS))
+    state.spans["breadcrumb"] = (a, a + len(stripped))
+    return True
+
+
+def _read_source(state: _State, line: str, base: int) -> bool:
+    stripped = line.strip(_WS)
+    if len(stripped) > 160:
+        return False
+    keys = list(_KEY_RE.finditer(line))
+    lead = len(line) - len(line.lstrip(_WS))
+    if not keys:
+        if _BY_RE.match(line) and len(stripped) <= 80 and not _SENTENCE_PUNCT_RE.search(stripped):
+            return True
+        return False
+    before = line[lead : keys[0].start()].strip(_WS)
+    if before and not _is_only_date(before):
+        return False
+    if before:
+        found = find_date(line, lead, keys[0].start())
+        if found is not None and state.published is None:
+            state.published = found[0]
+            state.spans["published"] = (base + found[1][0], base + found[1][1])
+    for i, key in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
+        name = key["key"]
+        if name in _SOURCE_KEYS:
+            _read_source_value(state, line, base, key.end(), end)
+        elif name in _TIME_KEYS or (name in _LOOSE_TIME_KEYS and state.published is None):
+            found = find_date(line, key.end(), end)
+            if found is not None:
+                state.published = found[0]
+                state.spans["published"] = (base + found[1][0], base + found[1][1])
+    return True
+
+
+def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> None:
+    found = find_date(line, a, b)
+    edition = _EDITION_RE.search(line, a, b)
+    stop = b
+    if found is not None:
+        stop = min(stop, found[1][0])
+        state.source_date = found[0]
+        state.source_date_span = (base + found[1][0], base + found[1][1])
+    if edition is not None:
+        stop = min(stop, edition.start())
+        state.edition = edition.group().replace(" ", "")
+        state.spans["edition"] = (base + edition.start(), base + edition.end())
+    # A run of two or more spaces ends the name: what follows is another field.
+    gap = re.search(r"[ \t\u3000\xa0]{2,}", line[a:stop])
+    if gap is not None:
+        stop = a + gap.start()
+    name_a, name_b = _trim(line, a, stop, _WS + _BRACKETS)
+    if name_b > name_a:
+        state.source = line[name_a:name_b]
+        state.spans["source"] = (base + name_a, base + name_b)
+
+
+def _read_date_line(state: _State, line: str, base: int) -> bool:
+    stripped = line.strip(_WS)
+    if not stripped or len(stripped) > 60 or not _is_only_date(stripped):
+        return False
+    found = find_date(line)
+    if found is None:
+        return False
+    state.published = found[0]
+    state.spans["published"] = (base + found[1][0], base + found[1][1])
+    return True
+
+
+def _read_title(state: _State, line: str, base: int) -> bool:
+    a, b = _trim(line, 0, len(line), _WS)
+    stripped = line[a:b]
+    if len(stripped) < 2 or cell_len(stripped) > 120:
+        return False
+    if stripped.rstrip(_CLOSERS)[-1:] in _TITLE_END_BAD:
+        return False
+    if _DASH_RE.match(stripped) or _NUMBERED_RE.match(stripped) or _BULLET_RE.match(stripped):
+        return False
+    if _is_only_date(stripped) or not any(ch.isalnum() for ch in stripped):
+        return False
+    split = _TITLE_SPLIT_RE.search(line, a, b)
+    if split is not None and split.start() > a and split.end() < b:
+        state.title = line[a : split.start()]
+        state.subtitle = line[split.end() : b]
+        state.spans["title"] = (base + a, base + split.start())
+        state.spans["subtitle"] = (base + split.end(), base + b)
+    else:
+        state.title = stripped
+        state.spans["title"] = (base + a, base + b)
+    return True
+
+
+def _read_subtitle(state: _State, line: str, base: int) -> bool:
+    dash = _DASH_RE.match(line)
+    if dash is None:
+        return False
+    a, b = _trim(line, dash.end(), len(line), _WS)
+    text = line[a:b]
+    if not text or cell_len(text) > 120 or text[-1] in _TITLE_END_BAD:
+        return False
+    state.subtitle = text
+    state.spans["subtitle"] = (base + a, base + b)
+    return True
+
+
+def _is_only_date(text: str) -> bool:
+    found = find_date(text)
+    if found is None:
+        return False
+    a, b = found[1]
+    rest = text[:a] + " " + text[b:]
+    return _WEEKDAY_RE.fullmatch(rest) is not None
+
+
+def _next_nonblank(lines: list[str], index: int) -> int | None:
+    for i in range(index, min(len(lines), index + 3)):
+        if lines[i].strip():
+            return i
+    return None
+
+
+def _trim(text: str, a: int, b: int, chars: str) -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def _rstrip_end(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in _WS:
+        b -= 1
+    return b
+
+
+def _make_datetime(
+    year: str | None,
+    month: str | None,
+    day: str | None,
+    hour: str | None,
+    minute: str | None,
+    second: str | None,
+    ampm: str | None,
+) -> datetime | None:
+    if year is None or month is None or day is None:
+        return None
+    h = int(hour) if hour else 0
+    if ampm and ampm[0] in "Pp" and h < 12:
+        h += 12
+    elif ampm and ampm[0] in "Aa" and h == 12:
+        h = 0
+    try:
+        return datetime(int(year), int(month), int(day), h, int(minute or 0), int(second or 0))
+    except ValueError:
+        return None

@@ -1,0 +1,132 @@
+"""Sections from headings: spans, nesting, stable ids, paragraph ranges.
+
+Position unit: character offsets into ``Document.text``.
+
+Sections cover the text in order without gaps: the first starts at 0, each ends
+where the next starts, the last ends at ``len(text)``. The text before the
+first heading is the lead (level 0, id ``"lead"``, titled with the document
+title, else 导语 for Chinese text and "Lead" otherwise); a lead with no
+paragraph (the text opens with a heading, perhaps after blank lines) is left
+out and the first heading's section starts at 0 instead. A heading's section
+starts at its line start (indentation included). The parent of a section is
+the nearest earlier section of a lower level. Ids are ``"<index>-<slug>"``: the
+slug keeps CJK and digits, lowercases Latin, turns every other run into one
+hyphen and is cut at :data:`SLUG_CHARS`; the same text gives the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model.document import Paragraph, ParagraphKind, Section, Span
+
+SLUG_CHARS = 40
+"""Longest slug, in characters."""
+
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class HeadingInfo:
+    """A heading as the parser found it."""
+
+    start: int
+    """Offset of the heading's line start: where its section begins."""
+    level: int
+    """1 for top level, deeper numbers below."""
+    title: str
+    """The heading text, trimmed."""
+    span: Span
+    """Span of the heading text."""
+    subtitle: str | None = None
+    """The subtitle, dashes stripped, if any."""
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    """A paragraph before it knows its index and section."""
+
+    start: int
+    end: int
+    kind: ParagraphKind
+
+
+def slug(title: str) -> str:
+    """A URL-ish slug of ``title`` that keeps CJK characters.
+
+    Args:
+        title: The heading text.
+
+    Returns:
+        Lowercase words joined by hyphens, or ``"section"`` when nothing is left.
+    """
+    text = _NON_WORD_RE.sub("-", title[: SLUG_CHARS * 2].lower()).strip("-")
+    return text[:SLUG_CHARS].strip("-") or "section"
+
+
+def build(
+    text_length: int,
+    headings: list[HeadingInfo],
+    raw: list[RawParagraph],
+    lead_title: str,
+) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
+    """Make the sections and the paragraphs.
+
+    Args:
+        text_length: ``len(text)``.
+        headings: Headings in text order, at distinct starts.
+        raw: Paragraphs in text order, non-overlapping.
+        lead_title: Title of the lead section.
+
+    Returns:
+        The sections and the paragraphs (with their section indices).
+    """
+    has_lead = not headings or (bool(raw) and raw[0].start < headings[0].start)
+    starts: list[int] = []
+    if has_lead:
+        starts.append(0)
+    starts.extend(h.start for h in headings)
+    if not has_lead:
+        starts[0] = 0
+    # Assign each paragraph to the last section that starts at or before it.
+    paragraphs: list[Paragraph] = []
+    firsts = [0] * len(starts)
+    current = 0
+    for index, para in enumerate(raw):
+        while current + 1 < len(starts) and starts[current + 1] <= para.start:
+            current += 1
+            firsts[current] = index
+        paragraphs.append(Paragraph(index, para.start, para.end, para.kind, current))
+    for k in range(current + 1, len(starts)):
+        firsts[k] = len(raw)
+    sections: list[Section] = []
+    stack: list[int] = []
+    offset = 1 if has_lead else 0
+    if has_lead:
+        end = starts[1] if len(starts) > 1 else text_length
+        last = firsts[1] if len(starts) > 1 else len(raw)
+        sections.append(Section(0, "lead", 0, lead_title, None, 0, end, None, 0, last))
+    for k, heading in enumerate(headings):
+        index = k + offset
+        while stack and sections[stack[-1]].level >= heading.level:
+            stack.pop()
+        end = starts[index + 1] if index + 1 < len(starts) else text_length
+        last = firsts[index + 1] if index + 1 < len(starts) else len(raw)
+        sections.append(
+            Section(
+                index,
+                f"{index}-{slug(heading.title)}",
+                heading.level,
+                heading.title,
+                heading.subtitle,
+                starts[index],
+                end,
+                heading.span,
+                firsts[index],
+                last,
+                stack[-1] if stack else None,
+            )
+        )
+        stack.append(index)
+    return tuple(sections), tuple(paragraphs)
