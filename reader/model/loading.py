@@ -1,20 +1,52 @@
-"""Bytes to text. PLACEHOLDER: the loading helper replaces this module."""
+"""Bytes to text: read a file safely, detect its encoding, normalize the text.
+
+``load_path`` refuses, with a one-line ``LoadError``, whatever cannot be read as a
+document: a missing path, a directory, a FIFO, device or socket (found with
+``os.stat`` before anything is opened, so nothing blocks), a dangling symlink or
+a symlink loop, a file without read permission, a file over the size limit, and
+binary data. Encoding detection lives in ``reader.model.detect`` and the text
+clean-up in ``reader.model.cleaning``; ``normalize`` is re-exported here.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.model.cleaning import normalize
+from reader.model.detect import NotText, decode
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "LoadError",
+    "Loaded",
+    "load_bytes",
+    "load_path",
+    "normalize",
+    "over_limit",
+    "too_large",
+]
+
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+"""Files larger than this are refused (512 MiB)."""
+
+_FIRST_READ_MIN = 64 * 1024
+"""Smallest read size; files whose size ``stat`` cannot tell (``/proc``) are read in
+chunks of this many bytes."""
 
 
 class LoadError(Exception):
-    """A file that cannot be opened; ``str()`` is one line: what and why."""
+    """A file that cannot be opened; ``str()`` is one line: ``"name: reason"``."""
 
     def __init__(self, name: str, reason: str) -> None:
         super().__init__(f"{name}: {reason}")
         self.name = name
+        """The path as given (control characters are escaped by whoever prints it)."""
         self.reason = reason
+        """Why, in a few lower-case words, e.g. ``"is a directory"``."""
 
 
 @dataclass(frozen=True)
@@ -22,25 +54,164 @@ class Loaded:
     """Decoded, normalized text and where it came from."""
 
     text: str
+    """The normalized text (see ``normalize``)."""
     encoding: str
+    """The codec that decoded the bytes, as ``codecs.lookup`` names it."""
     path: str | None
+    """The path as given to ``load_path``, or the ``name`` given to ``load_bytes``."""
 
 
-def normalize(text: str) -> str:
-    """LF newlines."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _megabytes(size: int) -> str:
+    value = size / (1024 * 1024)
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+
+
+def too_large(size: int, limit: int) -> str:
+    """The refusal reason for ``size`` bytes, e.g. "too large: 600 MB, limit 512 MB".
+
+    Args:
+        size: The size found (at least ``limit + 1``).
+        limit: The largest size accepted.
+    """
+    shown = _megabytes(size)
+    if shown == _megabytes(limit):
+        return f"too large: {size} bytes, limit {limit} bytes"
+    return f"too large: {shown} MB, limit {_megabytes(limit)} MB"
+
+
+def over_limit(limit: int) -> str:
+    """The refusal reason for data of unknown size over ``limit`` (a pipe, a growing file)."""
+    return f"too large: over the limit of {_megabytes(limit)} MB"
 
 
 def load_bytes(data: bytes, *, name: str | None = None) -> Loaded:
-    """Decode ``data``."""
-    return Loaded(normalize(data.decode("utf-8-sig", "replace")), "utf-8", name)
+    """Decode and normalize ``data``.
+
+    Args:
+        data: The bytes of a document.
+        name: Where they came from, for error messages and ``Loaded.path``.
+
+    Returns:
+        The text, the encoding detected, and ``name``.
+
+    Raises:
+        LoadError: the data is binary or no encoding decodes it sensibly.
+    """
+    try:
+        text, encoding = decode(data)
+    except NotText as error:
+        raise LoadError(name or "<bytes>", error.reason) from None
+    return Loaded(normalize(text), encoding, name)
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    for test, label in _KINDS:
+        if test(mode):
+            return label
+    return "unknown kind"
+
+
+def _os_reason(error: OSError, path: str) -> str:
+    """A short reason for an ``OSError`` raised while reaching ``path``."""
+    if error.errno == errno.ENOENT:
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return "dangling symlink (its target does not exist)"
+        except OSError:
+            pass
+        return "no such file"
+    reasons = {
+        errno.ELOOP: "symlink loop",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOTDIR: "no such file (a part of the path is not a folder)",
+        errno.ENAMETOOLONG: "file name too long",
+        errno.EISDIR: "is a directory",
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _check_regular(mode: int) -> str | None:
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_kind(mode)})"
+    return None
+
+
+def _read_limited(fd: int, expected: int, max_bytes: int) -> bytes | None:
+    """Read to the end, at most ``max_bytes + 1`` bytes; ``None`` when over the limit."""
+    chunks: list[bytes] = []
+    total = 0
+    want = max(expected + 1, _FIRST_READ_MIN)
+    while total <= max_bytes:
+        chunk = os.read(fd, min(want, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = max(_FIRST_READ_MIN, want - len(chunk))
+    if total > max_bytes:
+        return None
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
-    """Read and decode the file at ``path``."""
-    p = Path(path)
+    """Read, decode and normalize the file at ``path``.
+
+    The file is checked with ``os.stat`` before it is opened (never blocks on a
+    FIFO or device), opened with ``O_NONBLOCK`` and checked again with
+    ``fstat`` (a path swapped for a FIFO in between still cannot block), then
+    read to its end, at most ``max_bytes + 1`` bytes.
+
+    Args:
+        path: The file; its text as given names it in error messages.
+        max_bytes: Larger files are refused.
+
+    Returns:
+        The text, the encoding detected, and the path as given.
+
+    Raises:
+        LoadError: the file cannot be opened as a document; one line saying why.
+    """
+    name = str(path)
+    target = os.fspath(path)
     try:
-        data = p.read_bytes()
+        info = os.stat(target)
     except OSError as error:
-        raise LoadError(str(path), error.strerror or str(error)) from None
-    return load_bytes(data, name=str(path))
+        raise LoadError(name, _os_reason(error, target)) from None
+    except ValueError:  # An embedded NUL in the name.
+        raise LoadError(name, "invalid file name") from None
+    refusal = _check_regular(info.st_mode)
+    if refusal is None and info.st_size > max_bytes:
+        refusal = too_large(info.st_size, max_bytes)
+    if refusal is not None:
+        raise LoadError(name, refusal)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(target, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise LoadError(name, _os_reason(error, target)) from None
+    try:
+        opened = os.fstat(fd)
+        refusal = _check_regular(opened.st_mode)
+        if refusal is not None:
+            raise LoadError(name, refusal)
+        data = _read_limited(fd, opened.st_size, max_bytes)
+    except OSError as error:
+        raise LoadError(name, _os_reason(error, target)) from None
+    finally:
+        os.close(fd)
+    if data is None:  # The file grew after the stat.
+        raise LoadError(name, over_limit(max_bytes))
+    return load_bytes(data, name=name)

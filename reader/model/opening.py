@@ -2,38 +2,68 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.model.document import Document
-from reader.model.loading import LoadError, load_bytes, load_path
+from reader.model.loading import DEFAULT_MAX_BYTES, LoadError, load_bytes, load_path, over_limit
 from reader.model.parse import parse
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
-"""File endings that a folder listing treats as documents."""
+"""File endings that a folder listing treats as documents ("" for none)."""
+
+STDIN_NAME = "<stdin>"
+"""How standard input is named in error messages."""
 
 
 def list_documents(folder: Path) -> list[Path]:
-    """The readable documents directly inside ``folder``, sorted by name.
+    """The documents directly inside ``folder``, sorted by name.
 
-    Hidden files and files with other endings are passed over.
+    Hidden files, files with other endings and anything that is not a regular
+    file (after following symlinks: FIFOs, devices, sockets, dangling links and
+    symlink loops) are passed over; nothing is opened, so nothing can block.
+
+    Args:
+        folder: The folder to list.
+
+    Raises:
+        LoadError: the folder cannot be listed.
     """
     found: list[Path] = []
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries)
     except OSError as error:
-        raise LoadError(str(folder), error.strerror or str(error)) from None
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise LoadError(str(folder), (error.strerror or "cannot list").lower()) from None
+    for name in names:
+        entry = folder / name
+        if name.startswith(".") or entry.suffix.lower() not in DOCUMENT_SUFFIXES:
             continue
         try:
-            if entry.is_file():
-                found.append(entry)
-        except OSError:
+            mode = os.stat(entry).st_mode
+        except (OSError, ValueError):
             continue
+        if stat.S_ISREG(mode):
+            found.append(entry)
     return found
+
+
+def read_stream(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """All bytes of ``stream``, refusing more than ``max_bytes``.
+
+    Raises:
+        LoadError: the stream holds more than ``max_bytes`` bytes or cannot be read.
+    """
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise LoadError(STDIN_NAME, (error.strerror or "cannot read").lower()) from None
+    if len(data) > max_bytes:
+        raise LoadError(STDIN_NAME, over_limit(max_bytes))
+    return data
 
 
 def open_document(target: str | Path) -> Document:
@@ -43,8 +73,9 @@ def open_document(target: str | Path) -> Document:
         LoadError: when the file cannot be opened; its message is one line.
     """
     if str(target) == "-":
-        data = sys.stdin.buffer.read()
-        loaded = load_bytes(data, name="<stdin>")
+        if sys.stdin is None:
+            raise LoadError(STDIN_NAME, "no standard input")
+        loaded = load_bytes(read_stream(sys.stdin.buffer), name=STDIN_NAME)
         return parse(loaded.text, path=None, encoding=loaded.encoding)
     loaded = load_path(target)
     return parse(loaded.text, path=str(target), encoding=loaded.encoding)
