@@ -118,9 +118,15 @@ def _wrap_into(p: str, t: str, width: int, base: int, out: MutableSequence[int])
         e = fit_end(t, s, n, width, simple)
         if e >= n:
             return
+        b = e
         if p[e] == " ":
-            b = e
-        else:
+            # Spaces hang at the end of the line; break after them if the next
+            # character may start a line ("中 ，" must not leave "，" first).
+            while b < n and p[b] == " ":
+                b += 1
+            if b < n and not _allowed(p, t, b):
+                b = e
+        if b == e:
             lo = indent if s == 0 else s
             b = e
             while b > lo and not _allowed(p, t, b):
