@@ -1,0 +1,512 @@
+"""The reading pane: a Line-API ``ScrollView`` that shows a ``Document``.
+
+Position unit: character offsets into ``Document.text`` in every public method
+and message; rows (wrapped lines of the virtual canvas) stay inside the pane.
+
+How it stays fast on a 10 MB text:
+
+* Only visible rows are drawn: ``render_line(y)`` slices one line of the text
+  and builds one ``Strip`` (cached by line, width and highlight generation).
+* ``LayoutIndex`` knows every paragraph's row count at once by *estimating* the
+  paragraphs not wrapped yet. On load and after a resize only the paragraphs
+  around the view are wrapped; a worker (``thread=False``, small chunks, each
+  followed by ``await asyncio.sleep(0)``) wraps the rest from the top. After
+  each chunk the height is refined and the view re-located at the same offset,
+  so the reader never moves; End wraps the last paragraphs first.
+
+The *reading line* is the top row of the view: its offset is
+``current_offset``, its paragraph the "current passage", drawn on a faint
+background (``reading-pane--current``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model.document import Document, Paragraph, ParagraphKind
+from reader.widgets.layout_index import LayoutIndex, paragraph_gaps
+from reader.widgets.reading_render import SpanSet, line_segments
+
+__all__ = ["ReadingPane"]
+
+MARGIN = 2
+"""Cells left of the text column for bookmark marks (drawn even when narrow)."""
+
+MARK = "▌"
+"""The bookmark mark in the margin."""
+
+CHUNK_CHARS = 32_768
+"""Characters wrapped per background step: a few milliseconds, so keys keep flowing."""
+
+LAYERS = {
+    "facts": ("reading-pane--fact", "reading-pane--fact-current"),
+    "search": ("reading-pane--search", "reading-pane--search-current"),
+    "selection": ("reading-pane--selection", "reading-pane--selection"),
+}
+"""Highlight layers, drawn in this order (later over earlier), and their styles."""
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """Rich styles of one render pass, looked up once."""
+
+    base: Style
+    kinds: dict[ParagraphKind, Style]
+    current: Style
+    mark: Style
+    layers: dict[str, tuple[Style, Style]]
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """One highlight layer: its spans and which of them is current."""
+
+    spans: SpanSet
+    current: int | None
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    """Shows a document, wrapped to a readable measure, and scrolls through it."""
+
+    COMPONENT_CLASSES = {
+        "reading-pane--heading",
+        "reading-pane--subtitle",
+        "reading-pane--meta",
+        "reading-pane--code",
+        "reading-pane--current",
+        "reading-pane--search",
+        "reading-pane--search-current",
+        "reading-pane--fact",
+        "reading-pane--fact-current",
+        "reading-pane--selection",
+        "reading-pane--mark",
+    }
+
+    DEFAULT_CSS = """
+    ReadingPane {
+        /* Always there: a scrollbar that appears later would narrow the text
+           and force a second full wrap. */
+        overflow-y: scroll;
+        overflow-x: hidden;
+    }
+    ReadingPane > .reading-pane--heading { color: $accent; text-style: bold; }
+    ReadingPane > .reading-pane--subtitle { color: $text-muted; }
+    ReadingPane > .reading-pane--meta { color: $text-muted; text-style: italic; }
+    ReadingPane > .reading-pane--code { color: $text-muted; }
+    ReadingPane > .reading-pane--current { background: $boost; }
+    ReadingPane > .reading-pane--search { background: $warning 35%; }
+    ReadingPane > .reading-pane--search-current { background: $warning; color: $background; }
+    ReadingPane > .reading-pane--fact { text-style: underline; }
+    ReadingPane > .reading-pane--fact-current { background: $accent 40%; text-style: underline; }
+    ReadingPane > .reading-pane--selection { background: $primary 50%; }
+    ReadingPane > .reading-pane--mark { color: $accent; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "line_down", "Down", show=False),
+        Binding("k,up", "line_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down"),
+        Binding("b,pageup", "page_up", "Page up"),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "End", show=False),
+        Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
+        Binding("left_square_bracket", "previous_section", "Prev section", key_display="["),
+    ]
+    """Reader keys (less/vim habits); key scrolling never animates."""
+
+    class SectionVisible(Message):
+        """The section at the reading line changed."""
+
+        def __init__(self, section_id: str) -> None:
+            super().__init__()
+            self.section_id = section_id
+            """Id of the section now at the reading line."""
+
+        def can_replace(self, message: Message) -> bool:
+            """A newer section change supersedes a pending one."""
+            return isinstance(message, ReadingPane.SectionVisible)
+
+    class PositionChanged(Message):
+        """The view scrolled."""
+
+        def __init__(self, offset: int, fraction: float) -> None:
+            super().__init__()
+            self.offset = offset
+            """Character offset at the reading line."""
+            self.fraction = fraction
+            """How far through the document, 0.0 to 1.0."""
+
+        def can_replace(self, message: Message) -> bool:
+            """A newer position supersedes a pending one."""
+            return isinstance(message, ReadingPane.PositionChanged)
+
+    measure: reactive[int] = reactive(80)
+    """Maximum width of the text column in cells; the column is centred."""
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        measure: int = 80,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's own parameter name
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.set_reactive(ReadingPane.measure, measure)
+        self.document = document
+        self._index: LayoutIndex | None = None
+        self._anchor = 0
+        self._generation = 0
+        self._cache: LRUCache[tuple[int, int, int, bool, int, int], Strip] = LRUCache(1024)
+        self._styles: _Styles | None = None
+        self._layers: dict[str, _Layer] = {}
+        self._marks = SpanSet(())
+        self._current_paragraph: int | None = None
+        self._section_id: str | None = None
+        self._last_position: tuple[int, float] | None = None
+
+    # -- loading and layout -------------------------------------------------
+
+    def load_document(self, document: Document, offset: int = 0) -> None:
+        """Show ``document``, with ``offset`` at the reading line.
+
+        Highlights and marks belong to the old text and are cleared.
+        """
+        self.document = document
+        self._anchor = max(0, offset)
+        self._layers.clear()
+        self._marks = SpanSet(())
+        self._section_id = None
+        self._current_paragraph = None
+        self._last_position = None
+        self._index = None
+        self._invalidate()
+        if self.is_mounted:
+            self._relayout()
+
+    @property
+    def text_width(self) -> int:
+        """Width of the text column in cells."""
+        return max(1, min(self.measure, self._content_width - MARGIN))
+
+    @property
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    @property
+    def _view_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def on_resize(self) -> None:
+        """Re-wrap at the new width, keeping the reading line's offset at the top."""
+        self._relayout()
+
+    def watch_measure(self) -> None:
+        """A new measure re-wraps like a resize."""
+        if self.is_mounted:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        """Build the index for the current width (if it changed) and re-place the view."""
+        if self._content_width <= 0:
+            return
+        self._invalidate()
+        width = self.text_width
+        if self._index is None or self._index.width != width:
+            document = self.document
+            self._index = LayoutIndex(
+                document.text,
+                [p.span for p in document.paragraphs],
+                paragraph_gaps([p.kind for p in document.paragraphs]),
+                width,
+            )
+            self.run_worker(self._refine(self._index), group="reading-wrap", exclusive=True)
+        self._place(self._anchor)
+
+    def _place(self, offset: int) -> None:
+        """Put the line holding ``offset`` at the top of the view, without animation."""
+        index = self._index
+        if index is None:
+            return
+        row = index.row_of_offset(offset)
+        index.ensure_rows(row, self._view_height * 2)
+        self._sync_virtual_size()
+        self._anchor = offset
+        self._scroll_rows(row)
+
+    def _sync_virtual_size(self) -> None:
+        index = self._index
+        rows = 0 if index is None else index.total_rows
+        size = Size(self._content_width, rows)
+        if self.virtual_size != size:
+            self.virtual_size = size
+
+    def _scroll_rows(self, row: int) -> None:
+        """Scroll to ``row`` now and settle the reading line even if it did not move."""
+        self.scroll_to(y=row, animate=False)
+        self._settle()
+
+    async def _refine(self, index: LayoutIndex) -> None:
+        """Wrap the rest of the document in small chunks, keeping the reader in place."""
+        more = True
+        while more and index is self._index:
+            more = index.wrap_next_chunk(CHUNK_CHARS)
+            self._after_refine(index)
+            await asyncio.sleep(0)
+
+    def _after_refine(self, index: LayoutIndex) -> None:
+        if index is not self._index:
+            return
+        self._sync_virtual_size()
+        row = index.row_of_offset(self._anchor)
+        if row != round(self.scroll_y):
+            self.scroll_to(y=row, animate=False)
+
+    # -- scrolling ----------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Track the reading line as the view scrolls."""
+        super().watch_scroll_y(old_value, new_value)
+        self._settle()
+
+    def _settle(self) -> None:
+        """Wrap what is in view, note the reading line, post what changed."""
+        index = self._index
+        if index is None or not index.paragraph_count:
+            return
+        top = round(self.scroll_y)
+        if index.ensure_rows(top, self._view_height + 1):
+            self._sync_virtual_size()
+        if index.row_of_offset(self._anchor) != top:
+            self._anchor = index.offset_of_row(top)
+        paragraph = index.paragraph_at_offset(self._anchor)
+        if paragraph != self._current_paragraph:
+            self._current_paragraph = paragraph
+            self.refresh()
+        section = self.document.section_at(self._anchor)
+        if section is not None and section.id != self._section_id:
+            self._section_id = section.id
+            self.post_message(self.SectionVisible(section.id))
+        fraction = self._fraction()
+        if (self._anchor, fraction) != self._last_position:
+            self._last_position = (self._anchor, fraction)
+            self.post_message(self.PositionChanged(self._anchor, fraction))
+
+    def _fraction(self) -> float:
+        if self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y:
+            return 1.0
+        return min(1.0, self._anchor / max(1, len(self.document.text)))
+
+    @property
+    def current_offset(self) -> int:
+        """Offset at the reading line (the first text line at the top of the view)."""
+        return self._anchor
+
+    @property
+    def current_paragraph(self) -> Paragraph | None:
+        """The paragraph at the reading line: the current passage."""
+        if self._index is None or not self.document.paragraphs:
+            return self.document.paragraph_at(self._anchor)
+        return self.document.paragraphs[self._index.paragraph_at_offset(self._anchor)]
+
+    def scroll_to_offset(self, offset: int, *, animate: bool = False, center: bool = False) -> None:
+        """Bring the line holding ``offset`` to the top (or the middle) of the view."""
+        index = self._index
+        if index is None:
+            self._anchor = max(0, offset)
+            return
+        row = index.row_of_offset(offset)
+        target = max(0, row - self._view_height // 2) if center else row
+        index.ensure_rows(target, self._view_height * 2)
+        self._sync_virtual_size()
+        if not center:
+            self._anchor = offset
+        self.scroll_to(y=target, animate=animate)
+        if not animate:
+            self._settle()
+
+    def scroll_to_section(self, section_id: str) -> None:
+        """Put the heading of section ``section_id`` at the top of the view."""
+        section = self.document.section_by_id(section_id)
+        if section is not None:
+            start = section.heading[0] if section.heading is not None else section.start
+            self.scroll_to_offset(start)
+
+    def next_section(self) -> None:
+        """Go to the heading of the section after the one at the reading line."""
+        current = self.document.section_at(self._anchor)
+        if current is not None and current.index + 1 < len(self.document.sections):
+            self.scroll_to_section(self.document.sections[current.index + 1].id)
+
+    def previous_section(self) -> None:
+        """Go to the current section's heading, or to the previous one when already there."""
+        current = self.document.section_at(self._anchor)
+        if current is None or self._index is None:
+            return
+        start = current.heading[0] if current.heading is not None else current.start
+        if self._index.row_of_offset(start) < round(self.scroll_y):
+            self.scroll_to_section(current.id)
+        elif current.index > 0:
+            self.scroll_to_section(self.document.sections[current.index - 1].id)
+
+    def action_line_down(self) -> None:
+        """Scroll one line down."""
+        self.scroll_to(y=round(self.scroll_y) + 1, animate=False)
+
+    def action_line_up(self) -> None:
+        """Scroll one line up."""
+        self.scroll_to(y=round(self.scroll_y) - 1, animate=False)
+
+    def action_page_down(self) -> None:
+        """Scroll one page down."""
+        self.scroll_to(y=round(self.scroll_y) + self._view_height, animate=False)
+
+    def action_page_up(self) -> None:
+        """Scroll one page up."""
+        self.scroll_to(y=round(self.scroll_y) - self._view_height, animate=False)
+
+    def action_top(self) -> None:
+        """Go to the start of the document."""
+        self.scroll_to_offset(0)
+
+    def action_bottom(self) -> None:
+        """Go to the end of the document (its last line at the bottom of the view)."""
+        if self._index is None:
+            return
+        self._index.ensure_end(self._view_height * 2)
+        self._sync_virtual_size()
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def action_next_section(self) -> None:
+        """Go to the next section."""
+        self.next_section()
+
+    def action_previous_section(self) -> None:
+        """Go to the previous section (or the start of this one)."""
+        self.previous_section()
+
+    # -- highlights and marks -----------------------------------------------
+
+    def set_highlights(
+        self, layer: str, spans: Sequence[tuple[int, int]], current: int | None = None
+    ) -> None:
+        """Draw ``spans`` of ``layer`` ("search", "facts", "selection") over the text.
+
+        Args:
+            layer: Which layer; each has its own style.
+            spans: The spans to draw; empty clears the layer.
+            current: Index in ``spans`` of the one drawn as current, if any.
+        """
+        if layer not in LAYERS:
+            raise ValueError(f"unknown highlight layer {layer!r}")
+        if spans:
+            self._layers[layer] = _Layer(SpanSet(spans), current)
+        else:
+            self._layers.pop(layer, None)
+        self._invalidate()
+
+    def set_marks(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark every wrapped line of each span (bookmarks) in the left margin."""
+        self._marks = SpanSet(spans)
+        self._invalidate()
+
+    # -- drawing ------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        """Drop every cached strip and redraw."""
+        self._generation += 1
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, stylesheet): look them up again."""
+        super().notify_style_update()
+        self._styles = None
+        self._invalidate()
+
+    def _lookup_styles(self) -> _Styles:
+        base = self.rich_style
+
+        def part(name: str) -> Style:
+            return self.get_component_rich_style(name, partial=True)
+
+        kinds = {
+            ParagraphKind.BODY: base,
+            ParagraphKind.META: base + part("reading-pane--meta"),
+            ParagraphKind.HEADING: base + part("reading-pane--heading"),
+            ParagraphKind.SUBTITLE: base + part("reading-pane--subtitle"),
+            ParagraphKind.CODE: base + part("reading-pane--code"),
+        }
+        layers = {name: (part(normal), part(now)) for name, (normal, now) in LAYERS.items()}
+        return _Styles(
+            base, kinds, part("reading-pane--current"), base + part("reading-pane--mark"), layers
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Look the styles up once for the whole pass, then draw the rows."""
+        self._styles = self._lookup_styles()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the canvas)."""
+        width = self._content_width
+        styles = self._styles or self._lookup_styles()
+        index = self._index
+        info = None if index is None else index.row_info(self.scroll_offset.y + y)
+        if info is None or info.blank:
+            return Strip.blank(width, styles.base)
+        current = info.paragraph == self._current_paragraph
+        key = (info.start, info.end, info.paragraph, current, width, self._generation)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._draw(info.paragraph, info.start, info.end, current, width, styles)
+            self._cache[key] = strip
+        return strip
+
+    def _draw(
+        self, paragraph: int, start: int, end: int, current: bool, width: int, styles: _Styles
+    ) -> Strip:
+        """Build the strip of one wrapped line."""
+        column = self.text_width
+        left = max(0, (width - column - MARGIN) // 2)
+        kind = self.document.paragraphs[paragraph].kind
+        style = styles.kinds.get(kind, styles.base)
+        if current:
+            style = style + styles.current
+        overlays: list[tuple[int, int, Style]] = []
+        # In LAYERS order: facts first, search over them, selection on top.
+        for name, (normal, now) in styles.layers.items():
+            layer = self._layers.get(name)
+            if layer is None:
+                continue
+            for s, e, given in layer.spans.overlapping(start, end):
+                overlays.append((s, e, now if given == layer.current else normal))
+        segments, cells = line_segments(self.document.text, start, end, style, overlays)
+        marked = next(iter(self._marks.overlapping(start, max(end, start + 1))), None)
+        margin = Segment(MARK + " ", styles.mark) if marked else Segment(" " * MARGIN, styles.base)
+        fill = max(0, column - cells)
+        right = max(0, width - left - MARGIN - column)
+        strip = Strip(
+            [
+                Segment(" " * left, styles.base),
+                margin,
+                *segments,
+                Segment(" " * fill, style),
+                Segment(" " * right, styles.base),
+            ]
+        )
+        return strip.crop_extend(0, width, styles.base)
