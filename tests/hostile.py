@@ -166,7 +166,11 @@ def terminal_escapes() -> tuple[bytes, str]:
         The bytes, and the text a loader must give (the words, nothing else).
     """
     words = [f"词{i}word{i}" for i in range(len(ESCAPES) + 1)]
-    raw = words[0] + "".join(seq + word for (_, seq), word in zip(ESCAPES, words[1:])) + "\n"
+    raw = (
+        words[0]
+        + "".join(seq + word for (_, seq), word in zip(ESCAPES, words[1:], strict=True))
+        + "\n"
+    )
     return raw.encode("utf-8"), "".join(words) + "\n"
 
 

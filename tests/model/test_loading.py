@@ -12,8 +12,8 @@ import pytest
 
 from reader.model.loading import (
     DEFAULT_MAX_BYTES,
-    LoadError,
     Loaded,
+    LoadError,
     load_bytes,
     load_path,
     normalize,

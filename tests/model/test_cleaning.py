@@ -1,0 +1,92 @@
+"""Property tests of ``normalize``: never raises, leaves no controls, idempotent."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model.loading import normalize
+
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+"""What may never be left in normalized text (TAB and LF are allowed)."""
+
+HOSTILE_PIECES = st.sampled_from(
+    [
+        "\x1b",
+        "\x1b[",
+        "\x1b]",
+        "\x1bP",
+        "\x1b\\",
+        "\x07",
+        "\x9b",
+        "\x9c",
+        "\x9d",
+        "\r",
+        "\r\n",
+        "\n",
+        "\t",
+        "\u202e",
+        "\u2066",
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\u2028",
+        "2J",
+        "52;c;",
+        "中文",
+        "\u00a0",
+        "\u3000",
+        "a",
+        ";",
+    ]
+)
+TEXTS = st.one_of(st.text(), st.lists(HOSTILE_PIECES | st.text(max_size=3)).map("".join))
+
+
+def _ordinary(char: str) -> bool:
+    return char in "\n\t" or FORBIDDEN.fullmatch(char) is None
+
+
+def _lf(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+def _is_subsequence(small: str, big: str) -> bool:
+    chars = iter(big)
+    return all(char in chars for char in small)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_normalize_leaves_no_controls_and_is_idempotent(text: str) -> None:
+    result = normalize(text)
+    assert FORBIDDEN.search(result) is None
+    assert normalize(result) == result
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_normalize_only_removes(text: str) -> None:
+    result = normalize(text)
+    # Surrogates become U+FFFD; everything else is a subsequence of the LF text.
+    source = re.sub("[\ud800-\udfff]", "\ufffd", _lf(text))
+    assert _is_subsequence(result, source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text().filter(lambda t: re.search("[\x1b\x90\x98\x9b\x9d\x9e\x9f]", t) is None))
+def test_without_escape_introducers_every_ordinary_character_stays_in_order(text: str) -> None:
+    expected = "".join(char for char in _lf(text) if _ordinary(char))
+    assert normalize(text) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1))
+def test_printable_text_is_returned_as_is(text: str) -> None:
+    text = "".join(char for char in text if _ordinary(char))
+    assert normalize(text) is text
