@@ -100,8 +100,7 @@ class Unit(NamedTuple):
     """Index of its first line in the text."""
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A heading found by the rules: which units it takes and what it says."""
 
     unit: int
@@ -141,7 +140,11 @@ def ends_open(text: str) -> bool:
 
 def heading_like(text: str) -> bool:
     """Short enough for a heading and not ending in closing punctuation."""
-    if len(text) > MAX_HEADING_CELLS or cell_len(text) > MAX_HEADING_CELLS:
+    # Two cells a character at most: measure only when that could overflow.
+    size = len(text)
+    if size > MAX_HEADING_CELLS or (
+        size * 2 > MAX_HEADING_CELLS and cell_len(text) > MAX_HEADING_CELLS
+    ):
         return False
     return ends_open(text)
 
@@ -226,7 +229,9 @@ def numbering(text: str, cn_context: bool) -> Numbering | None:
 
 def is_caps(text: str) -> bool:
     """Whether a stripped line reads as an ALL-CAPS heading."""
-    if len(text) > 60 or not ends_open(text) or _LOWER_RE.search(text) or _CJK_RE.search(text):
+    if len(text) > 60 or text[-1:] >= "\u2e80" or not ends_open(text):
+        return False
+    if _LOWER_RE.search(text) or _CJK_RE.search(text):
         return False
     letters = len(_UPPER_RE.findall(text))
     visible = len(text) - text.count(" ")
@@ -288,10 +293,10 @@ def _dash_heading(
         return None
     text, count = units[i].text, units[i].lines
     sub, sub_count = units[i + 1].text, units[i + 1].lines
-    if count != 1 or sub_count != 1 or not heading_like(text) or is_dash_line(text):
-        return None
     dash = _DASH_RE.match(sub)
-    if dash is None:
+    if dash is None or count != 1 or sub_count != 1:
+        return None
+    if not heading_like(text) or is_dash_line(text):
         return None
     rest = sub[dash.end() :].lstrip(WS + "—―-")
     if not rest or not heading_like(rest):

@@ -26,6 +26,7 @@ Headings follow the rules in :mod:`reader.model.headings` (plain text) and
 
 from __future__ import annotations
 
+import gc
 import re
 from itertools import accumulate
 
@@ -55,6 +56,19 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
     Returns:
         The document: metadata, sections covering the text, paragraphs.
     """
+    # Parsing allocates one object per line and makes no reference cycles; the
+    # cyclic collector would rescan the growing heap again and again (measured:
+    # twice the time on 100,000 sections), so it waits until we are done.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, path, encoding)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(text: str, path: str | None, encoding: str | None) -> Document:
     lines = text.split("\n")
     starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
     markdown = looks_like_markdown(text, path)
