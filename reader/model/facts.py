@@ -1,0 +1,292 @@
+"""Document -> facts: quantities, dates, people, organisations, places, works, terms.
+
+Pure and rule-based (compiled regexes over the whole text; no models). The rules
+live in the modules named for what they find (``facts_quantity``, ``facts_dates``,
+``facts_places``, ``facts_names``, ``facts_quotes``, ``facts_english``); this
+module resolves overlaps between them and builds :class:`Fact` objects:
+
+* entity mentions inside a work title (《人民日报》) are dropped, except the
+  newspaper itself, which is also an organisation (gold R3);
+* among person, organisation and place mentions the maximal span wins (苏州 inside
+  苏州工业园区 is not a separate mention); org/place words inside a person's title
+  (市委书记) are not mentions (R4);
+* a quantity inside a date, a name, a work or a short quoted slogan (“五个不放过”)
+  is not a quantity (R6);
+* quantities and dates are one fact per mention; every other kind is one fact per
+  distinct surface with all its mentions.
+
+Positions are character offsets into ``Document.text`` (half-open spans).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+from reader.model.document import Document, Fact, FactKind, Mention
+from reader.model.facts_dates import DateMention, find_dates
+from reader.model.facts_english import find_en_orgs, find_en_people, find_en_places
+from reader.model.facts_names import find_orgs, find_people, title_spans
+from reader.model.facts_places import find_places
+from reader.model.facts_quantity import Quantity, find_en_quantities, find_zh_quantities
+from reader.model.facts_quotes import SHORT_SLOGAN, find_terms, find_works, is_newspaper
+from reader.model.word_regex import trie_pattern
+
+Span = tuple[int, int]
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(FactKind)}
+
+
+class _Spans:
+    """A sorted list of spans (they may overlap) answering "does anything overlap?" fast."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        # Running maximum of ends lets one bisect answer overlap queries.
+        self._max_end: list[int] = []
+        top = -1
+        for _, end in self._spans:
+            top = max(top, end)
+            self._max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span intersects ``[start, end)``."""
+        i = bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self._max_end[i] > start
+
+
+def _section_id(document: Document, offset: int) -> str:
+    section = document.section_at(offset)
+    return section.id if section is not None else ""
+
+
+def _mentions(document: Document, spans: Iterable[Span]) -> tuple[Mention, ...]:
+    return tuple(Mention(s, e, _section_id(document, s)) for s, e in sorted(set(spans)))
+
+
+def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int, FactKind]]:
+    """Keep maximal spans: longer first, then earlier; drop anything overlapping a kept one.
+
+    Spans are short (names), so marking their characters in a bytearray keeps this
+    linear in the text instead of comparing every pair.
+    """
+    order = {FactKind.PERSON: 0, FactKind.ORGANIZATION: 1, FactKind.PLACE: 2}
+    ranked = sorted(set(candidates), key=lambda c: (c[0] - c[1], c[0], order[c[2]]))
+    occupied = bytearray(max((c[1] for c in ranked), default=0) + 1)
+    kept: list[tuple[int, int, FactKind]] = []
+    for start, end, kind in ranked:
+        if end <= start or any(occupied[start:end]):
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, kind))
+    return kept
+
+
+def _entities(document: Document, works: _Spans, newspapers: list[Span]) -> list[Fact]:
+    text = document.text
+    places = find_places(text)
+    orgs = find_orgs(text, [text[s:e] for s, e in places])
+    titles = _Spans(title_spans(text))
+    blocked = orgs + places
+    people = find_people(text, blocked)
+    en_people = find_en_people(text)
+    person_titles: dict[str, str | None] = {}
+    for p in people:
+        name = text[p.start : p.end]
+        if not person_titles.get(name):
+            person_titles[name] = p.titles
+    for start, end, title in en_people:
+        name = text[start:end]
+        if not person_titles.get(name):
+            person_titles[name] = title
+    candidates: list[tuple[int, int, FactKind]] = []
+    if person_titles:
+        # Every sighting of a name found once by a rule (one trie regex, no per-name scan).
+        for m in re.finditer(trie_pattern(person_titles), text):
+            candidates.append((m.start(), m.end(), FactKind.PERSON))
+    for start, end in orgs + find_en_orgs(text):
+        if not titles.overlaps(start, end):
+            candidates.append((start, end, FactKind.ORGANIZATION))
+    for start, end in places + find_en_places(text):
+        if not titles.overlaps(start, end):
+            candidates.append((start, end, FactKind.PLACE))
+    candidates = [c for c in candidates if not works.overlaps(c[0], c[1])]
+    kept = _resolve(candidates)
+    kept.extend((s, e, FactKind.ORGANIZATION) for s, e in newspapers)
+    grouped: dict[tuple[FactKind, str], list[Span]] = {}
+    for start, end, kind in kept:
+        grouped.setdefault((kind, text[start:end]), []).append((start, end))
+    facts: list[Fact] = []
+    for (kind, surface), spans in grouped.items():
+        value: str | None = surface
+        if kind is FactKind.PERSON:
+            value = person_titles.get(surface) or None
+        facts.append(Fact(kind, surface, value, mentions=_mentions(document, spans)))
+    return facts
+
+
+def _quote_facts(document: Document) -> tuple[list[Fact], list[Span], list[Span], list[Span]]:
+    """Works and terms, plus the spans that mask other kinds.
+
+    Returns:
+        The facts, the work spans (brackets included), the newspaper titles (also
+        organisations) and the short quoted slogans (no quantities inside).
+    """
+    text = document.text
+    works = find_works(text)
+    terms = find_terms(text)
+    facts: list[Fact] = []
+    by_title: dict[str, list[Span]] = {}
+    for w in works:
+        by_title.setdefault(w.text(text), []).append((w.start, w.end))
+    for title, spans in by_title.items():
+        facts.append(Fact(FactKind.WORK, title, title, mentions=_mentions(document, spans)))
+    by_term: dict[str, list[Span]] = {}
+    for t in terms:
+        by_term.setdefault(t.text(text), []).append((t.start, t.end))
+    for term, spans in by_term.items():
+        facts.append(Fact(FactKind.TERM, term, term, mentions=_mentions(document, spans)))
+    newspapers = [(w.start, w.end) for w in works if is_newspaper(w.text(text))]
+    work_spans = [(w.outer_start, w.outer_end) for w in works]
+    slogans = [(t.start, t.end) for t in terms if t.end - t.start <= SHORT_SLOGAN]
+    return facts, work_spans, newspapers, slogans
+
+
+def _date_facts(document: Document, dates: list[DateMention]) -> list[Fact]:
+    """One fact per date; where two readings overlap the longer one wins."""
+    occupied = bytearray(len(document.text) + 1)
+    kept: list[DateMention] = []
+    for d in sorted(dates, key=lambda d: (d.start - d.end, d.start)):
+        if d.end <= d.start or any(occupied[d.start : d.end]):
+            continue
+        occupied[d.start : d.end] = b"\x01" * (d.end - d.start)
+        kept.append(d)
+    return [
+        Fact(
+            FactKind.DATE,
+            document.text[d.start : d.end],
+            d.value,
+            counted=d.label,
+            mentions=_mentions(document, [(d.start, d.end)]),
+        )
+        for d in kept
+    ]
+
+
+def _quantity_facts(document: Document, quantities: list[Quantity], mask: _Spans) -> list[Fact]:
+    out: list[Fact] = []
+    for q in quantities:
+        if mask.overlaps(q.start, q.end):
+            continue
+        out.append(
+            Fact(
+                FactKind.QUANTITY,
+                document.text[q.start : q.end],
+                q.value,
+                unit=q.unit,
+                qualifier=q.qualifier,
+                counted=q.counted,
+                mentions=_mentions(document, [(q.start, q.end)]),
+                value_end=q.value_end,
+            )
+        )
+    return out
+
+
+def extract_facts(document: Document) -> tuple[Fact, ...]:
+    """Every fact of ``document``, grouped by kind and in text order within a kind.
+
+    Args:
+        document: A parsed document; ``meta.published`` gives the year of year-less
+            dates (see :mod:`reader.model.facts_dates` for the fallback).
+
+    Returns:
+        Facts sorted by kind (the :class:`FactKind` order), then first mention.
+    """
+    text = document.text
+    published = document.meta.published.date() if document.meta.published else None
+    quote_facts, work_spans, newspapers, slogans = _quote_facts(document)
+    date_facts = _date_facts(document, find_dates(text, published))
+    entity_facts = _entities(document, _Spans(work_spans), newspapers)
+    mask: list[Span] = [m.span for f in date_facts + entity_facts for m in f.mentions]
+    mask += slogans + work_spans
+    quantities = find_zh_quantities(text) + find_en_quantities(text)
+    quantity_facts = _quantity_facts(document, quantities, _Spans(mask))
+    facts = quote_facts + date_facts + entity_facts + quantity_facts
+    facts.sort(key=lambda f: (_KIND_ORDER[f.kind], f.mentions[0].start if f.mentions else 0))
+    return tuple(facts)
+
+
+def fact_record(fact: Fact) -> dict[str, Any]:
+    """The JSON shape of a fact (for ``reader facts --json``).
+
+    Args:
+        fact: Any fact.
+
+    Returns:
+        ``{"kind", "text", "value", "unit", "qualifier", "counted", "mentions"}``,
+        plus ``"value_end"`` when set; mentions are ``{"start", "end", "section"}``.
+    """
+    record: dict[str, Any] = {
+        "kind": fact.kind.value,
+        "text": fact.text,
+        "value": fact.value,
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "counted": fact.counted,
+        "mentions": [{"start": m.start, "end": m.end, "section": m.section} for m in fact.mentions],
+    }
+    if fact.value_end is not None:
+        record["value_end"] = fact.value_end
+    return record
+
+
+_QUALIFIER_SIGNS = {
+    "more-than": ">",
+    "at-least": "≥",
+    "about": "≈",
+    "at-most": "≤",
+    "less-than": "<",
+}
+
+
+def _number(value: float | int | str | None) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int) or value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
+
+
+def describe_value(fact: Fact) -> str:
+    """The human normalized form for the sidebar.
+
+    Args:
+        fact: Any fact.
+
+    Returns:
+        e.g. ``">12,000 次"``, ``"≥80 学时"``, ``"3–5 年"``, ``"12.5%"``,
+        ``"2014-06-13 – 2014-06-14"``, ``"2014-07-22 08:52"``, ``"Friday (2025-07-04)"``,
+        the titles of a person, or the name itself.
+    """
+    if fact.kind is FactKind.QUANTITY:
+        number = _number(fact.value)
+        if fact.value_end is not None:
+            number = f"{number}–{_number(fact.value_end)}"
+        sign = _QUALIFIER_SIGNS.get(fact.qualifier or "", "")
+        unit = fact.unit or ""
+        joiner = "" if unit in ("%", "‰") or not unit else " "
+        if unit.startswith(("$", "US$", "€", "£", "¥")):
+            return f"{sign}{unit.split()[0]}{number}{(' ' + ' '.join(unit.split()[1:])).rstrip()}"
+        return f"{sign}{number}{joiner}{unit}"
+    if fact.kind is FactKind.DATE:
+        value = str(fact.value)
+        if fact.counted and value[:1].isalpha():
+            return f"{value} ({fact.counted})"
+        return " – ".join(part.replace("T", " ") for part in value.split("/"))
+    if fact.kind is FactKind.PERSON:
+        return str(fact.value) if fact.value else fact.text
+    return str(fact.value) if fact.value is not None else fact.text

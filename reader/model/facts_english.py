@@ -1,0 +1,74 @@
+"""English names, best effort: people, organisations and places in running text.
+
+* person: an honorific or title (Mr., Dr., President, Prime Minister ...) and one
+  to three capitalised words (the title is the fact's value); or two or three
+  capitalised words followed by ", who" or a speech verb (said, says, told);
+* organisation: capitalised words ending in an organisation word (Inc., Ltd.,
+  University, Ministry, Committee, Bank ...), or "University/Ministry/Department/
+  Bank ... of" + capitalised words;
+* place: a short general list of countries, regions and capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES
+
+Span = tuple[int, int]
+
+_CAP = r"[A-Z][a-zA-Z'\-]+"
+_CAP_OR_INITIAL = r"(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.)"
+EN_PERSON_TITLED = re.compile(
+    rf"\b(?P<title>{EN_HONORIFICS})\.?\s+(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL}){{0,2}})"
+)
+EN_PERSON_SAID = re.compile(
+    rf"(?<![A-Za-z]\s)(?<!\.\s)\b(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL})?\s+{_CAP})"
+    r"(?=,\s+who\b|\s+(?:said|says|told|wrote|argued|added)\b)"
+)
+_ORG_TAIL = rf"(?:{EN_ORG_WORDS})\b\.?"
+EN_ORG = re.compile(
+    rf"\b(?:The\s+)?(?:{_CAP}\s+(?:(?:of|for|and|&)\s+)?){{1,5}}{_ORG_TAIL}"
+    rf"|\b(?:University|Ministry|Department|Bank|Institute|Office|Bureau|Council|Committee)"
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}"
+)
+EN_PLACE = re.compile(rf"\b(?:{EN_PLACES})\b")
+_NOT_NAME_WORDS = frozenset(
+    "The A An This That These Those It He She They We I In On At For But And Or If When "
+    "While Since After Before As By From With".split()
+)
+
+
+def find_en_people(text: str) -> list[tuple[int, int, str | None]]:
+    """English people: ``(start, end, title)`` triples.
+
+    Args:
+        text: The whole document text.
+
+    Returns:
+        Name spans (the title excluded) with the title written before them, if any.
+    """
+    out: list[tuple[int, int, str | None]] = []
+    for m in EN_PERSON_TITLED.finditer(text):
+        out.append((m.start("name"), m.end("name"), m.group("title")))
+    for m in EN_PERSON_SAID.finditer(text):
+        first = m.group("name").split()[0]
+        if first not in _NOT_NAME_WORDS:
+            out.append((m.start("name"), m.end("name"), None))
+    return out
+
+
+def find_en_orgs(text: str) -> list[Span]:
+    """English organisation spans (a leading "The" is not part of the name)."""
+    out: list[Span] = []
+    for m in EN_ORG.finditer(text):
+        start = m.start()
+        if text.startswith("The ", start):
+            start += 4
+        out.append((start, m.end()))
+    return out
+
+
+def find_en_places(text: str) -> list[Span]:
+    """English place spans from the general list."""
+    return [m.span() for m in EN_PLACE.finditer(text)]

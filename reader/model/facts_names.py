@@ -1,0 +1,197 @@
+"""Chinese organisation and person names, by rule.
+
+Organisations:
+
+* an anchor (a bare 省/市/县/区/镇/乡 not preceded by 全/我/本/各..., or 中央/国家/
+  全国/中共, or a known place) followed by units ``stem + suffix`` — an empty
+  stem only with 委 or a suffix of two or more characters (市委, 市政府), a
+  one-character stem only with a longer suffix, otherwise a 2–4 character stem
+  (市公安局, 国家统计局) — and extended over further units (市委常委会,
+  国家统计局苏州调查队): the maximal span;
+* an abbreviation that names one body (中央, 国务院, 央视 ...);
+* not when a role word follows (市委书记, 市委各常委, 市委主要领导): that is
+  part of a person's title (gold R4).
+
+People:
+
+* a name after a title or a 、-joined title list (省委副书记、市委书记石泰峰);
+  the titles as written become the fact's value;
+* a name before a title that follows names (习近平总书记, 雷锋同志), when it
+  starts with a common surname or, for 3-character names before 总书记/主席/
+  总理, when a boundary (punctuation, 把/对/和 ...) stands before it;
+* a surname plus two characters before 精神 or 同志 (焦裕禄精神), or before a
+  speech verb (说/表示/指出/强调) right after a boundary.
+
+Every name found is then looked up over the whole text (one regex alternation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model.facts_places import HAN, STEM_CHAR, STEM_EXCLUDED
+from reader.model.gazetteer import (
+    COMPOUND_SURNAMES,
+    KNOWN_PLACES,
+    ORG_ABBREVIATIONS,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
+    ROLE_AFTER_ORG,
+    SURNAMES,
+    TITLES_AFTER_NAME,
+)
+from reader.model.word_regex import trie_pattern
+
+Span = tuple[int, int]
+
+_SUFFIXES = ORG_SUFFIXES.split("|")
+_MULTI = "|".join(s for s in _SUFFIXES if len(s) > 1)
+_ANY = ORG_SUFFIXES
+_UNIT = rf"(?:(?:{_MULTI}|委(?!员))|{STEM_CHAR}(?:{_MULTI})|{STEM_CHAR}{{2,4}}?(?:{_ANY}))"
+_EXT = rf"(?:{STEM_CHAR}{{0,1}}(?:{_MULTI})|{STEM_CHAR}{{2,4}}?(?:{_ANY}))"
+_KNOWN_ALT = trie_pattern(KNOWN_PLACES)
+
+
+def _org_regex(extra_places: str) -> re.Pattern[str]:
+    places = f"{extra_places}|{_KNOWN_ALT}" if extra_places else _KNOWN_ALT
+    anchor = (
+        rf"(?:(?:{places})(?:省|市|县|区)?|中共中央|中共|国家|全国|中央|"
+        # A bare 市/区 after another Han character is usually part of a word (全市,
+        # 社区); only a function word or a boundary may stand before it.
+        rf"(?:(?<![{HAN}])|(?<=[在赴到从于和与及至往去由对向把被将是为同跟让经的了]))"
+        r"(?:省|市|县|区|镇|乡))"
+    )
+    return re.compile(rf"(?:{anchor}){_UNIT}(?:{_EXT})*|(?:{ORG_ABBREVIATIONS})(?:{_EXT})*")
+
+
+_ROLE_AFTER = re.compile(ROLE_AFTER_ORG)
+_SURNAME = f"(?:{COMPOUND_SURNAMES}|[{SURNAMES}])"
+_NAME_STOP = re.compile(
+    r"强调|表示|指出|主持|出席|会见|介绍|认为|告诉|透露|视察|调研|考察|看望|慰问|参加|代表|"
+    r"先生|女士|同志|[说在到等和与及的率带一也就对向为是要作提称讲还曾已又都将则来去回]"
+)
+TITLE_BEFORE_NAME = re.compile(rf"(?:{PERSON_TITLES})\s?(?P<name>{_SURNAME}[{HAN}]{{1,2}})")
+NAME_BEFORE_TITLE = re.compile(rf"(?=(?P<title>{TITLES_AFTER_NAME}))")
+SURNAME_TRIGGER = re.compile(rf"(?P<name>{_SURNAME}[{HAN}]{{2}})(?=精神|同志)")
+SPEECH_TRIGGER = re.compile(
+    rf"(?:(?<=[\s，。；：！？,;:!?“”「」])|\A)(?P<name>{_SURNAME}[{HAN}]{{2}})"
+    r"(?=说|表示|指出|强调|认为|介绍)"
+)
+_HIGH_TITLES = ("总书记", "主席", "总理", "委员长")
+_NAME_BOUNDARY = set("把将对向和与同及、，,。；;：:“（(由是在 \n")
+_SURNAME_SET = set(SURNAMES)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A name found by a rule, with the titles written next to it."""
+
+    start: int
+    end: int
+    titles: str | None
+
+
+def find_orgs(text: str, places: list[str]) -> list[Span]:
+    """Organisation spans (possibly overlapping; the caller keeps maximal ones).
+
+    Args:
+        text: The whole document text.
+        places: Place names found in the text, used as anchors (昆山市公安局).
+
+    Returns:
+        Organisation spans, unordered. Spans followed by a role word are left out.
+    """
+    extra_names = {p for p in places if p not in KNOWN_PLACES}
+    extra = trie_pattern(extra_names) if extra_names else ""
+    out: list[Span] = []
+    for m in _org_regex(extra).finditer(text):
+        if _ROLE_AFTER.match(text, m.end()):
+            continue
+        out.append(m.span())
+    return out
+
+
+def title_spans(text: str) -> list[Span]:
+    """Spans of org-abbreviation-plus-role titles (市委书记): never org mentions."""
+    out: list[Span] = []
+    for m in _org_regex("").finditer(text):
+        role = _ROLE_AFTER.match(text, m.end())
+        if role:
+            out.append((m.start(), role.end()))
+    return out
+
+
+def _trim_name(text: str, start: int, end: int) -> int:
+    """End of a name: 2 characters when a stop word starts at the third."""
+    if end - start == 3 and _NAME_STOP.match(text, start + 2):
+        return start + 2
+    return end
+
+
+def _titles_before(text: str, title_start: int, title_end: int, roles: dict[int, int]) -> str:
+    """The 、-joined title list ending at ``title_end`` (省委副书记、市委书记)."""
+    parts: list[str] = []
+    end = title_end
+    start = title_start
+    while True:
+        # Prefer the org+role span ending here (市委书记) over the bare title (书记).
+        start = roles.get(end, start)
+        parts.append(text[start:end])
+        if start < 1 or text[start - 1] != "、":
+            break
+        end = start - 1
+        prev = re.search(f"(?:{PERSON_TITLES})$", text[max(0, end - 6) : end])
+        if prev is None:
+            break
+        start = end - len(prev.group(0))
+    return "、".join(reversed(parts))
+
+
+def find_people(text: str, blocked: list[Span]) -> list[Person]:
+    """People found by the rules of the module docstring (first sightings only).
+
+    Args:
+        text: The whole document text.
+        blocked: Spans of orgs and places: a name candidate overlapping one is dropped.
+
+    Returns:
+        People with their titles; the caller looks each name up over the whole text.
+    """
+    blocked_starts = {s for s, _ in blocked}
+    roles = {end: start for start, end in title_spans(text)}
+    out: list[Person] = []
+    for m in TITLE_BEFORE_NAME.finditer(text):
+        start = m.start("name")
+        end = _trim_name(text, start, m.end("name"))
+        if start in blocked_starts:
+            continue
+        out.append(Person(start, end, _titles_before(text, m.start(), start, roles)))
+    for m in NAME_BEFORE_TITLE.finditer(text):
+        person = _name_before(text, m.start(), m.group("title"))
+        if person is not None and person.start not in blocked_starts:
+            out.append(person)
+    for m in SURNAME_TRIGGER.finditer(text):
+        if m.start() not in blocked_starts:
+            out.append(Person(m.start(), m.end(), None))
+    for m in SPEECH_TRIGGER.finditer(text):
+        if m.start() not in blocked_starts:
+            out.append(Person(m.start(), m.end(), None))
+    return out
+
+
+def _is_name_chars(word: str) -> bool:
+    return bool(re.fullmatch(f"[{HAN}]+", word)) and not re.search(f"[{STEM_EXCLUDED}]", word)
+
+
+def _name_before(text: str, pos: int, title: str) -> Person | None:
+    """A 2–3 character name ending at ``pos``, right before ``title``."""
+    three = text[max(0, pos - 3) : pos]
+    if len(three) == 3 and _is_name_chars(three):
+        before = text[pos - 4] if pos >= 4 else "\n"
+        if three[0] in _SURNAME_SET or (title in _HIGH_TITLES and before in _NAME_BOUNDARY):
+            return Person(pos - 3, pos, title)
+    two = text[max(0, pos - 2) : pos]
+    if len(two) == 2 and _is_name_chars(two) and two[0] in _SURNAME_SET:
+        return Person(pos - 2, pos, title)
+    return None

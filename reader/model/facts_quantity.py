@@ -1,0 +1,292 @@
+"""Quantities: a numeral plus a measure word or unit, Chinese and English.
+
+Rules (see ``tests/data/seed-facts.gold.yaml`` R5/R6 for the annotation policy):
+
+* A quantity is a numeral (Arabic, Chinese, with 万/亿, 多/余, 半) followed by a
+  measure word or unit from a general list; the surface excludes the counted
+  noun and the cue words before it (不少于, 约 ...), which become the qualifier.
+* Not quantities: ordinals (第二批), a bare 一 + measure word used as an article
+  (一场, 一次, 一系列), a Chinese numeral with no measure word (四风, 三严三实),
+  and anything the caller masks (dates, proper names, short quoted slogans).
+* Percentages (12.5%, 百分之五), money (3.2亿元, $4.5 million, 1,200 yuan) and
+  English numbers with a unit word are quantities too.
+
+Values are numbers (``int`` when integral); ranges carry ``value_end``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model.numerals import Number, parse_number, tidy
+
+_ZH_UNITS = (
+    "个百分点 百分点 个工作日 工作日 个小时 个学时 个课时 个月 个季度 个星期 "
+    "人次 户次 架次 车次 万元 亿元 千元 百元 美元 欧元 英镑 日元 港元 元 "
+    "平方公里 平方千米 平方米 立方米 公顷 公里 千米 厘米 毫米 米 "
+    "千克 公斤 万吨 吨 斤 克 千瓦时 千瓦 兆瓦 亩 "
+    "户 人 名 位 个 项 次 场 条 家 辆 件 所 座 套 台 架 艘 部 本 册 篇 份 张 支 批 "
+    "大类 类 种 级 期 轮 年 周 天 小时 分钟 秒 学时 课时 倍 岁 处 栋 间 棵 株 只 起 宗 例 "
+    "层 道 根 块 节 门 组"
+).split()
+_ZH_UNITS.sort(key=len, reverse=True)
+_UNIT_ALT = "|".join(map(re.escape, _ZH_UNITS))
+
+_CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_AR_NUM = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
+_NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
+_NOT_AFTER = r"(?<![第0-9０-９.．零〇一二两三四五六七八九十百千万亿A-Za-z])"
+
+ZH_QUANTITY = re.compile(
+    rf"{_NOT_AFTER}"
+    rf"(?P<num>{_NUM})"
+    rf"(?:(?P<sep>至|到|[-~～—－])(?P<num2>{_NUM}))?"
+    r"(?P<approx>[多余])?(?P<mult>[万亿]+)?(?P<approx2>[多余])?"
+    rf"(?P<unit>{_UNIT_ALT})(?P<half>半)?"
+    r"(?P<post>以上|以下|以内|左右|上下|多)?"
+    r"|"
+    r"(?<![一二三四五六七八九十大多过])(?P<hnum>半)(?P<hunit>个小时|个月|小时|天|年|日|分钟)"
+    r"|"
+    rf"百分之(?P<pnum>{_NUM}(?:点[零〇一二三四五六七八九]+)?)"
+    r"|"
+    rf"{_NOT_AFTER}(?P<pcnum>{_AR_NUM})(?P<pct>[%％‰])"
+)
+
+_EN_UNITS = (
+    "per cent|percent|percentage points|million|billion|trillion|thousand|"
+    "kilometres|kilometers|km|miles|metres|meters|kilograms|kg|tonnes|tons|"
+    "hectares|acres|square metres|square meters|"
+    "years|months|weeks|days|hours|minutes|seconds|"
+    "people|persons|employees|workers|students|members|households|times|cases|"
+    "yuan|dollars|euros|pounds|US dollars"
+)
+EN_QUANTITY = re.compile(
+    r"(?<![\w.$€£¥])(?P<cur>US\$|\$|€|£|¥|RMB ?)?"
+    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    r"(?:(?P<pct>\s?%)|\s(?P<unit>" + _EN_UNITS + r")\b"
+    r"(?:\s(?P<unit2>yuan|dollars|euros|pounds|people|years|tonnes|tons)\b)?)?",
+)
+
+_ZH_CUES: tuple[tuple[str, str], ...] = (
+    ("不少于", "at-least"),
+    ("不低于", "at-least"),
+    ("至少", "at-least"),
+    ("最少", "at-least"),
+    ("不超过", "at-most"),
+    ("最多", "at-most"),
+    ("至多", "at-most"),
+    ("不到", "less-than"),
+    ("不足", "less-than"),
+    ("少于", "less-than"),
+    ("低于", "less-than"),
+    ("超过", "more-than"),
+    ("多于", "more-than"),
+    ("高于", "more-than"),
+    ("逾", "more-than"),
+    ("大约", "about"),
+    ("约", "about"),
+    ("将近", "about"),
+    ("接近", "about"),
+    ("近", "about"),
+)
+_ZH_CUE_RE = re.compile(
+    "(?:" + "|".join(c for c, _ in _ZH_CUES) + r")(?:达到|达)?$",
+)
+_ZH_CUE_MAP = dict(_ZH_CUES)
+_EN_CUE_RE = re.compile(
+    r"(?i:(more than|over|at least|no less than|about|around|approximately|nearly|almost|"
+    r"up to|no more than|less than|fewer than|under))\s$"
+)
+_EN_CUE_MAP = {
+    "more than": "more-than",
+    "over": "more-than",
+    "at least": "at-least",
+    "no less than": "at-least",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "nearly": "about",
+    "almost": "about",
+    "up to": "at-most",
+    "no more than": "at-most",
+    "less than": "less-than",
+    "fewer than": "less-than",
+    "under": "less-than",
+}
+_POST_QUALIFIER = {
+    "以上": "more-than",
+    "多": "more-than",
+    "以下": "at-most",
+    "以内": "at-most",
+    "左右": "about",
+    "上下": "about",
+}
+_STOP = '\n\r\t 　，。、；：！？,.;:!?()（）“”"「」『』《》〈〉【】[]—…·'
+_FOLLOW_RE = re.compile(r"[^" + re.escape(_STOP) + r"0-9]{1,12}")
+_PRECEDE_RE = re.compile(r"[^" + re.escape(_STOP) + r"0-9]{1,12}$")
+_EN_FOLLOW_RE = re.compile(r"\s?(?:of\s)?((?:[A-Za-z-]+\s?){1,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity found in the text (before it becomes a ``Fact``)."""
+
+    start: int
+    end: int
+    value: Number
+    unit: str
+    qualifier: str
+    counted: str | None
+    value_end: Number | None = None
+
+
+def _zh_counted(text: str, start: int, end: int, cue_start: int) -> str | None:
+    follow = _FOLLOW_RE.match(text, end)
+    if follow:
+        return follow.group(0)
+    before = _PRECEDE_RE.search(text, max(0, cue_start - 12), cue_start)
+    return before.group(0) if before else None
+
+
+def _zh_qualifier(text: str, start: int) -> tuple[str | None, int]:
+    cue = _ZH_CUE_RE.search(text, max(0, start - 6), start)
+    if cue is None:
+        return None, start
+    word = cue.group(0).removesuffix("达到").removesuffix("达")
+    return _ZH_CUE_MAP[word], cue.start()
+
+
+def find_zh_quantities(text: str) -> list[Quantity]:
+    """All Chinese-style quantities (also % after Arabic digits) in ``text``.
+
+    Args:
+        text: The whole document text.
+
+    Returns:
+        Quantities in text order; the caller drops those inside dates or names.
+    """
+    found: list[Quantity] = []
+    for m in ZH_QUANTITY.finditer(text):
+        start, end = m.span()
+        if m.group("hnum"):
+            unit = m.group("hunit").removeprefix("个")
+            value: Number | None = 0.5
+            qualifier, cue_start = "exact", start
+            end_value: Number | None = None
+        elif m.group("pnum") is not None:
+            raw = m.group("pnum")
+            whole, _, frac = raw.partition("点")
+            base = parse_number(whole)
+            if base is None:
+                continue
+            value = tidy(float(f"{base}.{''.join(str(parse_number(c)) for c in frac)}"))
+            unit, qualifier, cue_start, end_value = "%", "exact", start, None
+        elif m.group("pcnum") is not None:
+            value = parse_number(m.group("pcnum"))
+            unit, qualifier, cue_start, end_value = m.group("pct"), "exact", start, None
+            unit = "%" if unit == "％" else unit
+        else:
+            num = m.group("num")
+            has_more = bool(m.group("approx") or m.group("approx2") or m.group("mult"))
+            # 一 + measure word is an article (一场, 一次) unless a half or 多/万 follows.
+            if num == "一" and not (has_more or m.group("half") or m.group("num2")):
+                continue
+            mult = m.group("mult") or ""
+            value = parse_number(num + mult)
+            end_value = None
+            if m.group("num2"):
+                end_value = parse_number(m.group("num2") + mult)
+            if value is None:
+                continue
+            unit = (
+                m.group("unit").removeprefix("个") if len(m.group("unit")) > 1 else m.group("unit")
+            )
+            if m.group("half"):
+                value = tidy(value + 0.5)
+            qualifier = "exact"
+            if m.group("approx") or m.group("approx2"):
+                qualifier = "more-than"
+            if m.group("post"):
+                qualifier = _POST_QUALIFIER[m.group("post")]
+            cue, cue_start = _zh_qualifier(text, start)
+            if cue and qualifier == "exact":
+                qualifier = cue
+            if end_value is not None:
+                qualifier = "range"
+        if value is None:
+            continue
+        found.append(
+            Quantity(
+                start,
+                end,
+                value,
+                unit,
+                qualifier,
+                _zh_counted(text, start, end, cue_start),
+                end_value,
+            )
+        )
+    return _merge_ranges(text, found)
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join ``3年至5年`` (two quantities with one unit around 至/到/-) into one range."""
+    merged: list[Quantity] = []
+    for q in found:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.unit == q.unit
+            and prev.value_end is None
+            and text[prev.end : q.start] in ("至", "到", "-", "～", "~", "—", "－")
+        ):
+            merged[-1] = Quantity(
+                prev.start, q.end, prev.value, q.unit, "range", q.counted, q.value
+            )
+        else:
+            merged.append(q)
+    return merged
+
+
+def find_en_quantities(text: str) -> list[Quantity]:
+    """English-style quantities: percentages, money and numbers with a unit word.
+
+    Args:
+        text: The whole document text.
+
+    Returns:
+        Quantities in text order. A bare number with no unit or currency is skipped
+        (section numbers, years and codes are not quantities).
+    """
+    found: list[Quantity] = []
+    for m in EN_QUANTITY.finditer(text):
+        cur, pct, unit, unit2 = m.group("cur"), m.group("pct"), m.group("unit"), m.group("unit2")
+        if not (cur or pct or unit):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        label = "%"
+        if unit:
+            low = unit.lower()
+            scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+            if low in scale:
+                value = tidy(value * scale[low])
+                label = unit2 or (cur.strip() if cur else "")
+            elif low in ("per cent", "percent"):
+                label = "%"
+            else:
+                label = unit + (" " + unit2 if unit2 else "")
+        elif not pct:
+            label = ""
+        if cur:
+            label = (cur.strip() + " " + label).strip() if label and label != "%" else cur.strip()
+        qualifier = "exact"
+        cue = _EN_CUE_RE.search(text, max(0, m.start() - 16), m.start())
+        if cue:
+            qualifier = _EN_CUE_MAP[cue.group(1).lower()]
+        follow = _EN_FOLLOW_RE.match(text, m.end())
+        counted = follow.group(1).strip() if follow and not unit2 else None
+        found.append(Quantity(m.start(), m.end(), value, label, qualifier, counted or None))
+    return found

@@ -1,0 +1,99 @@
+"""Works (text inside 《》/〈〉) and quoted terms (text inside “”, 「」, 『』, "", ‘’).
+
+A work is every ``《…》`` title, brackets stripped; a newspaper title (ending in
+报, or an English "Times/Post/Journal/Daily…") also names its publisher, so the
+caller adds it as an organization. A term is a short quotation: at most
+:data:`MAX_TERM` characters, on one line, with no sentence-ending punctuation
+inside (a quoted sentence is speech, not a term). Terms are counted over the
+whole text, title and headings included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_TERM = 32
+"""Longest quotation that is still a term (longer ones are speech)."""
+
+MAX_WORK = 60
+"""Longest text inside 《》 taken as a title."""
+
+SHORT_SLOGAN = 6
+"""A quoted term up to this length is a slogan: numerals inside are not quantities."""
+
+WORK = re.compile(r"《([^《》\n]{1,%d})》|〈([^〈〉\n]{1,%d})〉" % (MAX_WORK, MAX_WORK))
+TERM = re.compile(
+    r"“([^“”\n]{1,%d})”|「([^「」\n]{1,%d})」|『([^『』\n]{1,%d})』"
+    r"|(?<![\w\"])\"([^\"\n]{1,%d})\"(?![\w\"])"
+    r"|(?<![\w‘])‘([^‘’\n]{1,%d})’(?![\w’])" % ((MAX_TERM,) * 5)
+)
+_SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
+NEWSPAPER = re.compile(
+    r"(?:日报|晚报|时报|商报|早报|晨报|青年报|法制报|周报|报)$"
+    r"|(?:Times|Post|Journal|Herald|Daily|Gazette|Tribune|Guardian|Telegraph)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """One bracketed or quoted stretch: the inner span and the outer (with marks)."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+    def text(self, source: str) -> str:
+        """The inner text."""
+        return source[self.start : self.end]
+
+
+def _inner(m: re.Match[str]) -> tuple[int, int] | None:
+    for index in range(1, (m.lastindex or 0) + 1):
+        if m.group(index) is not None:
+            return m.span(index)
+    return None
+
+
+def find_works(text: str) -> list[Quoted]:
+    """Every title in 《》 or 〈〉.
+
+    Args:
+        text: The whole document text.
+
+    Returns:
+        Works in text order.
+    """
+    out: list[Quoted] = []
+    for m in WORK.finditer(text):
+        inner = _inner(m)
+        if inner and text[inner[0] : inner[1]].strip():
+            out.append(Quoted(inner[0], inner[1], m.start(), m.end()))
+    return out
+
+
+def find_terms(text: str) -> list[Quoted]:
+    """Every short quotation (see the module docstring).
+
+    Args:
+        text: The whole document text.
+
+    Returns:
+        Quoted terms in text order.
+    """
+    out: list[Quoted] = []
+    for m in TERM.finditer(text):
+        inner = _inner(m)
+        if inner is None:
+            continue
+        body = text[inner[0] : inner[1]]
+        if not body.strip() or body != body.strip() or _SENTENCE_END.search(body):
+            continue
+        out.append(Quoted(inner[0], inner[1], m.start(), m.end()))
+    return out
+
+
+def is_newspaper(title: str) -> bool:
+    """Whether a work title names a newspaper (and so its publisher too)."""
+    return bool(NEWSPAPER.search(title))
