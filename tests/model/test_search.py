@@ -1,0 +1,216 @@
+"""Search: literal and regex queries, case rules, errors, chunking and bisect helpers."""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model.search import (
+    Query,
+    SearchError,
+    compile_query,
+    find_all,
+    iter_chunks,
+    match_index_at,
+    matches_in_range,
+)
+
+
+def spans(text: str, query: Query, **kwargs: int) -> list[tuple[int, int]]:
+    starts, ends = find_all(text, compile_query(query), **kwargs)
+    assert isinstance(starts, array) and isinstance(ends, array)
+    return list(zip(starts, ends, strict=True))
+
+
+def test_literal_query_escapes_regex_characters() -> None:
+    text = "a.b axb (c) a.b"
+    assert spans(text, Query("a.b")) == [(0, 3), (12, 15)]
+    assert spans(text, Query("(c)")) == [(8, 11)]
+
+
+def test_cjk_literal_on_the_sample(seed_text: str) -> None:
+    found = spans(seed_text, Query("苏州"))
+    assert found == [(m.start(), m.end()) for m in re.finditer("苏州", seed_text)]
+    # Non-overlapping matches of a literal are what str.count counts.
+    assert len(found) == seed_text.count("苏州") > 0
+    assert all(seed_text[a:b] == "苏州" for a, b in found)
+
+
+def test_regex_query() -> None:
+    text = "共10个项目，3个亮点，个别"
+    assert spans(text, Query(r"\d+个", regex=True)) == [(1, 4), (7, 9)]
+
+
+def test_smart_case() -> None:
+    text = "Suzhou suzhou SUZHOU"
+    assert len(spans(text, Query("suzhou"))) == 3
+    assert spans(text, Query("Suzhou")) == [(0, 6)]
+    assert len(spans(text, Query("suzhou", case="sensitive"))) == 1
+    assert len(spans(text, Query("Suzhou", case="insensitive"))) == 3
+    # Regex escapes such as \S are not uppercase letters typed by the reader.
+    assert len(spans(text, Query(r"s\S+", regex=True))) == 3
+    # CJK has no case: smart case changes nothing.
+    assert spans("苏州苏州", Query("苏州")) == [(0, 2), (2, 4)]
+
+
+def test_matches_do_not_overlap() -> None:
+    # finditer resumes after each match: "aa" in "aaaa" is found twice, not three times.
+    assert spans("aaaa", Query("aa")) == [(0, 2), (2, 4)]
+    assert spans("aaa", Query("aa")) == [(0, 2)]
+
+
+def test_empty_query_is_an_error() -> None:
+    with pytest.raises(SearchError, match="empty"):
+        compile_query(Query(""))
+    with pytest.raises(SearchError):
+        compile_query(Query("", regex=True))
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("a)", "unbalanced parenthesis at 1"),
+        ("(ab", "missing ), unterminated subpattern at 0"),
+        ("[x", "unterminated character set at 0"),
+        ("*", "nothing to repeat at 0"),
+        ("a{2,1}", "min repeat greater than max repeat at 2"),
+    ],
+)
+def test_invalid_regex_gives_a_short_message(source: str, message: str) -> None:
+    with pytest.raises(SearchError) as caught:
+        compile_query(Query(source, regex=True))
+    assert str(caught.value) == message
+    # The same text is fine as a literal.
+    compile_query(Query(source))
+
+
+def test_absurd_regex_is_a_search_error_too() -> None:
+    with pytest.raises(SearchError):
+        compile_query(Query("a{99999999999}", regex=True))
+
+
+def test_zero_length_matches_are_skipped() -> None:
+    assert spans("axxbx", Query("x*", regex=True)) == [(1, 3), (4, 5)]
+    assert spans("abc", Query(r"\b", regex=True)) == []
+    assert spans("abc", Query("^", regex=True)) == []
+
+
+def test_start_end_and_limit() -> None:
+    text = "苏州 苏州 苏州 苏州"
+    assert spans(text, Query("苏州"), start=1) == [(3, 5), (6, 8), (9, 11)]
+    assert spans(text, Query("苏州"), start=0, end=7) == [(0, 2), (3, 5)]
+    assert spans(text, Query("苏州"), limit=2) == [(0, 2), (3, 5)]
+    assert spans(text, Query("苏州"), limit=0) == []
+
+
+def chunked(text: str, pattern: re.Pattern[str], size: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for starts, ends in iter_chunks(text, pattern, size):
+        found += zip(starts, ends, strict=True)
+    return found
+
+
+def test_chunks_find_a_match_across_the_border_once() -> None:
+    text = "xx苏州xx苏州"
+    pattern = compile_query(Query("苏州"))
+    # Border at 3 falls inside the first 苏州 (offsets 2-4).
+    assert chunked(text, pattern, 3) == [(2, 4), (6, 8)]
+    # A greedy regex crossing several borders is one match, not one per chunk.
+    digits = compile_query(Query(r"\d+", regex=True))
+    assert chunked("a1234567b89", digits, 2) == [(1, 8), (9, 11)]
+
+
+def test_chunks_equal_one_shot_on_the_sample(seed_text: str) -> None:
+    for query in [Query("苏州"), Query(r"\d+个", regex=True), Query("的"), Query("x*", regex=True)]:
+        pattern = compile_query(query)
+        starts, ends = find_all(seed_text, pattern)
+        expected = list(zip(starts, ends, strict=True))
+        for size in (1, 7, 1000, 1_000_000):
+            assert chunked(seed_text, pattern, size) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet="ab苏州 \n1", max_size=60),
+    st.sampled_from([r"ab", r"a+", r"苏州|州苏", r"\d*", r"(?<=a)b", r"b$", r"^a", "a|"]),
+    st.integers(1, 20),
+)
+def test_chunks_equal_one_shot(text: str, source: str, size: int) -> None:
+    pattern = re.compile(source, re.MULTILINE)
+    starts, ends = find_all(text, pattern)
+    assert chunked(text, pattern, size) == list(zip(starts, ends, strict=True))
+
+
+def test_match_index_at() -> None:
+    starts = array("i", [2, 5, 9])
+    assert [match_index_at(starts, offset) for offset in (0, 2, 3, 5, 9, 10)] == [0, 0, 1, 1, 2, 3]
+    assert match_index_at(array("i"), 4) == 0
+
+
+def test_matches_in_range() -> None:
+    starts = array("i", [2, 5, 9])
+    ends = array("i", [4, 8, 12])
+    assert matches_in_range(starts, ends, 0, 2) == range(0, 0)
+    assert list(matches_in_range(starts, ends, 0, 3)) == [0]
+    assert list(matches_in_range(starts, ends, 3, 6)) == [0, 1]
+    assert list(matches_in_range(starts, ends, 4, 5)) == []
+    assert list(matches_in_range(starts, ends, 7, 10)) == [1, 2]
+    assert list(matches_in_range(starts, ends, 11, 100)) == [2]
+    assert list(matches_in_range(starts, ends, 12, 100)) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(0, 50), max_size=20),
+    st.integers(-5, 60),
+    st.integers(0, 20),
+)
+def test_matches_in_range_equals_a_scan(cuts: list[int], lo: int, length: int) -> None:
+    points = sorted(set(cuts))
+    # Non-overlapping matches: every other gap between the points.
+    pairs = list(zip(points[::2], points[1::2], strict=False))
+    starts = array("i", [a for a, _ in pairs])
+    ends = array("i", [b for _, b in pairs])
+    hi = lo + length
+    expected = [i for i, (a, b) in enumerate(pairs) if a < hi and b > lo]
+    assert list(matches_in_range(starts, ends, lo, hi)) == expected
+
+
+TEXTS = st.text(
+    alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from(list("苏州ßİıKk"))),
+    max_size=80,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    TEXTS, st.text(min_size=1, max_size=4), st.sampled_from(["smart", "sensitive", "insensitive"])
+)
+def test_literal_search_never_raises_and_spans_match(text: str, needle: str, case: str) -> None:
+    query = Query(needle, case=case)  # type: ignore[arg-type]
+    pattern = compile_query(query)
+    starts, ends = find_all(text, pattern)
+    folded = bool(pattern.flags & re.IGNORECASE)
+    previous_end = 0
+    for a, b in zip(starts, ends, strict=True):
+        assert previous_end <= a < b <= len(text)
+        previous_end = b
+        found = text[a:b]
+        if folded:
+            # Case-folded equality, character by character (re folds one
+            # character at a time, so lengths agree).
+            assert len(found) == len(needle)
+            for x, y in zip(found, needle, strict=True):
+                assert (
+                    x.lower() == y.lower()
+                    or x.upper() == y.upper()
+                    or (x.casefold() == y.casefold())
+                ), (found, needle)
+        else:
+            assert found == needle
+    if not folded:
+        assert len(starts) == len(list(re.finditer(re.escape(needle), text)))
