@@ -49,12 +49,15 @@ _ESCAPES = re.compile(
 """Whole terminal escape sequences."""
 
 _INTRODUCERS = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
-"""Characters that can start a sequence ``_ESCAPES`` removes."""
+"""Characters that can start a sequence ``_ESCAPES`` removes (all of them in ``_JUNK``)."""
 
 _JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 """Single characters that are removed (after the newline conversions)."""
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+
+_JUNK_OR_SURROGATE = re.compile(_JUNK.pattern[:-1] + "\ud800-\udfff]")
+"""Where the work after the newline conversions starts."""
 
 
 def normalize(text: str) -> str:
@@ -78,9 +81,15 @@ def normalize(text: str) -> str:
         text = text.replace("\u2028", "\n")
     if "\u2029" in text:
         text = text.replace("\u2029", "\n")
-    if _INTRODUCERS.search(text) is not None:
-        text = _ESCAPES.sub("", text)
-    text = _JUNK.sub("", text)
-    if _SURROGATES.search(text) is not None:
-        text = _SURROGATES.sub("\ufffd", text)
-    return text
+    # One scan finds the first junk character (escape introducers are junk too);
+    # the clean text before it is not scanned again.
+    first = _JUNK_OR_SURROGATE.search(text)
+    if first is None:
+        return text
+    head, tail = text[: first.start()], text[first.start() :]
+    if _INTRODUCERS.search(tail) is not None:
+        tail = _ESCAPES.sub("", tail)
+    tail = _JUNK.sub("", tail)
+    if _SURROGATES.search(tail) is not None:
+        tail = _SURROGATES.sub("\ufffd", tail)
+    return head + tail
