@@ -442,7 +442,15 @@ class ReadingPane(ScrollView, can_focus=True):
         base = self.rich_style
 
         def part(name: str) -> Style:
-            return self.get_component_rich_style(name, partial=True)
+            # The partial style says which attributes the rule sets; the full one
+            # has its colours blended ("$warning 35%" over the background).
+            partial = self.get_component_rich_style(name, partial=True)
+            full = self.get_component_rich_style(name)
+            colors = Style(
+                color=full.color if partial.color is not None else None,
+                bgcolor=full.bgcolor if partial.bgcolor is not None else None,
+            )
+            return partial.without_color + colors
 
         kinds = {
             ParagraphKind.BODY: base,
