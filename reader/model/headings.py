@@ -64,8 +64,10 @@ _CN_L1_RE = re.compile(rf"{_CN}{{1,4}}(?:、|[．.](?!\d))")
 _CN_L2_RE = re.compile(rf"[（(]{_CN}{{1,4}}[）)]")
 _CHAPTER_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})[章编編篇部卷](?![a-zA-Z\d])")
 _SECTION_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})节")
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_CHAPTER_RE = re.compile(
-    r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+(?:[IVXLCDM]+|\d{1,3}|[A-Z][a-z]+|[A-Z]+)\b"
+    r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+"
+    rf"(?:[IVXLCDM]+|\d{{1,3}}|(?i:{_NUMBER_WORDS}))(?![\w])"
 )
 _ARABIC_RE = re.compile(
     r"(?:[（(](?P<paren>\d{1,2})[）)]|(?P<num>\d{1,3}(?:\.\d{1,3}){0,5})(?P<sep>[.、．)）])?)"
@@ -331,7 +333,7 @@ def _sentence_heading(text: str) -> bool:
     core = text.rstrip(_CLOSERS + WS)
     if len(core) > MAX_SENTENCE_HEADING or not core.endswith("。"):
         return False
-    return not any(ch in "。；;！？!?" for ch in core[:-1])
+    return not any(ch in "。；;！？!?，,：:" for ch in core[:-1])
 
 
 def _caps_heading(units: list[Unit], i: int, blocks: bool, taken: set[int]) -> Heading | None:
