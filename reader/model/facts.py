@@ -178,9 +178,12 @@ def _date_facts(document: Document, dates: list[DateMention]) -> list[Fact]:
 
 def _quantity_facts(document: Document, quantities: list[Quantity], mask: _Spans) -> list[Fact]:
     out: list[Fact] = []
+    seen: set[tuple[int, int]] = set()
     for q in quantities:
-        if mask.overlaps(q.start, q.end):
+        # The Chinese and English rules both read "12.5%": keep one.
+        if (q.start, q.end) in seen or mask.overlaps(q.start, q.end):
             continue
+        seen.add((q.start, q.end))
         out.append(
             Fact(
                 FactKind.QUANTITY,

@@ -32,6 +32,7 @@ EN_ORG = re.compile(
     rf"|\b(?:University|Ministry|Department|Bank|Institute|Office|Bureau|Council|Committee)"
     rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}"
 )
+_HONORIFIC = re.compile(rf"(?:{EN_HONORIFICS})\.?")
 EN_PLACE = re.compile(rf"\b(?:{EN_PLACES})\b")
 _NOT_NAME_WORDS = frozenset(
     "The A An This That These Those It He She They We I In On At For But And Or If When "
@@ -52,9 +53,10 @@ def find_en_people(text: str) -> list[tuple[int, int, str | None]]:
     for m in EN_PERSON_TITLED.finditer(text):
         out.append((m.start("name"), m.end("name"), m.group("title")))
     for m in EN_PERSON_SAID.finditer(text):
-        first = m.group("name").split()[0]
-        if first not in _NOT_NAME_WORDS:
-            out.append((m.start("name"), m.end("name"), None))
+        words = m.group("name").split()
+        if words[0] in _NOT_NAME_WORDS or _HONORIFIC.fullmatch(words[0]):
+            continue  # "President Joe Biden said" is found by the titled rule
+        out.append((m.start("name"), m.end("name"), None))
     return out
 
 

@@ -36,7 +36,7 @@ STEM_CHAR = f"(?:(?![{STEM_EXCLUDED}])[{HAN}])"
 
 _KNOWN_ALT = trie_pattern(KNOWN_PLACES)
 KNOWN_PLACE = re.compile(
-    rf"(?:{_KNOWN_ALT})(?:(?:{ADMIN_SUFFIXES})(?!长|委|政府))?"
+    rf"(?:{_KNOWN_ALT})(?:(?:{ADMIN_SUFFIXES})(?!长|長|委|政府))?"
     rf"(?:{STEM_CHAR}{{0,4}}?(?:高新技术产业开发区|经济技术开发区|高新区|开发区|新区|园区))?"
     rf"(?!{PLACE_NOT_BEFORE})"
 )
@@ -51,7 +51,7 @@ SUFFIX_PLACE = re.compile(
     _BOUNDARY
     + rf"(?P<stem>(?![走进入来到去回上下出开对向给为将让使]){STEM_CHAR}{{2,3}}?)"
     + rf"(?P<suffix>{PLACE_SUFFIXES})"
-    + r"(?!长|委|政府|民|场|级|属|情|容|貌|区|里|郊)"
+    + r"(?!长|長|委|政府|民|场|級|级|属|情|容|貌|区|里|郊)"
 )
 _COMMON_NOUN_ENDS = {
     "市": "集城都超股夜早菜花楼门",

@@ -280,7 +280,7 @@ def find_en_quantities(text: str) -> list[Quantity]:
                 label = unit + (" " + unit2 if unit2 else "")
         elif not pct:
             label = ""
-        if cur:
+        if cur and label != cur.strip():
             label = (cur.strip() + " " + label).strip() if label and label != "%" else cur.strip()
         qualifier = "exact"
         cue = _EN_CUE_RE.search(text, max(0, m.start() - 16), m.start())
