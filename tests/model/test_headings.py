@@ -74,8 +74,8 @@ def test_chinese_numbered_traps(line: str) -> None:
 
 
 def test_arabic_under_chinese_numbering_is_level_three() -> None:
-    text = f"一、总体要求\n{BODY_ZH}\n（一）基本原则\n{BODY_ZH}\n1. 坚持党的领导\n{BODY_ZH}\n（2）依法行政\n"
-    text += f"{BODY_ZH}\n"
+    lines = ["一、总体要求", "（一）基本原则", "1. 坚持党的领导", "（2）依法行政"]
+    text = "".join(f"{line}\n{BODY_ZH}\n" for line in lines)
     assert [h[:2] for h in headings(text)] == [
         (1, "一、总体要求"),
         (2, "（一）基本原则"),
