@@ -41,6 +41,9 @@ def position_label(section_number: int, section_count: int, fraction: float) -> 
 class MainScreen(Screen[None]):
     """The reading screen: three panes, a header and a footer."""
 
+    HELP_TITLE: ClassVar[str] = "Panes"
+    """Heading of this screen's keys in the help."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "focus_outline", "Outline", tooltip="Focus the outline (shows it if hidden)"),
         Binding(
