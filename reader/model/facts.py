@@ -216,7 +216,8 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
     entity_facts = _entities(document, _Spans(work_spans), newspapers)
     mask: list[Span] = [m.span for f in date_facts + entity_facts for m in f.mentions]
     mask += slogans + work_spans
-    quantities = find_zh_quantities(text) + find_en_quantities(text)
+    # English first: its cue words (about 12.5%) qualify a percentage both rules read.
+    quantities = find_en_quantities(text) + find_zh_quantities(text)
     quantity_facts = _quantity_facts(document, quantities, _Spans(mask))
     facts = quote_facts + date_facts + entity_facts + quantity_facts
     facts.sort(key=lambda f: (_KIND_ORDER[f.kind], f.mentions[0].start if f.mentions else 0))

@@ -91,7 +91,7 @@ _ZH_CUES: tuple[tuple[str, str], ...] = (
     ("近", "about"),
 )
 _ZH_CUE_RE = re.compile(
-    "(?:" + "|".join(c for c, _ in _ZH_CUES) + r")(?:达到|达)?$",
+    "(?:" + "|".join(c for c, _ in _ZH_CUES) + r")(?:达到|达|有)?$",
 )
 _ZH_CUE_MAP = dict(_ZH_CUES)
 _EN_CUE_RE = re.compile(
@@ -153,7 +153,7 @@ def _zh_qualifier(text: str, start: int) -> tuple[str | None, int]:
     cue = _ZH_CUE_RE.search(text, max(0, start - 6), start)
     if cue is None:
         return None, start
-    word = cue.group(0).removesuffix("达到").removesuffix("达")
+    word = cue.group(0).removesuffix("达到").removesuffix("达").removesuffix("有")
     return _ZH_CUE_MAP[word], cue.start()
 
 

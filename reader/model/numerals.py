@@ -118,7 +118,7 @@ def _parse_cn_grouped(text: str) -> Number | None:
     for big, factor in (("亿", CN_BIG_UNITS["亿"]), ("万", CN_BIG_UNITS["万"])):
         if big in rest:
             head, _, rest = rest.partition(big)
-            value = _parse_cn_below_10000(head) if head else 1
+            value = _parse_cn_below_10000(head) if head else None
             if value is None:
                 return None
             total += value * factor
