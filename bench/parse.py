@@ -41,11 +41,13 @@ def numbered_document(megabytes: float) -> str:
 
 
 def timed(label: str, make: Callable[[], str]) -> float:
-    """Parse ``make()`` once and print the time."""
+    """Parse ``make()`` three times and print the best time (the machine is shared)."""
     text = make()
-    t0 = time.perf_counter()
-    document = parse(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        document = parse(text)
+        elapsed = min(elapsed, time.perf_counter() - t0)
     mb = len(text.encode("utf-8")) / 1_000_000
     print(
         f"{label:<36} {mb:7.2f} MB  {elapsed:6.3f} s  {mb / elapsed:7.1f} MB/s  "

@@ -69,6 +69,8 @@ _EN_CHAPTER_RE = re.compile(
     r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+"
     rf"(?:[IVXLCDM]+|\d{{1,3}}|(?i:{_NUMBER_WORDS}))(?![\w])"
 )
+_NUMBER_STARTS = frozenset("第（(一二三四五六七八九十百零〇两0123456789CPBA")
+"""Every character a numbered heading can start with (a cheap first test)."""
 _ARABIC_RE = re.compile(
     r"(?:[（(](?P<paren>\d{1,2})[）)]|(?P<num>\d{1,3}(?:\.\d{1,3}){0,5})(?P<sep>[.、．)）])?)"
     r"(?P<gap>[ \t\u3000\xa0]*)"
@@ -253,27 +255,44 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
         The headings in order, and the indices of page-furniture units.
     """
     texts = [unit.text for unit in units]
-    furniture = {i for i, text in enumerate(texts) if is_page_furniture(text)}
-    cn_context = any(
-        (num := numbering(u.text, False)) is not None and num.style in ("cn1", "cn2")
-        for u in units
-        if len(u.text) <= MAX_HEADING_CELLS and u.lines == 1
-    )
+    # Cheap per-unit flags first: most units are long body text and fail them all.
+    short = [len(t) <= 120 for t in texts]
+    furniture = {
+        i
+        for i, t in enumerate(texts)
+        if short[i] and ("[Page" in t or t[:3] in ("RFC", "Int", "INT")) and is_page_furniture(t)
+    }
     numbers = [
-        numbering(t, cn_context) if len(t) <= 120 and i not in furniture else None
+        numbering(t, False) if short[i] and t[:1] in _NUMBER_STARTS and i not in furniture else None
         for i, t in enumerate(texts)
     ]
+    cn_context = any(
+        num is not None and num.style in ("cn1", "cn2") and units[i].lines == 1
+        for i, num in enumerate(numbers)
+    )
+    if cn_context:
+        numbers = [
+            Numbering(num.style, num.level + 2, num.rest)
+            if num is not None and (num.style == "paren" or num.style.startswith("arabic"))
+            else num
+            for num in numbers
+        ]
+    dashes = [short[i] and _DASH_RE.match(t) is not None for i, t in enumerate(texts)]
+    caps = [len(t) <= 60 and t[-1:] < "\u2e80" and is_caps(t) for t in texts]
     headings: list[Heading] = []
     taken: set[int] = set(furniture)
     i = 0
-    while i < len(units):
-        if i in taken:
+    count = len(units)
+    while i < count:
+        if i in taken or not (
+            numbers[i] is not None or caps[i] or (i + 1 < count and dashes[i + 1])
+        ):
             i += 1
             continue
         found = _dash_heading(units, numbers, i, taken) or _numbered_heading(
             units, numbers, i, blocks
         )
-        if found is None:
+        if found is None and caps[i]:
             found = _caps_heading(units, i, blocks, taken)
         if found is not None:
             headings.append(found)
