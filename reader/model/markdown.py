@@ -5,8 +5,9 @@ Position unit: line indices into ``text.split("\\n")`` (markdown-it-py's
 offsets. The document text stays the raw Markdown: we show source, not HTML.
 
 A text is Markdown when its path ends in ``.md``/``.markdown``/``.mdown``/``.mkd``
-or when an ATX heading (``#`` to ``######``, a space, text) starts a line
-outside a code fence within the first :data:`SNIFF_CHARS` characters.
+or when ATX headings (``#`` to ``######``, a space, text) start lines outside
+code fences within the first :data:`SNIFF_CHARS` characters: two of them, or
+one that opens the text.
 
 Units: every top-level block is one unit (paragraph, heading, fence, indented
 code, table, block quote, HTML block, rule), except lists, whose items are one
@@ -75,8 +76,15 @@ def looks_like_markdown(text: str, path: str | None) -> bool:
         return True
     head = text[:SNIFF_CHARS]
     fences = _fence_ranges(head)
+    found = 0
     for match in _ATX_LINE_RE.finditer(head):
-        if not any(a <= match.start() < b for a, b in fences):
+        if any(a <= match.start() < b for a, b in fences):
+            continue
+        # One stray "# " line in a plain text is not enough: the Markdown path
+        # joins adjacent lines into one paragraph, which would merge the lines
+        # of a one-line-per-paragraph news text.
+        found += 1
+        if found >= 2 or not head[: match.start()].strip():
             return True
     return False
 

@@ -30,7 +30,7 @@ import gc
 import re
 from itertools import accumulate
 
-from reader.model.document import Document, Meta, Paragraph, ParagraphKind, Section, Span
+from reader.model.document import Document, Meta, ParagraphKind, Span
 from reader.model.headings import WS, Heading, Unit, find_headings, strip_span
 from reader.model.markdown import looks_like_markdown, scan_markdown
 from reader.model.meta import read_meta
@@ -210,11 +210,3 @@ def _markdown(
         if first.level == 1 and first.title:
             meta = Meta(title=first.title, language=meta.language, spans={"title": first.span})
     return raw, headings, meta
-
-
-def section_titles(document: Document) -> list[tuple[int, str]]:
-    """``(level, title)`` of every section, for quick inspection and tests."""
-    return [(s.level, s.title) for s in document.sections]
-
-
-__all__ = ["Document", "Paragraph", "Section", "parse", "section_titles"]

@@ -297,6 +297,13 @@ def test_markdown_readme() -> None:
     assert heading_titles(parse(text)) == heading_titles(doc)
 
 
+def test_one_stray_hash_line_does_not_make_markdown() -> None:
+    text = "第一段正文内容。\n第二段正文内容。\n# 不是标题\n第三段正文内容。\n"
+    doc = parse(text)
+    assert len(doc.paragraphs) == 4
+    assert all(s.heading is None for s in doc.sections)
+
+
 def test_markdown_front_matter_is_meta() -> None:
     text = "---\ntitle: x\n---\n\n# Title\n\nBody text.\n"
     doc = parse(text, path="a.md")
