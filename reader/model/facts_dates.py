@@ -258,6 +258,8 @@ def _owner(text: str, start: int, ends: dict[int, str]) -> str | None:
 def _en_dates(text: str, year: int | None, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in EN_DATE.finditer(text):
+        y: int | None
+        d: int | None
         if m.group("mo1"):
             y, mo, d = int(m.group("y1")), _MONTHS[m.group("mo1")], int(m.group("d1"))
         elif m.group("mo2"):

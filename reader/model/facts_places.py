@@ -30,7 +30,10 @@ from reader.model.word_regex import trie_pattern
 Span = tuple[int, int]
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-STEM_EXCLUDED = "的了和与及各等在对把被向从为将还也都就是有不以之其这那每级并或要个着过让使由而但如因所全我本该此"
+STEM_EXCLUDED = (
+    "的了和与及各等在对把被向从为将还也都就是有不以之其这那每级并或要个着过让使由而但如因所"
+    + "全我本该此"
+)
 """Function characters that never sit inside a name stem."""
 STEM_CHAR = f"(?:(?![{STEM_EXCLUDED}])[{HAN}])"
 

@@ -62,14 +62,22 @@ def test_percent_words_money_and_about_markers() -> None:
 
 
 def test_not_quantities() -> None:
-    text = "第二批活动第一时间开展，“四风”和“三严三实”，一把手来一场洗礼，进一步逐一落实每一项，拨打12345热线。"
+    text = (
+        "第二批活动第一时间开展，“四风”和“三严三实”，一把手来一场洗礼，"
+        "进一步逐一落实每一项，拨打12345热线。"
+    )
     assert _facts(text, FactKind.QUANTITY) == []
 
 
 def test_level_period_and_durations_are_quantities() -> None:
     text = "市、县两级干部分两期培训，用一天半时间，提早半小时上班。"
     q = _by_text(text, FactKind.QUANTITY)
-    assert {k: v.value for k, v in q.items()} == {"两级": 2, "两期": 2, "一天半": 1.5, "半小时": 0.5}
+    assert {k: v.value for k, v in q.items()} == {
+        "两级": 2,
+        "两期": 2,
+        "一天半": 1.5,
+        "半小时": 0.5,
+    }
 
 
 def test_year_inference_from_published_and_fallback() -> None:

@@ -65,9 +65,7 @@ def facts() -> tuple[Fact, ...]:
 
 
 def _predicted(facts: tuple[Fact, ...], kind: FactKind, text: str) -> set[Key]:
-    return {
-        (m.start, text[m.start : m.end]) for f in facts if f.kind is kind for m in f.mentions
-    }
+    return {(m.start, text[m.start : m.end]) for f in facts if f.kind is kind for m in f.mentions}
 
 
 def _score_table(gold: dict[str, Any], facts: tuple[Fact, ...], text: str) -> list[str]:
