@@ -1,6 +1,6 @@
 """OutlinePane: the document's sections as a tree.
 
-Sections nest by ``Section.parent``; subtitles follow their title, dimmed. The
+Sections nest by ``Section.parent``; a subtitle is a dimmed line under its title. The
 screen sets :attr:`OutlinePane.current` as the reading pane scrolls and the tree
 cursor follows it without taking focus; Enter or a click posts
 :class:`OutlinePane.SectionSelected`.
@@ -24,15 +24,17 @@ from textual.widgets.tree import TreeNode
 from reader.model.document import Section
 
 
-def section_label(section: Section, subtitle_style: str | Style = "dim") -> Text:
-    """The tree label of ``section``: its title, then its subtitle in ``subtitle_style``.
+def section_label(section: Section) -> Text:
+    """The tree label of ``section``: its title, as plain text (never markup)."""
+    return Text(section.title or "—", no_wrap=True, overflow="ellipsis")
 
-    Both are document text, so they go in as plain text and never as markup.
+
+def subtitle_label(subtitle: str, style: str | Style = "dim") -> Text:
+    """The dimmed second line under a section title: ``——`` and the subtitle.
+
+    A line of its own because a suffix would be cut off in a 28-column pane.
     """
-    label = Text(section.title or "—", no_wrap=True, overflow="ellipsis")
-    if section.subtitle:
-        label.append(" — " + section.subtitle, style=subtitle_style)
-    return label
+    return Text("——" + subtitle, style=style, no_wrap=True, overflow="ellipsis")
 
 
 class OutlinePane(Widget):
@@ -116,13 +118,16 @@ class OutlinePane(Widget):
             if section.parent is not None and 0 <= section.parent < len(self.sections):
                 parent = self._section_nodes.get(self.sections[section.parent].id, tree.root)
             node = parent.add(
-                section_label(section, style or "dim"),
+                section_label(section),
                 data=section.id,
                 expand=True,
                 allow_expand=False,
             )
+            if section.subtitle:
+                # Its data is the section's id: Enter on it jumps to the section too.
+                node.add_leaf(subtitle_label(section.subtitle, style or "dim"), data=section.id)
             self._section_nodes[section.id] = node
-            # A parent with children shows its expander again.
+            # A parent with child sections shows its expander again.
             if parent is not tree.root:
                 parent.allow_expand = True
         self._follow_current()

@@ -6,19 +6,17 @@ from textual.app import App, ComposeResult
 
 from reader.model.document import Section
 from reader.screens.main import MainScreen
-from reader.widgets.outline import OutlinePane, section_label
+from reader.widgets.outline import OutlinePane, section_label, subtitle_label
 from tests.ui.helpers import build_document, long_document, make_app
 
 
-def test_label_is_plain_text_with_a_dimmed_subtitle() -> None:
+def test_labels_are_plain_text_and_the_subtitle_is_dimmed() -> None:
     section = Section(1, "1-x", 1, "[bold]Plan[/bold]", "[red]sub", 0, 10, (0, 5), 0, 1)
     label = section_label(section)
-    assert label.plain == "[bold]Plan[/bold] — [red]sub"
-    # The subtitle part carries the dim style, the title part none.
-    title_end = len("[bold]Plan[/bold]")
-    assert [(span.start, span.end, str(span.style)) for span in label.spans] == [
-        (title_end, len(label.plain), "dim")
-    ]
+    assert label.plain == "[bold]Plan[/bold]" and not label.spans
+    sub = subtitle_label("[red]sub")
+    assert sub.plain == "——[red]sub"
+    assert str(sub.style) == "dim" and not sub.spans
 
 
 async def test_markup_in_a_section_title_shows_literally() -> None:
@@ -32,13 +30,15 @@ async def test_markup_in_a_section_title_shows_literally() -> None:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         tree = screen.outline.section_tree
-        labels = [str(node.label) for node in tree.root.children]
-        assert "[bold red]Budget[/] — [i]not italic[/i]" in labels
+        budget = tree.root.children[1]
+        assert str(budget.label) == "[bold red]Budget[/]"
+        assert [str(node.label) for node in budget.children] == ["——[i]not italic[/i]"]
         # And on screen, in the tree's first lines.
         shown = "\n".join(
             "".join(segment.text for segment in tree.render_line(y)) for y in range(4)
         )
         assert "[bold red]Budget[/]" in shown
+        assert "——[i]not italic" in shown
 
 
 async def test_sections_nest_by_parent() -> None:
@@ -67,9 +67,13 @@ async def test_enter_in_the_outline_jumps_to_the_section() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await pilot.press("o", "down", "down", "enter")
-        await pilot.pause()
         target = document.sections[2]
+        # Lead, Part 1, its subtitle line, Part 2.
+        await pilot.press("o", "down", "down", "down")
+        cursor = screen.outline.section_tree.cursor_node
+        assert cursor is not None and cursor.data == target.id
+        await pilot.press("enter")
+        await pilot.pause()
         assert document.section_at(screen.reading.current_offset) == target
         assert screen.outline.current == target.id
         assert "section 3/5" in str(screen.sub_title)
@@ -86,7 +90,7 @@ async def test_click_in_the_outline_jumps_to_the_section() -> None:
         assert isinstance(screen, MainScreen)
         tree = screen.outline.section_tree
         node = tree.root.children[3]
-        await pilot.click(tree, offset=(4, node.line))
+        await pilot.click(tree, offset=(6, node.line))
         await pilot.pause()
         target = document.sections[3]
         assert document.section_at(screen.reading.current_offset) == target
@@ -136,3 +140,21 @@ async def test_new_sections_rebuild_the_tree() -> None:
         outline.sections = second.sections
         await pilot.pause()
         assert len(outline.section_tree.root.children) == 6
+
+
+async def test_the_subtitle_line_jumps_to_its_section() -> None:
+    document = long_document(sections=3)
+    app = make_app(document=document)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        tree = screen.outline.section_tree
+        subtitle = tree.root.children[2].children[0]
+        await pilot.click(tree, offset=(6, subtitle.line))
+        await pilot.pause()
+        assert screen.outline.current == document.sections[2].id
+        assert document.section_at(screen.reading.current_offset) == document.sections[2]
+        # The cursor then rests on the section's title line.
+        cursor = tree.cursor_node
+        assert cursor is tree.root.children[2]
