@@ -38,6 +38,16 @@ def atomic_write(target: Path, data: bytes) -> None:
     fsync_dir(directory)
 
 
+def sweep_temp_files(target: Path) -> None:
+    """Remove temp files that killed writers left beside ``target``.
+
+    Call only while holding the store lock: then no live writer owns one.
+    """
+    for temp in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
 def fsync_dir(directory: Path) -> None:
     """fsync a directory so renames in it are durable (a no-op where unsupported)."""
     try:

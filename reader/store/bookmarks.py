@@ -23,7 +23,7 @@ from filelock import FileLock, Timeout
 
 from reader import paths
 from reader.model.document import Document
-from reader.store.atomic import atomic_write
+from reader.store.atomic import atomic_write, sweep_temp_files
 from reader.store.errors import StoreError
 from reader.store.reanchor import (
     document_path,
@@ -51,7 +51,7 @@ def _stamp(path: Path) -> Stamp | None:
     """What identifies a version of the file without reading it."""
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
@@ -291,6 +291,7 @@ class BookmarkStore:
             text = self._serializer.dump(records, self._extra)
             target = self.target
             try:
+                sweep_temp_files(target)
                 atomic_write(target, text.encode("utf-8"))
             except OSError as error:
                 raise StoreError(f"cannot save bookmarks: {_why(error)}") from None
