@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from textual.command import Hit
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets._header import HeaderTitle
 
 from reader.app import ReaderApp
+from reader.commands import SectionsProvider
 from reader.screens.main import MainScreen, position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
-from tests.ui.helpers import long_document, make_app
+from tests.ui.helpers import build_document, long_document, make_app
 
 
 def header_text(app: ReaderApp) -> str:
@@ -249,6 +252,36 @@ async def test_q_quits() -> None:
     app = make_app(document=long_document())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        assert app.return_code is None
         await pilot.press("q")
         await pilot.pause()
-        assert app.return_code == 0 or not app.is_running
+        assert app.return_code == 0 and not app.is_running
+
+
+async def test_palette_lists_sections_and_jumps() -> None:
+    document = long_document(sections=4)
+    app = make_app(document=document)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        provider = SectionsProvider(screen)
+        hits = [hit async for hit in provider.search("part 3 heading")]
+        best = max(hits, key=lambda hit: hit.score)
+        assert best.text == "Go to section: Part 3 heading"
+        best.command()
+        await pilot.pause()
+        assert screen.outline.current == document.sections[3].id
+        discovered = [hit.text async for hit in provider.discover()]
+        assert discovered == [f"Go to section: {s.title}" for s in document.sections]
+
+
+async def test_palette_shows_a_markup_title_literally() -> None:
+    document = build_document("Doc", [("[b]Bold?[/b] no", "[i]sub", ["x"])])
+    app = make_app(document=document)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        provider = SectionsProvider(main_screen(app))
+        hits = [hit async for hit in provider.search("bold")]
+        assert hits and isinstance(hits[0], Hit)
+        assert str(hits[0].match_display) == "Go to section: [b]Bold?[/b] no"
+        assert hits[0].help is not None and "[i]" in Content.from_markup(hits[0].help).plain
