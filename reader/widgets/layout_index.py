@@ -16,8 +16,10 @@ pieces. Refining a paragraph only moves the rows *below* it, so the caller
 keeps the reader in place by re-locating its offset (``row_of_offset``) after
 each chunk.
 
-Storage: the text stays one ``str``; the row counts and their prefix sums live
-in ``array('i')`` (4 bytes a paragraph); each wrapped paragraph keeps its line
+Storage: the text stays one ``str``; the row counts live in ``array('i')`` (4
+bytes a paragraph), summed per block of ``BLOCK`` paragraphs with prefix sums
+over the blocks, so a refined paragraph updates one block sum and a row lookup
+bisects the blocks then walks one block; each wrapped paragraph keeps its line
 starts in a small ``array('i')``.
 """
 
@@ -33,10 +35,13 @@ from reader.model.cells import cell_len
 from reader.model.document import ParagraphKind
 from reader.model.wrap import wrap_paragraph
 
-__all__ = ["LayoutIndex", "RowInfo", "WrapFunction", "paragraph_gaps"]
+__all__ = ["LayoutIndex", "ParagraphTable", "RowInfo", "WrapFunction", "paragraph_gaps"]
 
 WrapFunction = Callable[[str, int, int, int], list[int]]
 """``wrap(text, start, end, width) -> line starts``, as ``reader.model.wrap.wrap_paragraph``."""
+
+BLOCK = 128
+"""Paragraphs per block of the two-level row sums."""
 
 _SAMPLE_CHARS = 16_384
 """Characters sampled (at three places) to estimate cells per character."""
@@ -74,16 +79,16 @@ def paragraph_gaps(kinds: Sequence[ParagraphKind]) -> list[int]:
     Returns:
         One count per paragraph.
     """
+    # Enum attribute look-ups are slow; a 10 MB text has 30,000 paragraphs.
+    heading, subtitle, meta = ParagraphKind.HEADING, ParagraphKind.SUBTITLE, ParagraphKind.META
     gaps: list[int] = []
     previous: ParagraphKind | None = None
     for kind in kinds:
         if previous is None:
             gap = 0
-        elif kind is ParagraphKind.HEADING:
+        elif kind is heading:
             gap = 2
-        elif kind is ParagraphKind.SUBTITLE and previous is ParagraphKind.HEADING:
-            gap = 0
-        elif kind is ParagraphKind.META and previous is ParagraphKind.META:
+        elif (kind is subtitle and previous is heading) or (kind is meta and previous is meta):
             gap = 0
         else:
             gap = 1
@@ -106,13 +111,34 @@ def _cells_per_char(text: str) -> float:
     return cells / chars if chars else 1.0
 
 
+class ParagraphTable:
+    """The paragraph spans and gaps of one document, as arrays, built once.
+
+    A resize builds a new ``LayoutIndex`` over the same table, so nothing per
+    paragraph is recomputed but the wrap itself.
+
+    Args:
+        spans: ``(start, end)`` of each paragraph, in text order, not overlapping.
+        gaps: Blank rows before each paragraph (same length as ``spans``).
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]], gaps: Sequence[int]) -> None:
+        if len(gaps) != len(spans):
+            raise ValueError("one gap per paragraph is needed")
+        self.starts: array[int] = array("i", [s for s, _ in spans])
+        self.ends: array[int] = array("i", [e for _, e in spans])
+        self.gaps: array[int] = array("i", gaps)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
 class LayoutIndex:
     """Rows of a document wrapped to one width; see the module docstring.
 
     Args:
         text: The document text.
-        spans: ``(start, end)`` of each paragraph, in text order, not overlapping.
-        gaps: Blank rows before each paragraph (same length as ``spans``).
+        table: Its paragraphs (spans and gaps).
         width: Cells per wrapped line (at least 1 is used).
         wrap: The line breaker (``wrap_paragraph`` unless a test swaps it).
         cells_per_char: Estimate ratio; sampled from ``text`` when ``None``.
@@ -121,36 +147,41 @@ class LayoutIndex:
     def __init__(
         self,
         text: str,
-        spans: Sequence[tuple[int, int]],
-        gaps: Sequence[int],
+        table: ParagraphTable,
         width: int,
         *,
         wrap: WrapFunction = wrap_paragraph,
         cells_per_char: float | None = None,
     ) -> None:
-        if len(gaps) != len(spans):
-            raise ValueError("one gap per paragraph is needed")
         self.text = text
         self.width = max(1, width)
         self._wrap = wrap
-        self._starts: array[int] = array("i", (s for s, _ in spans))
-        self._ends: array[int] = array("i", (e for _, e in spans))
-        self._gaps: array[int] = array("i", gaps)
+        self._starts = table.starts
+        self._ends = table.ends
+        self._gaps = table.gaps
         ratio = _cells_per_char(text) if cells_per_char is None else cells_per_char
         per_line = self.width / ratio
         # Estimate: ceil(chars / chars-per-line), at least one line.
         self._counts: array[int] = array(
             "i",
-            (
-                g + max(1, -int(-(e - s) // per_line))
-                for g, (s, e) in zip(self._gaps, spans, strict=True)
-            ),
+            [
+                g + (int(-(-(e - s) // per_line)) or 1)
+                for g, s, e in zip(self._gaps, self._starts, self._ends, strict=True)
+            ],
         )
-        self._lines: list[array[int] | None] = [None] * len(spans)
-        self._prefix: array[int] = array("i", accumulate(self._counts, initial=0))
-        self._dirty_from = len(spans)
-        """Prefix sums are exact up to and including this paragraph index."""
-        self._pending = len(spans)
+        n = len(table)
+        self._lines: list[array[int] | None] = [None] * n
+        # Two levels, so refining a paragraph costs O(BLOCK + n / BLOCK), not O(n):
+        # row counts summed per block of BLOCK paragraphs, and prefix sums of those.
+        self._block_sums: array[int] = array(
+            "i", [sum(self._counts[b : b + BLOCK]) for b in range(0, n, BLOCK)]
+        )
+        self._block_prefix: array[int] = array("i", accumulate(self._block_sums, initial=0))
+        self._dirty_block = len(self._block_sums)
+        """Block prefix sums are exact up to and including this block."""
+        self._changes = 0
+        """Row-count changes so far (callers compare it to see if rows moved)."""
+        self._pending = n
         self._cursor = 0
         """Where the background refinement goes on."""
 
@@ -202,9 +233,12 @@ class LayoutIndex:
             self._lines[p] = array("i", starts)
             count = self._gaps[p] + max(1, len(starts))
             if count != self._counts[p]:
+                block = p // BLOCK
+                self._block_sums[block] += count - self._counts[p]
                 self._counts[p] = count
-                if p < self._dirty_from:
-                    self._dirty_from = p
+                self._changes += 1
+                if block < self._dirty_block:
+                    self._dirty_block = block
             self._pending -= 1
 
     def wrap_next_chunk(self, budget: int = 65_536) -> bool:
@@ -232,26 +266,28 @@ class LayoutIndex:
     # -- rows ---------------------------------------------------------------
 
     def _flush(self) -> None:
-        """Bring the prefix sums up to date after wraps changed row counts."""
-        d = self._dirty_from
-        n = len(self._counts)
+        """Bring the block prefix sums up to date after wraps changed row counts."""
+        d = self._dirty_block
+        n = len(self._block_sums)
         if d >= n:
             return
-        tail = array("i", accumulate(islice(self._counts, d, None), initial=self._prefix[d]))
-        self._prefix[d:] = tail
-        self._dirty_from = n
+        sums = islice(self._block_sums, d, None)
+        self._block_prefix[d:] = array("i", accumulate(sums, initial=self._block_prefix[d]))
+        self._dirty_block = n
 
     @property
     def total_rows(self) -> int:
         """Rows of the whole canvas (exact once ``complete``)."""
         self._flush()
-        return self._prefix[-1]
+        return self._block_prefix[-1]
 
     def paragraph_top(self, paragraph: int) -> int:
         """First row of ``paragraph``, its gap included."""
-        if paragraph > self._dirty_from:
+        block, first = divmod(paragraph, BLOCK)
+        if block > self._dirty_block:
             self._flush()
-        return self._prefix[paragraph]
+        base = block * BLOCK
+        return self._block_prefix[block] + sum(self._counts[base : base + first])
 
     def paragraph_first_line_row(self, paragraph: int) -> int:
         """Row of the first wrapped line of ``paragraph`` (after its gap)."""
@@ -260,8 +296,18 @@ class LayoutIndex:
     def paragraph_at_row(self, row: int) -> int:
         """The paragraph that owns ``row`` (clamped into the canvas)."""
         self._flush()
-        p = bisect_right(self._prefix, row) - 1
-        return min(max(p, 0), len(self._starts) - 1)
+        n = len(self._counts)
+        if n == 0:
+            return 0
+        block = min(max(bisect_right(self._block_prefix, row) - 1, 0), len(self._block_sums) - 1)
+        top = self._block_prefix[block]
+        counts = self._counts
+        last = min(n, (block + 1) * BLOCK) - 1
+        for p in range(block * BLOCK, last):
+            top += counts[p]
+            if top > row:
+                return p
+        return max(last, 0)
 
     def line_starts(self, paragraph: int) -> array[int]:
         """Line start offsets of ``paragraph`` (wrapping it if needed)."""
@@ -276,12 +322,11 @@ class LayoutIndex:
         """What ``row`` shows, wrapping its paragraph if needed; ``None`` past the end."""
         if not self._starts or row < 0:
             return None
-        self._flush()
-        if row >= self._prefix[-1]:
+        if row >= self.total_rows:
             return None
         p = self.paragraph_at_row(row)
         lines = self.line_starts(p)
-        local = row - self._prefix[p] - self._gaps[p]
+        local = row - self.paragraph_top(p) - self._gaps[p]
         start = self._starts[p]
         if local < 0:
             return RowInfo(p, -1, start, start)
@@ -324,15 +369,15 @@ class LayoutIndex:
         """
         if not self._starts or count <= 0:
             return False
-        before = self._dirty_from
+        before = self._changes
         p = self.paragraph_at_row(max(row, 0))
-        top = self._prefix[p]
+        top = self.paragraph_top(p)
         n = len(self._starts)
         while p < n and top < row + count:
             self.wrap_paragraphs(p, p + 1)
             top += self._counts[p]
             p += 1
-        return self._dirty_from != before
+        return self._changes != before
 
     def ensure_end(self, count: int) -> None:
         """Wrap the last paragraphs until they fill at least ``count`` rows."""

@@ -30,14 +30,14 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model.document import Document, Paragraph, ParagraphKind
-from reader.widgets.layout_index import LayoutIndex, paragraph_gaps
+from reader.widgets.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
 from reader.widgets.reading_render import SpanSet, line_segments
 
 __all__ = ["ReadingPane"]
@@ -169,10 +169,15 @@ class ReadingPane(ScrollView, can_focus=True):
         self.set_reactive(ReadingPane.measure, measure)
         self.document = document
         self._index: LayoutIndex | None = None
+        self._table: ParagraphTable | None = None
         self._anchor = 0
         self._generation = 0
         self._cache: LRUCache[tuple[int, int, int, bool, int, int], Strip] = LRUCache(1024)
         self._styles: _Styles | None = None
+        self._width = 0
+        """Content width (scrollbar excluded) at the last layout."""
+        self._column = 1
+        """Text column width at the last layout."""
         self._layers: dict[str, _Layer] = {}
         self._marks = SpanSet(())
         self._current_paragraph: int | None = None
@@ -194,6 +199,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._current_paragraph = None
         self._last_position = None
         self._index = None
+        self._table = None
         self._invalidate()
         if self.is_mounted:
             self._relayout()
@@ -225,15 +231,16 @@ class ReadingPane(ScrollView, can_focus=True):
         if self._content_width <= 0:
             return
         self._invalidate()
-        width = self.text_width
+        # Kept for render_line: the region properties cost microseconds a line.
+        self._width = self._content_width
+        self._column = width = self.text_width
         if self._index is None or self._index.width != width:
-            document = self.document
-            self._index = LayoutIndex(
-                document.text,
-                [p.span for p in document.paragraphs],
-                paragraph_gaps([p.kind for p in document.paragraphs]),
-                width,
-            )
+            if self._table is None:
+                paragraphs = self.document.paragraphs
+                self._table = ParagraphTable(
+                    [p.span for p in paragraphs], paragraph_gaps([p.kind for p in paragraphs])
+                )
+            self._index = LayoutIndex(self.document.text, self._table, width)
             self.run_worker(self._refine(self._index), group="reading-wrap", exclusive=True)
         self._place(self._anchor)
 
@@ -464,15 +471,21 @@ class ReadingPane(ScrollView, can_focus=True):
             base, kinds, part("reading-pane--current"), base + part("reading-pane--mark"), layers
         )
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Look the styles up once for the whole pass, then draw the rows."""
-        self._styles = self._lookup_styles()
-        return super().render_lines(crop)
+    @property
+    def _line_styles(self) -> _Styles:
+        """The styles, looked up once and kept until the next style update.
+
+        Looking them up costs ~3 ms (``rich_style`` walks the ancestors), more
+        than drawing a page from the cache, so not even once per pass.
+        """
+        if self._styles is None:
+            self._styles = self._lookup_styles()
+        return self._styles
 
     def render_line(self, y: int) -> Strip:
         """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the canvas)."""
-        width = self._content_width
-        styles = self._styles or self._lookup_styles()
+        width = self._width
+        styles = self._line_styles
         index = self._index
         info = None if index is None else index.row_info(self.scroll_offset.y + y)
         if info is None or info.blank:
@@ -489,7 +502,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self, paragraph: int, start: int, end: int, current: bool, width: int, styles: _Styles
     ) -> Strip:
         """Build the strip of one wrapped line."""
-        column = self.text_width
+        column = self._column
         left = max(0, (width - column - MARGIN) // 2)
         kind = self.document.paragraphs[paragraph].kind
         style = styles.kinds.get(kind, styles.base)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model.cells import cell_len
 from reader.model.document import ParagraphKind
 from reader.model.wrap import wrap_paragraph
-from reader.widgets.layout_index import LayoutIndex, paragraph_gaps
+from reader.widgets.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
 
 ALPHABET = "苏州市委，。、“”（）《》——abc de,fg. 12\t"
 paragraph_texts = st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=120), max_size=12)
@@ -44,7 +47,7 @@ def all_rows(index: LayoutIndex) -> list[tuple[int, int, int, int]]:
 @given(texts=paragraph_texts, width=st.integers(min_value=1, max_value=50), gap=st.integers(0, 2))
 def test_every_offset_maps_to_a_row_that_holds_it(texts: list[str], width: int, gap: int) -> None:
     text, spans = build(texts)
-    index = LayoutIndex(text, spans, [gap] * len(spans), width)
+    index = LayoutIndex(text, ParagraphTable(spans, [gap] * len(spans)), width)
     for p, (start, end) in enumerate(spans):
         for offset in range(start, end + 1):
             row = index.row_of_offset(offset)
@@ -64,7 +67,7 @@ def test_every_offset_maps_to_a_row_that_holds_it(texts: list[str], width: int, 
 def test_line_spans_are_in_order_and_cover_each_paragraph(texts: list[str], width: int) -> None:
     text, spans = build(texts, "\n\n")
     gaps = [0] + [1] * (len(spans) - 1) if spans else []
-    index = LayoutIndex(text, spans, gaps, width)
+    index = LayoutIndex(text, ParagraphTable(spans, gaps), width)
     rows = all_rows(index)
     assert index.complete
     previous_end = 0
@@ -97,8 +100,8 @@ def test_chunked_refinement_ends_where_a_full_wrap_does(
 ) -> None:
     text, spans = build(texts)
     gaps = [1] * len(spans)
-    lazy = LayoutIndex(text, spans, gaps, width, cells_per_char=ratio)
-    eager = LayoutIndex(text, spans, gaps, width)
+    lazy = LayoutIndex(text, ParagraphTable(spans, gaps), width, cells_per_char=ratio)
+    eager = LayoutIndex(text, ParagraphTable(spans, gaps), width)
     eager.wrap_paragraphs(0, len(spans))
     while lazy.wrap_next_chunk(budget):
         pass
@@ -106,10 +109,46 @@ def test_chunked_refinement_ends_where_a_full_wrap_does(
     assert all_rows(lazy) == all_rows(eager)
 
 
+@settings(max_examples=25, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=0, max_value=90), min_size=1, max_size=700),
+    width=st.integers(min_value=3, max_value=30),
+    order=st.randoms(use_true_random=False),
+)
+def test_row_sums_stay_exact_across_blocks_whatever_the_wrap_order(
+    lengths: list[int], width: int, order: random.Random
+) -> None:
+    texts = ["苏州a " * (n // 4) + "x" * (n % 4) for n in lengths]
+    text, spans = build(texts)
+    gaps = [i % 3 for i in range(len(spans))]
+    index = LayoutIndex(text, ParagraphTable(spans, gaps), width, cells_per_char=1.3)
+    # The estimates, read once before any wrap; they must not drift afterwards.
+    tops = [index.paragraph_top(q) for q in range(len(spans) + 1)]
+    estimates = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    assert index.total_rows == sum(estimates)
+    paragraphs = list(range(len(spans)))
+    order.shuffle(paragraphs)
+    for step, p in enumerate(paragraphs):
+        index.wrap_paragraphs(p, p + 1)
+        if step % 97 == 0 or step == len(paragraphs) - 1:
+            # What the rows must be: a plain running sum of the counts.
+            counts = [
+                gaps[q] + len(index.line_starts(q)) if index.is_wrapped(q) else estimates[q]
+                for q in range(len(spans))
+            ]
+            top = 0
+            for q, count in enumerate(counts):
+                assert index.paragraph_top(q) == top
+                assert index.paragraph_at_row(top) == q
+                assert index.paragraph_at_row(top + count - 1) == q
+                top += count
+            assert index.total_rows == top
+
+
 def test_estimates_before_wrapping_and_exact_counts_after() -> None:
     texts = ["苏" * 100, "a" * 10, "州" * 45]
     text, spans = build(texts)
-    index = LayoutIndex(text, spans, [0, 1, 1], 20, cells_per_char=2.0)
+    index = LayoutIndex(text, ParagraphTable(spans, [0, 1, 1]), 20, cells_per_char=2.0)
     # 100 wide chars at 10 per line: 10 rows; 10 narrow: 1 (+1 gap); 45 wide: 5 (+1).
     assert index.total_rows == 10 + 2 + 6
     assert index.pending == 3
@@ -121,7 +160,7 @@ def test_ensure_rows_keeps_rows_above_in_place_and_makes_the_view_exact() -> Non
     texts = ["苏州" * 30] * 50
     text, spans = build(texts)
     # A deliberately bad estimate (half the real width) so wrapping moves rows.
-    index = LayoutIndex(text, spans, [1] * 50, 20, cells_per_char=1.0)
+    index = LayoutIndex(text, ParagraphTable(spans, [1] * 50), 20, cells_per_char=1.0)
     top_before = index.paragraph_top(20)
     index.ensure_rows(top_before, 10)
     assert index.paragraph_top(20) == top_before
@@ -136,14 +175,14 @@ def test_ensure_rows_keeps_rows_above_in_place_and_makes_the_view_exact() -> Non
 
 def test_ensure_end_wraps_the_last_paragraphs() -> None:
     text, spans = build(["word " * 40] * 10)
-    index = LayoutIndex(text, spans, [1] * 10, 30)
+    index = LayoutIndex(text, ParagraphTable(spans, [1] * 10), 30)
     index.ensure_end(12)
     assert index.is_wrapped(9) and index.is_wrapped(8) and not index.is_wrapped(0)
 
 
 def test_offsets_between_paragraphs_belong_to_the_next_one() -> None:
     text, spans = build(["abc", "def"], "\n\n\n")
-    index = LayoutIndex(text, spans, [0, 1], 10)
+    index = LayoutIndex(text, ParagraphTable(spans, [0, 1]), 10)
     assert index.paragraph_at_offset(3) == 0  # the end of "abc"
     assert index.paragraph_at_offset(4) == 1  # a blank text line
     assert index.row_of_offset(5) == 2  # gap row 1, "def" on row 2
@@ -153,12 +192,17 @@ def test_offsets_between_paragraphs_belong_to_the_next_one() -> None:
 
 
 def test_an_empty_document_has_no_rows() -> None:
-    index = LayoutIndex("", [], [], 40)
+    index = LayoutIndex("", ParagraphTable([], []), 40)
     assert index.total_rows == 0
     assert index.row_info(0) is None
     assert index.row_of_offset(5) == 0
     assert index.offset_of_row(3) == 0
     assert not index.wrap_next_chunk()
+
+
+def test_a_table_needs_one_gap_per_paragraph() -> None:
+    with pytest.raises(ValueError):
+        ParagraphTable([(0, 1), (2, 3)], [0])
 
 
 def test_paragraph_gaps_by_kind() -> None:
