@@ -23,11 +23,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -36,46 +33,22 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model.document import Document, Paragraph, ParagraphKind
+from reader.model.document import Document, Paragraph
 from reader.widgets.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
-from reader.widgets.reading_render import SpanSet, line_segments
+from reader.widgets.reading_draw import (
+    LAYERS,
+    MARGIN,
+    Layer,
+    LineStyles,
+    draw_line,
+    lookup_styles,
+)
+from reader.widgets.reading_render import SpanSet
 
 __all__ = ["ReadingPane"]
 
-MARGIN = 2
-"""Cells left of the text column for bookmark marks (drawn even when narrow)."""
-
-MARK = "▌"
-"""The bookmark mark in the margin."""
-
 CHUNK_CHARS = 32_768
 """Characters wrapped per background step: a few milliseconds, so keys keep flowing."""
-
-LAYERS = {
-    "facts": ("reading-pane--fact", "reading-pane--fact-current"),
-    "search": ("reading-pane--search", "reading-pane--search-current"),
-    "selection": ("reading-pane--selection", "reading-pane--selection"),
-}
-"""Highlight layers, drawn in this order (later over earlier), and their styles."""
-
-
-@dataclass(frozen=True)
-class _Styles:
-    """Rich styles of one render pass, looked up once."""
-
-    base: Style
-    kinds: dict[ParagraphKind, Style]
-    current: Style
-    mark: Style
-    layers: dict[str, tuple[Style, Style]]
-
-
-@dataclass(frozen=True)
-class _Layer:
-    """One highlight layer: its spans and which of them is current."""
-
-    spans: SpanSet
-    current: int | None
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -173,12 +146,12 @@ class ReadingPane(ScrollView, can_focus=True):
         self._anchor = 0
         self._generation = 0
         self._cache: LRUCache[tuple[int, int, int, bool, int, int], Strip] = LRUCache(1024)
-        self._styles: _Styles | None = None
+        self._styles: LineStyles | None = None
         self._width = 0
         """Content width (scrollbar excluded) at the last layout."""
         self._column = 1
         """Text column width at the last layout."""
-        self._layers: dict[str, _Layer] = {}
+        self._layers: dict[str, Layer] = {}
         self._marks = SpanSet(())
         self._current_paragraph: int | None = None
         self._section_id: str | None = None
@@ -421,7 +394,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if layer not in LAYERS:
             raise ValueError(f"unknown highlight layer {layer!r}")
         if spans:
-            self._layers[layer] = _Layer(SpanSet(spans), current)
+            self._layers[layer] = Layer(SpanSet(spans), current)
         else:
             self._layers.pop(layer, None)
         self._invalidate()
@@ -445,41 +418,15 @@ class ReadingPane(ScrollView, can_focus=True):
         self._styles = None
         self._invalidate()
 
-    def _lookup_styles(self) -> _Styles:
-        base = self.rich_style
-
-        def part(name: str) -> Style:
-            # The partial style says which attributes the rule sets; the full one
-            # has its colours blended ("$warning 35%" over the background).
-            partial = self.get_component_rich_style(name, partial=True)
-            full = self.get_component_rich_style(name)
-            colors = Style(
-                color=full.color if partial.color is not None else None,
-                bgcolor=full.bgcolor if partial.bgcolor is not None else None,
-            )
-            return partial.without_color + colors
-
-        kinds = {
-            ParagraphKind.BODY: base,
-            ParagraphKind.META: base + part("reading-pane--meta"),
-            ParagraphKind.HEADING: base + part("reading-pane--heading"),
-            ParagraphKind.SUBTITLE: base + part("reading-pane--subtitle"),
-            ParagraphKind.CODE: base + part("reading-pane--code"),
-        }
-        layers = {name: (part(normal), part(now)) for name, (normal, now) in LAYERS.items()}
-        return _Styles(
-            base, kinds, part("reading-pane--current"), base + part("reading-pane--mark"), layers
-        )
-
     @property
-    def _line_styles(self) -> _Styles:
+    def _line_styles(self) -> LineStyles:
         """The styles, looked up once and kept until the next style update.
 
         Looking them up costs ~3 ms (``rich_style`` walks the ancestors), more
         than drawing a page from the cache, so not even once per pass.
         """
         if self._styles is None:
-            self._styles = self._lookup_styles()
+            self._styles = lookup_styles(self)
         return self._styles
 
     def render_line(self, y: int) -> Strip:
@@ -494,40 +441,17 @@ class ReadingPane(ScrollView, can_focus=True):
         key = (info.start, info.end, info.paragraph, current, width, self._generation)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._draw(info.paragraph, info.start, info.end, current, width, styles)
+            strip = draw_line(
+                self.document.text,
+                self.document.paragraphs[info.paragraph].kind,
+                info.start,
+                info.end,
+                current=current,
+                width=width,
+                column=self._column,
+                styles=styles,
+                layers=self._layers,
+                marks=self._marks,
+            )
             self._cache[key] = strip
         return strip
-
-    def _draw(
-        self, paragraph: int, start: int, end: int, current: bool, width: int, styles: _Styles
-    ) -> Strip:
-        """Build the strip of one wrapped line."""
-        column = self._column
-        left = max(0, (width - column - MARGIN) // 2)
-        kind = self.document.paragraphs[paragraph].kind
-        style = styles.kinds.get(kind, styles.base)
-        if current:
-            style = style + styles.current
-        overlays: list[tuple[int, int, Style]] = []
-        # In LAYERS order: facts first, search over them, selection on top.
-        for name, (normal, now) in styles.layers.items():
-            layer = self._layers.get(name)
-            if layer is None:
-                continue
-            for s, e, given in layer.spans.overlapping(start, end):
-                overlays.append((s, e, now if given == layer.current else normal))
-        segments, cells = line_segments(self.document.text, start, end, style, overlays)
-        marked = next(iter(self._marks.overlapping(start, max(end, start + 1))), None)
-        margin = Segment(MARK + " ", styles.mark) if marked else Segment(" " * MARGIN, styles.base)
-        fill = max(0, column - cells)
-        right = max(0, width - left - MARGIN - column)
-        strip = Strip(
-            [
-                Segment(" " * left, styles.base),
-                margin,
-                *segments,
-                Segment(" " * fill, style),
-                Segment(" " * right, styles.base),
-            ]
-        )
-        return strip.crop_extend(0, width, styles.base)

@@ -8,7 +8,8 @@ from textual.app import App, ComposeResult
 from reader.model.document import Document, Meta, Paragraph, ParagraphKind, Section
 from reader.model.parse import parse
 from reader.model.wrap import CLOSING
-from reader.widgets.reading import MARK, ReadingPane
+from reader.widgets.reading import ReadingPane
+from reader.widgets.reading_draw import MARK
 
 FORBIDDEN_STARTS = set("，。、；：？！”）》,")
 
