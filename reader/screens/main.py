@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from reader.model.document import Document
+from reader.screens.cycle import HighlightCycle
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
@@ -52,6 +53,10 @@ class MainScreen(Screen[None]):
         Binding("f2", "toggle_outline", "Toggle outline"),
         Binding("f3", "toggle_facts", "Toggle facts"),
         Binding("escape", "focus_reading", "Back to text", show=False),
+        Binding("n", "next_highlight", "Next match", tooltip="Next search match or fact mention"),
+        Binding(
+            "N", "previous_highlight", "Prev match", tooltip="Previous search match or mention"
+        ),
     ]
     """Pane keys; Tab and Shift+Tab (from Screen) cycle focus over the visible panes."""
 
@@ -72,6 +77,8 @@ class MainScreen(Screen[None]):
         self._outline_choice: bool | None = None
         self._facts_choice: bool | None = None
         self._narrow: bool | None = None
+        self.cycle: HighlightCycle | None = None
+        """What `n`/`N` walk: the last search or the last fact's mentions."""
         self.outline = OutlinePane(document.sections, id="outline", classes="pane")
         self.reading = ReadingPane(document, id="reading", classes="pane")
         self.facts = FactsPane(document, id="facts", classes="pane")
@@ -167,6 +174,51 @@ class MainScreen(Screen[None]):
         self.sub_title = position_label(
             self._section_number, len(self.document.sections), self._fraction
         )
+
+    # -- highlights walked with n / N ------------------------------------------
+
+    def set_cycle(self, cycle: HighlightCycle | None, *, jump: bool = False) -> None:
+        """Show ``cycle``'s spans in the reading pane and make `n`/`N` walk them.
+
+        Replacing a cycle clears the previous one's layer (one set of
+        highlights at a time keeps `n`/`N` unambiguous).
+
+        Args:
+            cycle: The spans to highlight, or ``None`` to clear.
+            jump: Move to the first span at or after the reading position now.
+        """
+        if self.cycle is not None and (cycle is None or cycle.layer != self.cycle.layer):
+            self.reading.set_highlights(self.cycle.layer, [])
+        self.cycle = cycle
+        if cycle is None:
+            return
+        self.reading.set_highlights(cycle.layer, cycle.spans, current=cycle.index)
+        if jump:
+            self._step_cycle(forward=True)
+
+    def _step_cycle(self, *, forward: bool) -> None:
+        cycle = self.cycle
+        if cycle is None or not len(cycle):
+            self.notify("Nothing to move through: search with / or pick a fact", timeout=3)
+            return
+        moved = cycle.step(forward, self.reading.current_offset)
+        if moved is None:
+            return
+        index, wrapped = moved
+        start, _ = cycle.spans[index]
+        self.reading.set_highlights(cycle.layer, cycle.spans, current=index)
+        self.reading.scroll_to_offset(start, center=True)
+        if wrapped:
+            where = "end, continuing at the top" if forward else "top, continuing at the end"
+            self.notify(f"Passed the {where} ({cycle.status})", timeout=3)
+
+    def action_next_highlight(self) -> None:
+        """Go to the next search match or fact mention."""
+        self._step_cycle(forward=True)
+
+    def action_previous_highlight(self) -> None:
+        """Go to the previous search match or fact mention."""
+        self._step_cycle(forward=False)
 
     @on(OutlinePane.SectionSelected)
     def _outline_selected(self, event: OutlinePane.SectionSelected) -> None:
