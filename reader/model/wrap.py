@@ -19,6 +19,8 @@ Rules:
 * The first line keeps the paragraph's indentation (spaces, U+3000, NBSP, tab):
   no break is taken inside it, and a break right after it only when the first
   word would otherwise be cut.
+* A newline inside a paragraph ends a line (it stays, zero cells wide, at the
+  end of that line; the renderer does not draw it).
 * Last resort: when no allowed break fits (an overlong word or URL, a run of
   closing punctuation longer than the width), the line is cut at the width; when
   not even one character fits (a wide character at width 1), the line holds that
@@ -98,6 +100,26 @@ def _allowed(p: str, t: str, b: int) -> bool:
 
 def _wrap_into(p: str, t: str, width: int, base: int, out: MutableSequence[int]) -> None:
     """Append the line starts of paragraph ``p`` (at offset ``base``) to ``out``.
+
+    A newline inside the paragraph (hard-wrapped prose, verse, an address) ends
+    a line: it stays at the end of its line, zero cells wide, like a hanging
+    space, and is never drawn.
+    """
+    nl = p.find("\n")
+    if nl < 0:
+        _wrap_lines(p, t, width, base, out)
+        return
+    s = 0
+    while nl >= 0:
+        _wrap_lines(p[s : nl + 1], t[s : nl + 1], width, base + s, out)
+        s = nl + 1
+        nl = p.find("\n", s)
+    if s < len(p):
+        _wrap_lines(p[s:], t[s:], width, base + s, out)
+
+
+def _wrap_lines(p: str, t: str, width: int, base: int, out: MutableSequence[int]) -> None:
+    """Append the line starts of ``p``, which holds no newline but perhaps a last one.
 
     Args:
         p: The paragraph text.

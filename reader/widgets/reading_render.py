@@ -79,7 +79,7 @@ def line_segments(
     Returns:
         The segments and their width in cells.
     """
-    stop = start + len(text[start:end].rstrip(" "))
+    stop = start + len(text[start:end].rstrip(" \n"))  # a newline ends a line, unseen
     cuts = {start, stop}
     for a, b, _ in overlays:
         if a < stop and b > start:
