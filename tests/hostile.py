@@ -252,3 +252,43 @@ def byte_files() -> dict[str, bytes]:
         }
     )
     return files
+
+
+MARKUP_LINES = (
+    "[bold red]x[/]",
+    "[link=file:///etc/passwd]x[/link]",
+    "[@click=app.quit]x[/]",
+    ":warning: sign",
+)
+"""Rich/Textual markup written as text: each must show literally, none may act."""
+
+
+def markup_text() -> str:
+    """A Markdown text whose headings and paragraphs are Rich/Textual markup."""
+    parts = ["# [bold red]Heading[/] :warning:", *MARKUP_LINES, "# [@click=app.quit]Second[/]"]
+    return "\n\n".join(parts) + "\n\nbody\n"
+
+
+def tiny_sections(count: int = 100_000) -> bytes:
+    """A Markdown text of ``count`` sections, each a heading and a one-line body."""
+    return "".join(f"# H{i}\n\nbody {i}.\n\n" for i in range(count)).encode("utf-8")
+
+
+def long_heading(size: int = 10_000) -> bytes:
+    """A Markdown text whose first heading is ``size`` characters long."""
+    return f"# {'长' * size}\n\nbody one\n\n# two\n\nbody two\n".encode()
+
+
+def app_files() -> dict[str, bytes]:
+    """The hostile files that must open in the app (every byte file that is text, and more)."""
+    refused = {"random.txt", "random-no-nul.txt", "image.png", "image-named.txt"}
+    refused |= {"compressed.txt", "nul.txt"}
+    files = {name: data for name, data in byte_files().items() if name not in refused}
+    files.update(
+        {
+            "markup.txt": markup_text().encode("utf-8"),
+            "tiny-sections.md": tiny_sections(),
+            "long-heading.md": long_heading(),
+        }
+    )
+    return files
