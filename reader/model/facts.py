@@ -89,9 +89,10 @@ def _entities(document: Document, works: _Spans, newspapers: list[Span]) -> list
     text = document.text
     places = find_places(text)
     orgs = find_orgs(text, [text[s:e] for s, e in places])
-    titles = _Spans(title_spans(text))
+    title_list = title_spans(text)
+    titles = _Spans(title_list)
     blocked = orgs + places
-    people = find_people(text, blocked)
+    people = find_people(text, blocked, title_list)
     en_people = find_en_people(text)
     person_titles: dict[str, str | None] = {}
     for p in people:

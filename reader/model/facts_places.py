@@ -25,7 +25,7 @@ from reader.model.gazetteer import (
     PLACE_NOT_BEFORE,
     PLACE_SUFFIXES,
 )
-from reader.model.word_regex import trie_pattern
+from reader.model.word_regex import Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
 
@@ -38,10 +38,13 @@ STEM_EXCLUDED = (
 STEM_CHAR = f"(?:(?![{STEM_EXCLUDED}])[{HAN}])"
 
 _KNOWN_ALT = trie_pattern(KNOWN_PLACES)
-KNOWN_PLACE = re.compile(
-    rf"(?:{_KNOWN_ALT})(?:(?:{ADMIN_SUFFIXES})(?!长|長|委|政府))?"
-    rf"(?:{STEM_CHAR}{{0,4}}?(?:高新技术产业开发区|经济技术开发区|高新区|开发区|新区|园区))?"
-    rf"(?!{PLACE_NOT_BEFORE})"
+KNOWN_PLACE = Guarded(
+    bigram_guard(KNOWN_PLACES),
+    re.compile(
+        rf"(?:{_KNOWN_ALT})(?:(?:{ADMIN_SUFFIXES})(?!长|長|委|政府))?"
+        rf"(?:{STEM_CHAR}{{0,4}}?(?:高新技术产业开发区|经济技术开发区|高新区|开发区|新区|园区))?"
+        rf"(?!{PLACE_NOT_BEFORE})"
+    ),
 )
 # Quote marks are not boundaries: “街巷集市” is a phrase, not a market town.
 _BOUNDARY = r"(?:\A|(?<=[\s，。、；：！？,.;:!?（）()])|(?<=[在赴到从于和与及至往去经自]))"
