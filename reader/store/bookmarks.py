@@ -35,7 +35,8 @@ from reader.store.reanchor import (
 )
 from reader.store.records import Bookmark, DocumentRecord, Quote
 from reader.store.schema import NewerVersionError, SchemaError, parse_store
-from reader.store.yamlio import Serializer, parse_bytes
+from reader.store.sidecar import CacheWriter, Snapshot, cache_file, read
+from reader.store.yamlio import Dump, Layout, Serializer, parse_bytes
 
 __all__ = ["Bookmark", "BookmarkStore", "DocumentRecord", "Quote", "StoreError"]
 
@@ -82,6 +83,7 @@ class BookmarkStore:
         self._pending: dict[str, tuple[str, Document]] = {}
         self._views: dict[str, DocumentRecord] = {}
         self._serializer = Serializer()
+        self._cache = CacheWriter()
 
     @property
     def target(self) -> Path:
@@ -246,6 +248,14 @@ class BookmarkStore:
             raw = target.read_bytes()
         except OSError as error:
             raise StoreError(f"cannot read bookmarks: {_why(error)}") from None
+        cached = read(cache_file(target), raw)
+        if cached is not None:
+            self._records, self._extra, self._stamp, self._readonly = (
+                cached.records, cached.extra, stamp, None,
+            )  # fmt: skip
+            if cached.layout is not None:
+                self._prefill(raw, cached.layout)
+            return
         try:
             records, extra = parse_store(parse_bytes(raw))
         except NewerVersionError as error:
@@ -260,6 +270,19 @@ class BookmarkStore:
             self._records, self._extra, self._readonly, self._stamp = {}, {}, None, None
             return
         self._records, self._extra, self._stamp, self._readonly = records, extra, stamp, None
+        self._cache_later(raw, None)
+
+    def _prefill(self, raw: bytes, layout: Layout) -> None:
+        """Seed the serializer with the file's own fragments: no re-dump on the next save."""
+        try:
+            self._serializer.prefill(raw, self._records, layout)
+        except (ValueError, TypeError, KeyError, IndexError):
+            self._serializer = Serializer()  # a layout that does not fit: dump afresh
+
+    def _cache_later(self, data: bytes, dump: Dump | None) -> None:
+        """Have the JSON sidecar cache of ``data`` written in the background."""
+        file = cache_file(self.target)
+        self._cache.submit(Snapshot(file, data, self._records, self._extra, dump))
 
     def _set_aside(self, target: Path, why: str, can_move: bool) -> str:
         """Rename a bad file to ``<name>.bad-<time>`` (never over another file)."""
@@ -288,16 +311,17 @@ class BookmarkStore:
             for new, (old, document) in self._pending.items():
                 _rekey(records, old, new, document)
             result = change(records)
-            text = self._serializer.dump(records, self._extra)
+            dump = self._serializer.dump(records, self._extra)
             target = self.target
             try:
                 sweep_temp_files(target)
-                atomic_write(target, text.encode("utf-8"))
+                atomic_write(target, dump.data)
             except OSError as error:
                 raise StoreError(f"cannot save bookmarks: {_why(error)}") from None
             self._records, self._stamp = records, _stamp(target)
             self._pending.clear()
             self._views.clear()
+            self._cache_later(dump.data, dump)
             return result
 
 

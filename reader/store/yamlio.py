@@ -11,6 +11,7 @@ save with 10,000 bookmarks in the store dumps only what changed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -103,48 +104,118 @@ def _indent(text: str, spaces: str) -> str:
     return "".join(spaces + line for line in text.splitlines(keepends=True))
 
 
+def head_bytes(record: DocumentRecord) -> bytes:
+    """A record's fragment: its key, its fields and the ``bookmarks:`` line."""
+    head = _indent(dump_plain({record.fingerprint: record_head(record)}), "  ")
+    return (head + ("    bookmarks:\n" if record.bookmarks else "    bookmarks: []\n")).encode()
+
+
+def bookmark_bytes(bookmark: Bookmark) -> bytes:
+    """A bookmark's fragment: one item of its record's ``bookmarks`` list."""
+    return _indent(dump_plain([bookmark_dict(bookmark)]), "    ").encode()
+
+
+Layout = tuple[int, dict[str, tuple[int, list[int]]]]
+"""Preamble length; per fingerprint, head length and bookmark fragment lengths."""
+
+
+@dataclass(frozen=True)
+class Body:
+    """The bookmarks of one record as written: the joined fragments and each one."""
+
+    bookmarks: tuple[Bookmark, ...]
+    """The tuple these fragments were made from (compared by identity)."""
+    data: bytes
+    """The fragments joined."""
+    fragments: tuple[bytes, ...]
+    """One fragment per bookmark, in order."""
+
+
+@dataclass(frozen=True)
+class Dump:
+    """A whole file's bytes and how they were put together (for the sidecar cache)."""
+
+    data: bytes
+    preamble: int
+    """Bytes before the first record (version, unknown top-level keys, ``documents:``)."""
+    heads: dict[str, int]
+    """Byte length of each record's head fragment, by fingerprint."""
+    bodies: dict[str, Body]
+    """Each record's bookmark fragments, by fingerprint."""
+
+
 class Serializer:
-    """Writes the store file from records, re-dumping only new or changed objects."""
+    """Writes the store file from records, re-dumping only new or changed objects.
+
+    Fragments are cached per record (by fingerprint) and checked by object
+    identity: records and bookmarks are frozen, so the same object always dumps
+    to the same bytes. A save that changes one bookmark of 10,000 dumps one
+    bookmark and one head, and joins the rest.
+    """
 
     def __init__(self) -> None:
-        self._bookmarks: dict[int, tuple[Bookmark, str]] = {}
-        self._heads: dict[int, tuple[DocumentRecord, str]] = {}
+        self._heads: dict[str, tuple[DocumentRecord, bytes]] = {}
+        self._bodies: dict[str, Body] = {}
 
-    def dump(self, records: dict[str, DocumentRecord], extra: dict[str, Any]) -> str:
-        """The whole file's text."""
-        parts = [dump_plain({"version": VERSION})]
-        if extra:
-            parts.append(dump_plain(extra))
-        if not records:
-            parts.append("documents: {}\n")
-            self._bookmarks.clear()
-            self._heads.clear()
-            return "".join(parts)
-        parts.append("documents:\n")
-        bookmarks: dict[int, tuple[Bookmark, str]] = {}
-        heads: dict[int, tuple[DocumentRecord, str]] = {}
-        for record in records.values():
-            parts.append(self._head(record, heads))
-            if not record.bookmarks:
-                parts.append("    bookmarks: []\n")
-                continue
-            parts.append("    bookmarks:\n")
-            for bookmark in record.bookmarks:
-                parts.append(self._bookmark(bookmark, bookmarks))
+    def dump(self, records: dict[str, DocumentRecord], extra: dict[str, Any]) -> Dump:
+        """The whole file's bytes, with the fragments they were joined from."""
+        preamble = dump_plain({"version": VERSION}) + (dump_plain(extra) if extra else "")
+        preamble += "documents:\n" if records else "documents: {}\n"
+        parts = [preamble.encode()]
+        heads: dict[str, tuple[DocumentRecord, bytes]] = {}
+        bodies: dict[str, Body] = {}
+        for fingerprint, record in records.items():
+            cached = self._heads.get(fingerprint)
+            if cached is None or cached[0] is not record:
+                cached = (record, head_bytes(record))
+            heads[fingerprint] = cached
+            body = self._body(fingerprint, record.bookmarks)
+            bodies[fingerprint] = body
+            parts += (cached[1], body.data)
         # Keep only what this file holds: the cache never outgrows the store.
-        self._bookmarks, self._heads = bookmarks, heads
-        return "".join(parts)
+        self._heads, self._bodies = heads, bodies
+        head_sizes = {fingerprint: len(head) for fingerprint, (_, head) in heads.items()}
+        return Dump(b"".join(parts), len(parts[0]), head_sizes, bodies)
 
-    def _head(self, record: DocumentRecord, fresh: dict[int, tuple[DocumentRecord, str]]) -> str:
-        cached = self._heads.get(id(record))
-        if cached is None or cached[0] is not record:
-            cached = (record, _indent(dump_plain({record.fingerprint: record_head(record)}), "  "))
-        fresh[id(record)] = cached
-        return cached[1]
+    def _body(self, fingerprint: str, bookmarks: tuple[Bookmark, ...]) -> Body:
+        old = self._bodies.get(fingerprint)
+        if old is not None and old.bookmarks is bookmarks:
+            return old
+        # The old tuple is alive while this runs, so an id() found here is the same object.
+        known = (
+            dict(zip(map(id, old.bookmarks), old.fragments, strict=True)) if old is not None else {}
+        )
+        fragments = tuple(known.get(id(b)) or bookmark_bytes(b) for b in bookmarks)
+        return Body(bookmarks, b"".join(fragments), fragments)
 
-    def _bookmark(self, bookmark: Bookmark, fresh: dict[int, tuple[Bookmark, str]]) -> str:
-        cached = self._bookmarks.get(id(bookmark))
-        if cached is None or cached[0] is not bookmark:
-            cached = (bookmark, _indent(dump_plain([bookmark_dict(bookmark)]), "    "))
-        fresh[id(bookmark)] = cached
-        return cached[1]
+    def prefill(self, raw: bytes, records: dict[str, DocumentRecord], layout: Layout) -> None:
+        """Take the fragments of a file this serializer's format wrote, from its bytes.
+
+        Args:
+            raw: The file's bytes.
+            records: The records parsed from it (the sidecar cache's).
+            layout: Preamble length, then per record its head length and its
+                bookmark fragment lengths, as :class:`Dump` gave them.
+
+        Raises:
+            ValueError: the layout does not cover ``raw`` exactly.
+        """
+        preamble, sizes = layout
+        pos = preamble
+        heads: dict[str, tuple[DocumentRecord, bytes]] = {}
+        bodies: dict[str, Body] = {}
+        for fingerprint, record in records.items():
+            head, lengths = sizes[fingerprint]
+            heads[fingerprint] = (record, raw[pos : pos + head])
+            pos += head
+            fragments = []
+            for length in lengths:
+                fragments.append(raw[pos : pos + length])
+                pos += length
+            if len(fragments) != len(record.bookmarks):
+                raise ValueError("layout does not match the records")
+            body = tuple(fragments)
+            bodies[fingerprint] = Body(record.bookmarks, b"".join(body), body)
+        if pos != len(raw):
+            raise ValueError("layout does not cover the file")
+        self._heads, self._bodies = heads, bodies
