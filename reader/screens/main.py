@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header
 
 from reader.model.document import Document
 from reader.screens.cycle import HighlightCycle
+from reader.screens.marking import Marking
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
@@ -57,6 +58,13 @@ class MainScreen(Screen[None]):
         Binding(
             "N", "previous_highlight", "Prev match", tooltip="Previous search match or mention"
         ),
+        Binding("m", "add_bookmark", "Bookmark", tooltip="Bookmark the passage (or selection)"),
+        Binding("B", "show_bookmarks", "Bookmarks", tooltip="List every bookmark"),
+        Binding("v", "start_selection", "Select", show=False),
+        # Priority while selecting (the actions skip otherwise): j/k are the reading keys.
+        Binding("j,down", "grow_selection", "Add a sentence", show=False, priority=True),
+        Binding("k,up", "shrink_selection", "Drop a sentence", show=False, priority=True),
+        Binding("escape", "cancel_selection", "Cancel selection", show=False, priority=True),
     ]
     """Pane keys; Tab and Shift+Tab (from Screen) cycle focus over the visible panes."""
 
@@ -82,6 +90,8 @@ class MainScreen(Screen[None]):
         self.outline = OutlinePane(document.sections, id="outline", classes="pane")
         self.reading = ReadingPane(document, id="reading", classes="pane")
         self.facts = FactsPane(document, id="facts", classes="pane")
+        self.marking = Marking(self)
+        """Bookmarks, the sentence selection and the saved reading position."""
         self._update_sub_title()
 
     def compose(self) -> ComposeResult:
@@ -99,6 +109,11 @@ class MainScreen(Screen[None]):
         self.reading.focus()
         if self.document.sections:
             self.outline.current = self.document.sections[0].id
+        self.marking.store_ready()
+
+    def on_unmount(self) -> None:
+        """Save the reading position when the screen goes (quit, another document)."""
+        self.marking.save_position()
 
     # -- layout -------------------------------------------------------------
 
@@ -220,6 +235,32 @@ class MainScreen(Screen[None]):
         """Go to the previous search match or fact mention."""
         self._step_cycle(forward=False)
 
+    # -- bookmarks (the logic is in Marking) ----------------------------------
+
+    def action_add_bookmark(self) -> None:
+        """Bookmark the current passage, or the selection, with a note."""
+        self.marking.add_bookmark()
+
+    def action_show_bookmarks(self) -> None:
+        """Open the list of every bookmark."""
+        self.marking.show_list()
+
+    def action_start_selection(self) -> None:
+        """Select the current passage's first sentence; j/k grow or shrink it."""
+        self.marking.start_selection()
+
+    def action_grow_selection(self) -> None:
+        """Add the next sentence to the selection."""
+        self.marking.grow_selection()
+
+    def action_shrink_selection(self) -> None:
+        """Drop the last sentence of the selection."""
+        self.marking.shrink_selection()
+
+    def action_cancel_selection(self) -> None:
+        """Leave selection mode."""
+        self.marking.cancel_selection()
+
     @on(OutlinePane.SectionSelected)
     def _outline_selected(self, event: OutlinePane.SectionSelected) -> None:
         event.stop()
@@ -232,6 +273,7 @@ class MainScreen(Screen[None]):
         section = self.document.section_by_id(event.section_id)
         if section is not None:
             self._set_section(section.index)
+        self.marking.schedule_save()
 
     @on(ReadingPane.PositionChanged)
     def _position_changed(self, event: ReadingPane.PositionChanged) -> None:
