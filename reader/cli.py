@@ -187,6 +187,58 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _bookmark_records(document: str | None) -> list[Any]:
+    """The store's records that hold bookmarks, those of ``document`` only when given.
+
+    A store that cannot be read is not an error here: its warnings go to stderr
+    and what could be read is printed (exit 0), as the app does.
+    """
+    from reader.store.bookmarks import BookmarkStore
+
+    store = BookmarkStore()
+    for warning in store.load():
+        print(f"reader: {_safe(warning)}", file=sys.stderr)
+    records = [r for r in store.documents() if r.bookmarks]
+    if document is None:
+        return records
+    wanted = os.path.abspath(document)
+    fingerprint = None
+    try:
+        fingerprint = open_document(document).fingerprint
+    except LoadError:
+        pass  # a moved or deleted file is still found by the path it had
+    return [r for r in records if wanted in r.paths or r.fingerprint == fingerprint]
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from reader.store.export import export_data, export_markdown, list_text
+
+    records = _bookmark_records(args.document)
+    if args.format == "markdown":
+        sys.stdout.write(export_markdown(records))
+    elif args.format == "text":
+        sys.stdout.write(list_text(records))
+    elif records:
+        print(_dump(export_data(records), args.format))
+    else:
+        print("[]")
+    return EXIT_OK
+
+
+def _add_bookmarks(commands: Any) -> None:
+    bookmarks = commands.add_parser("bookmarks", help="list or export the saved bookmarks")
+    actions = bookmarks.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="every bookmark, grouped by document")
+    listing.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    export = actions.add_parser("export", help="bookmarks as citations (Markdown) or data")
+    export.add_argument("--format", choices=("markdown", "yaml", "json"), default="markdown")
+    for action in (listing, export):
+        action.add_argument(
+            "--document", metavar="PATH", help="only the bookmarks of this document"
+        )
+        action.set_defaults(func=cmd_bookmarks)
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     file, many = resolve_target(args.path)
     document = open_document(file) if file is not None else None
@@ -245,6 +297,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     facts.add_argument("--format", choices=("text", "json", "yaml"), default="text")
     facts.add_argument("--kind", choices=FACT_KINDS, help="only facts of this kind")
     facts.set_defaults(func=cmd_facts)
+    _add_bookmarks(commands)
     for register in _EXTRA_COMMANDS:
         register(commands)
     return main, sub
