@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reader.model.numerals import parse_number
+from reader.model.word_regex import Guarded
 
 _Y = r"(?:1[0-9]{3}|20[0-9]{2}|[一二][〇零○一二三四五六七八九]{3})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -30,18 +31,27 @@ _SEP = r"(?:至|到|~|～|-|－|—)"
 _NOT_DIGIT_BEFORE = r"(?<![0-9０-９])"
 _NOT_DIGIT_AFTER = r"(?![0-9０-９])"
 
-ZH_DATE = re.compile(
-    _NOT_DIGIT_BEFORE
-    + rf"(?=(?:{_Y})年|(?:{_M})月)"
-    + rf"(?:(?P<y>{_Y})年)?(?:(?P<m>{_M})月)?(?:(?P<d>{_D})[日号])?"
-    + rf"(?:{_SEP}(?:(?P<y2>{_Y})年)?(?:(?P<m2>{_M})月)?(?:(?P<d2>{_D})[日号])?)?"
+# The guards (see ``word_regex.Guarded``) find where a date can start fast: a
+# numeral with 年/月 at most three characters on; four digits and a separator.
+_CN_DIGIT = "0-9〇零○一二三四五六七八九十"
+ZH_DATE = Guarded(
+    rf"[0-9一二三四五六七八九十](?=[{_CN_DIGIT}]{{0,3}}[年月])",
+    re.compile(
+        _NOT_DIGIT_BEFORE
+        + rf"(?=(?:{_Y})年|(?:{_M})月)"
+        + rf"(?:(?P<y>{_Y})年)?(?:(?P<m>{_M})月)?(?:(?P<d>{_D})[日号])?"
+        + rf"(?:{_SEP}(?:(?P<y2>{_Y})年)?(?:(?P<m2>{_M})月)?(?:(?P<d2>{_D})[日号])?)?"
+    ),
 )
-NUMERIC_DATE = re.compile(
-    _NOT_DIGIT_BEFORE
-    + r"(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])"
-    + r"(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])"
-    + r"(?:(?:T|\s+)(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?::(?P<ss>[0-5][0-9]))?)?"
-    + _NOT_DIGIT_AFTER
+NUMERIC_DATE = Guarded(
+    r"[12][0-9]{3}[-/.]",
+    re.compile(
+        _NOT_DIGIT_BEFORE
+        + r"(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])"
+        + r"(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])"
+        + r"(?:(?:T|\s+)(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?::(?P<ss>[0-5][0-9]))?)?"
+        + _NOT_DIGIT_AFTER
+    ),
 )
 ZH_WEEKDAY = re.compile(r"(?:星期|礼拜)(?P<w>[一二三四五六日天])")
 
@@ -66,13 +76,18 @@ _MONTHS = {
     for name in names
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-EN_DATE = re.compile(
-    rf"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<mo1>{_MONTH_ALT})\.?,?\s+(?P<y1>[12][0-9]{{3}})"
-    rf"|(?P<mo2>{_MONTH_ALT})\.?\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[12][0-9]{{3}}))?"
-    rf"|(?P<mo3>{_MONTH_ALT})\.?,?\s+(?P<y3>[12][0-9]{{3}}))\b"
+EN_DATE = Guarded(
+    r"[0-9](?=[0-9]?(?:st|nd|rd|th)?\s+[A-Z])|[JFMASOND](?<![0-9A-Za-z_].)",
+    re.compile(
+        rf"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<mo1>{_MONTH_ALT})\.?,?\s+"
+        rf"(?P<y1>[12][0-9]{{3}})"
+        rf"|(?P<mo2>{_MONTH_ALT})\.?\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<y2>[12][0-9]{{3}}))?"
+        rf"|(?P<mo3>{_MONTH_ALT})\.?,?\s+(?P<y3>[12][0-9]{{3}}))\b"
+    ),
 )
 _EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-EN_WEEKDAY = re.compile(r"\b(?:" + "|".join(_EN_WEEKDAYS) + r")\b")
+EN_WEEKDAY = Guarded("|".join(_EN_WEEKDAYS), re.compile(r"\b(?:" + "|".join(_EN_WEEKDAYS) + r")\b"))
 _ZH_WEEKDAY_NAMES = {
     "一": "Monday",
     "二": "Tuesday",

@@ -47,17 +47,26 @@ KNOWN_PLACE = Guarded(
     ),
 )
 # Quote marks are not boundaries: “街巷集市” is a phrase, not a market town.
-_BOUNDARY = r"(?:\A|(?<=[\s，。、；：！？,.;:!?（）()])|(?<=[在赴到从于和与及至往去经自]))"
+_BOUNDARY_CHARS = r"\s，。、；：！？,.;:!?（）()"
+_BOUNDARY_WORDS = "在赴到从于和与及至往去经自"
+_BOUNDARY = rf"(?:\A|(?<=[{_BOUNDARY_CHARS}])|(?<=[{_BOUNDARY_WORDS}]))"
 _GENERIC_STEMS = frozenset(
     "工业 经济 高新 技术 开发 保税 农村 城市 城乡 贫困 民族 自治 边远 偏远 革命 中心 重点 示范 "
     "试验 实验 综合 自贸 特别 行政 风景 旅游 生态 保护 老城 新城 城区 社区 小区 全市 全县 全区 "
     "各市 各县 各区 本市 本县 我市 我县 该市 该县 地级 县级 省级 市级".split()
 )
-SUFFIX_PLACE = re.compile(
+_SUFFIX_PLACE_RE = re.compile(
     _BOUNDARY
     + rf"(?P<stem>(?![走进入来到去回上下出开对向给为将让使]){STEM_CHAR}{{2,3}}?)"
     + rf"(?P<suffix>{PLACE_SUFFIXES})"
     + r"(?!长|長|委|政府|民|场|級|级|属|情|容|貌|区|里|郊)"
+)
+# Guarded by the boundary character before the stem, or the text start.
+SUFFIX_PLACE = Guarded(
+    rf"[{_BOUNDARY_CHARS}{_BOUNDARY_WORDS}](?=[{HAN}]{{2,3}}?(?:{PLACE_SUFFIXES}))",
+    _SUFFIX_PLACE_RE,
+    shift=1,
+    text_start=True,
 )
 _COMMON_NOUN_ENDS = {
     "市": "集城都超股夜早菜花楼门",
@@ -68,7 +77,13 @@ _COMMON_NOUN_ENDS = {
 }
 """Last stem characters that make ``stem + suffix`` a common noun (集市, 社区, 农村)."""
 _REUSABLE_SUFFIXES = frozenset("市 县 区 镇 乡 旗".split())
-ENUMERATION = re.compile(rf"(?:[{HAN}]{{1,4}}、)+[{HAN}]{{1,4}}(?=等|及其)")
+ENUMERATION = Guarded(
+    # Guarded by the first 、 of a list that ends in 等: the list starts 1-4 before it.
+    rf"、(?=(?:[{HAN}]{{1,4}}、)*[{HAN}]{{1,4}}(?:等|及其))",
+    re.compile(rf"(?:[{HAN}]{{1,4}}、)+[{HAN}]{{1,4}}(?=等|及其)"),
+    back=3,
+    shift=-1,
+)
 
 
 def find_places(text: str) -> list[Span]:

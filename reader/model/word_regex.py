@@ -96,24 +96,48 @@ class Guarded:
     """A pattern tried only where a cheap guard pattern matches.
 
     ``Guarded(guard, pattern).search(text, pos)`` equals ``pattern.search(text, pos)``
-    provided every match of ``pattern`` starts where ``guard`` matches: the guard
-    scans fast, the pattern is matched at the guard's starts only.
+    provided every match of ``pattern`` starts at a candidate of a guard match: the
+    guard scans fast (it should begin with a literal or a character class), the
+    pattern is matched at the candidates only. The candidates of a guard match at
+    ``h`` are ``h + shift - back`` to ``h + shift``: a guard may find a character
+    that stands a little after or before the start (a separator, a boundary).
+    With ``text_start`` the start of the text is a candidate too.
     """
 
-    def __init__(self, guard: str, pattern: re.Pattern[str]) -> None:
-        """Compile ``guard``; keep ``pattern``."""
+    def __init__(
+        self,
+        guard: str,
+        pattern: re.Pattern[str],
+        *,
+        back: int = 0,
+        shift: int = 0,
+        text_start: bool = False,
+    ) -> None:
+        """Compile ``guard``; keep ``pattern`` and the candidate window."""
         self._guard = re.compile(guard)
         self.pattern = pattern
+        self._back = back
+        self._shift = shift
+        self._text_start = text_start
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
         """The leftmost match of the pattern at or after ``pos``."""
         guard = self._guard.search
         match = self.pattern.match
-        hit = guard(string, pos)
-        while hit is not None:
-            found = match(string, hit.start())
+        untried = pos
+        if pos == 0 and self._text_start:
+            found = match(string, 0)
             if found is not None:
                 return found
+            untried = 1
+        hit = guard(string, max(0, pos - self._shift))
+        while hit is not None:
+            last = hit.start() + self._shift
+            for start in range(max(untried, last - self._back), last + 1):
+                found = match(string, start)
+                if found is not None:
+                    return found
+            untried = max(untried, last + 1)
             hit = guard(string, hit.start() + 1)
         return None
 
