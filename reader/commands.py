@@ -9,7 +9,7 @@ argument as markup, so hits are highlighted here on plain ``Content`` instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -86,3 +86,46 @@ class SectionsProvider(Provider):
                     text=text,
                     help=_help(section),
                 )
+
+
+SWITCH_THEME = "Switch theme: "
+"""Prefix of the one-step theme commands."""
+
+
+class ViewProvider(Provider):
+    """Show or hide the side panes, and switch theme in one step.
+
+    Textual's own "Theme" command opens a second list of themes; these
+    commands name each theme, so typing "theme nord" and Enter is enough. The
+    theme commands are only offered once something is typed: listed before, they
+    would bury every other command.
+    """
+
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            yield "Toggle outline", screen.action_toggle_outline, "Show or hide the outline (F2)"
+            yield "Toggle facts", screen.action_toggle_facts, "Show or hide the facts (F3)"
+
+    def _themes(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        for name in sorted(app.available_themes):
+            help_text = "the current theme" if name == app.theme else "switch to it"
+            yield SWITCH_THEME + name, partial(setattr, app, "theme", name), help_text
+
+    async def discover(self) -> Hits:
+        """The pane toggles, before anything is typed."""
+        for text, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """The toggles and themes whose text matches ``query``.
+
+        Args:
+            query: What the user typed.
+        """
+        matcher = self.matcher(query)
+        for text, callback, help_text in (*self._commands(), *self._themes()):
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 PANE_CLASS = "pane"
 """The CSS class that marks a pane: its descendants' keys are listed under it."""
@@ -68,7 +68,9 @@ def collect_help(screen: Screen[object]) -> list[HelpGroup]:
     nodes: list[DOMNode] = []
     for pane in screen.query(f".{PANE_CLASS}"):
         nodes.append(pane)
-        nodes.extend(pane.walk_children())
+        # A text field's editing keys are the usual ones; listed, they would
+        # bury the keys of the pane that holds it (the search bar's, say).
+        nodes.extend(child for child in pane.walk_children() if not isinstance(child, Input))
     focused = screen.focused
     if focused is not None:
         chain = [node for node in focused.ancestors_with_self if node not in (screen, app)]

@@ -6,11 +6,13 @@ panes and tells each what to show ("messages up, attributes down").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
@@ -20,9 +22,11 @@ from textual.widgets import Footer, Header
 from reader.model.document import Document
 from reader.screens.cycle import HighlightCycle
 from reader.screens.marking import Marking
+from reader.screens.searching import SearchController
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
+from reader.widgets.search_bar import SearchBar
 
 NARROW_WIDTH = 100
 """Below this many columns both side panes start hidden."""
@@ -40,8 +44,18 @@ def position_label(section_number: int, section_count: int, fraction: float) -> 
     return f"section {section_number}/{section_count} · {percent}%"
 
 
+def _view_commands() -> type[Provider]:
+    """The palette's pane and theme commands (imported late: commands.py imports this)."""
+    from reader.commands import ViewProvider
+
+    return ViewProvider
+
+
 class MainScreen(Screen[None]):
     """The reading screen: three panes, a header and a footer."""
+
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_view_commands}
+    """Palette commands of this screen: toggle the panes, switch theme."""
 
     HELP_TITLE: ClassVar[str] = "Panes"
     """Heading of this screen's keys in the help."""
@@ -53,7 +67,8 @@ class MainScreen(Screen[None]):
         ),
         Binding("f2", "toggle_outline", "Toggle outline"),
         Binding("f3", "toggle_facts", "Toggle facts"),
-        Binding("escape", "focus_reading", "Back to text", show=False),
+        Binding("escape", "focus_reading", "Back to text / clear search", show=False),
+        Binding("slash", "open_search", "Search", key_display="/"),
         Binding("n", "next_highlight", "Next match", tooltip="Next search match or fact mention"),
         Binding(
             "N", "previous_highlight", "Prev match", tooltip="Previous search match or mention"
@@ -90,6 +105,10 @@ class MainScreen(Screen[None]):
         self.outline = OutlinePane(document.sections, id="outline", classes="pane")
         self.reading = ReadingPane(document, id="reading", classes="pane")
         self.facts = FactsPane(document, id="facts", classes="pane")
+        # A pane for the help: its keys are listed even while it is closed.
+        self.search_bar = SearchBar(id="search-bar", classes="pane")
+        self.searching = SearchController(self)
+        """Runs `/` searches; this screen routes the bar's messages to it."""
         self.marking = Marking(self)
         """Bookmarks, the sentence selection and the saved reading position."""
         self._update_sub_title()
@@ -101,6 +120,7 @@ class MainScreen(Screen[None]):
             yield self.outline
             yield self.reading
             yield self.facts
+        yield self.search_bar
         yield Footer()
 
     def on_mount(self) -> None:
@@ -161,7 +181,9 @@ class MainScreen(Screen[None]):
         self.facts.focus()
 
     def action_focus_reading(self) -> None:
-        """Give focus back to the reading pane."""
+        """Give focus back to the reading pane; in it, clear an active search."""
+        if self.focused is self.reading and self.searching.clear():
+            return
         self.reading.focus()
 
     # -- navigation -----------------------------------------------------------
@@ -186,9 +208,11 @@ class MainScreen(Screen[None]):
         self._update_sub_title()
 
     def _update_sub_title(self) -> None:
-        self.sub_title = position_label(
-            self._section_number, len(self.document.sections), self._fraction
-        )
+        label = position_label(self._section_number, len(self.document.sections), self._fraction)
+        # Where n/N stand ("四风 3/17"): the search bar is closed while moving.
+        if self.cycle is not None and self.cycle.index is not None:
+            label += f" · {self.cycle.label} {self.cycle.status}"
+        self.sub_title = label
 
     # -- highlights walked with n / N ------------------------------------------
 
@@ -205,6 +229,7 @@ class MainScreen(Screen[None]):
         if self.cycle is not None and (cycle is None or cycle.layer != self.cycle.layer):
             self.reading.set_highlights(self.cycle.layer, [])
         self.cycle = cycle
+        self._update_sub_title()
         if cycle is None:
             return
         self.reading.set_highlights(cycle.layer, cycle.spans, current=cycle.index)
@@ -223,6 +248,7 @@ class MainScreen(Screen[None]):
         start, _ = cycle.spans[index]
         self.reading.set_highlights(cycle.layer, cycle.spans, current=index)
         self.reading.scroll_to_offset(start, center=True)
+        self._update_sub_title()
         if wrapped:
             where = "end, continuing at the top" if forward else "top, continuing at the end"
             self.notify(f"Passed the {where} ({cycle.status})", timeout=3)
@@ -280,3 +306,29 @@ class MainScreen(Screen[None]):
         event.stop()
         self._fraction = event.fraction
         self._update_sub_title()
+
+    # -- search (the logic is in SearchController) ----------------------------
+
+    def action_open_search(self) -> None:
+        """Open the search bar at the bottom."""
+        self.search_bar.open()
+        self.search_bar.set_status(self.searching.status())
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        event.stop()
+        self.searching.update(event.text, event.regex)
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        event.stop()
+        self.search_bar.close()
+        self.reading.focus()
+        self.searching.submit(event.text, event.regex)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+        event.stop()
+        self.search_bar.close()
+        self.reading.focus()
+        self.searching.clear()

@@ -24,9 +24,17 @@ from textual.widgets.tree import TreeNode
 from reader.model.document import Section
 
 
-def section_label(section: Section) -> Text:
-    """The tree label of ``section``: its title, as plain text (never markup)."""
-    return Text(section.title or "—", no_wrap=True, overflow="ellipsis")
+def section_label(section: Section, matches: int = 0) -> Text:
+    """The tree label of ``section``: its title, as plain text (never markup).
+
+    Args:
+        section: The section.
+        matches: Search matches in the section; a dim count follows the title when > 0.
+    """
+    label = Text(section.title or "—", no_wrap=True, overflow="ellipsis")
+    if matches:
+        label.append(f" {matches}", style="dim")
+    return label
 
 
 def subtitle_label(subtitle: str, style: str | Style = "dim") -> Text:
@@ -64,6 +72,9 @@ class OutlinePane(Widget):
 
     current: reactive[str | None] = reactive(None)
     """Id of the section being read; the tree cursor follows it."""
+
+    match_counts: reactive[dict[str, int]] = reactive(dict, always_update=True)
+    """Search matches per section id; the screen sets it (empty: no search)."""
 
     def __init__(
         self,
@@ -118,7 +129,7 @@ class OutlinePane(Widget):
             if section.parent is not None and 0 <= section.parent < len(self.sections):
                 parent = self._section_nodes.get(self.sections[section.parent].id, tree.root)
             node = parent.add(
-                section_label(section),
+                section_label(section, self.match_counts.get(section.id, 0)),
                 data=section.id,
                 expand=True,
                 allow_expand=False,
@@ -131,6 +142,15 @@ class OutlinePane(Widget):
             if parent is not tree.root:
                 parent.allow_expand = True
         self._follow_current()
+
+    def watch_match_counts(self) -> None:
+        """Show each section's match count after its title."""
+        if not self.is_mounted:
+            return
+        for section in self.sections:
+            node = self._section_nodes.get(section.id)
+            if node is not None:
+                node.set_label(section_label(section, self.match_counts.get(section.id, 0)))
 
     def watch_current(self) -> None:
         """Move the tree cursor to the current section."""
