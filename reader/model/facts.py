@@ -58,13 +58,21 @@ class _Spans:
         return i >= 0 and self._max_end[i] > start
 
 
-def _section_id(document: Document, offset: int) -> str:
-    section = document.section_at(offset)
-    return section.id if section is not None else ""
+class _Sections:
+    """Section ids by offset, as ``Document.section_at`` but with the lists built once."""
 
+    def __init__(self, document: Document) -> None:
+        self._starts = [s.start for s in document.sections]
+        self._ids = [s.id for s in document.sections]
 
-def _mentions(document: Document, spans: Iterable[Span]) -> tuple[Mention, ...]:
-    return tuple(Mention(s, e, _section_id(document, s)) for s, e in sorted(set(spans)))
+    def mentions(self, spans: Iterable[Span]) -> tuple[Mention, ...]:
+        """Mentions for ``spans``, sorted, duplicates dropped."""
+        if not self._ids:
+            return tuple(Mention(s, e, "") for s, e in sorted(set(spans)))
+        starts, ids = self._starts, self._ids
+        return tuple(
+            Mention(s, e, ids[max(0, bisect_right(starts, s) - 1)]) for s, e in sorted(set(spans))
+        )
 
 
 def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int, FactKind]]:
@@ -85,7 +93,9 @@ def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int
     return kept
 
 
-def _entities(document: Document, works: _Spans, newspapers: list[Span]) -> list[Fact]:
+def _entities(
+    document: Document, sections: _Sections, works: _Spans, newspapers: list[Span]
+) -> list[Fact]:
     text = document.text
     places = find_places(text)
     orgs = find_orgs(text, [text[s:e] for s, e in places])
@@ -125,11 +135,13 @@ def _entities(document: Document, works: _Spans, newspapers: list[Span]) -> list
         value: str | None = surface
         if kind is FactKind.PERSON:
             value = person_titles.get(surface) or None
-        facts.append(Fact(kind, surface, value, mentions=_mentions(document, spans)))
+        facts.append(Fact(kind, surface, value, mentions=sections.mentions(spans)))
     return facts
 
 
-def _quote_facts(document: Document) -> tuple[list[Fact], list[Span], list[Span], list[Span]]:
+def _quote_facts(
+    document: Document, sections: _Sections
+) -> tuple[list[Fact], list[Span], list[Span], list[Span]]:
     """Works and terms, plus the spans that mask other kinds.
 
     Returns:
@@ -144,19 +156,19 @@ def _quote_facts(document: Document) -> tuple[list[Fact], list[Span], list[Span]
     for w in works:
         by_title.setdefault(w.text(text), []).append((w.start, w.end))
     for title, spans in by_title.items():
-        facts.append(Fact(FactKind.WORK, title, title, mentions=_mentions(document, spans)))
+        facts.append(Fact(FactKind.WORK, title, title, mentions=sections.mentions(spans)))
     by_term: dict[str, list[Span]] = {}
     for t in terms:
         by_term.setdefault(t.text(text), []).append((t.start, t.end))
     for term, spans in by_term.items():
-        facts.append(Fact(FactKind.TERM, term, term, mentions=_mentions(document, spans)))
+        facts.append(Fact(FactKind.TERM, term, term, mentions=sections.mentions(spans)))
     newspapers = [(w.start, w.end) for w in works if is_newspaper(w.text(text))]
     work_spans = [(w.outer_start, w.outer_end) for w in works]
     slogans = [(t.start, t.end) for t in terms if t.end - t.start <= SHORT_SLOGAN]
     return facts, work_spans, newspapers, slogans
 
 
-def _date_facts(document: Document, dates: list[DateMention]) -> list[Fact]:
+def _date_facts(document: Document, sections: _Sections, dates: list[DateMention]) -> list[Fact]:
     """One fact per date; where two readings overlap the longer one wins."""
     occupied = bytearray(len(document.text) + 1)
     kept: list[DateMention] = []
@@ -171,13 +183,15 @@ def _date_facts(document: Document, dates: list[DateMention]) -> list[Fact]:
             document.text[d.start : d.end],
             d.value,
             counted=d.label,
-            mentions=_mentions(document, [(d.start, d.end)]),
+            mentions=sections.mentions([(d.start, d.end)]),
         )
         for d in kept
     ]
 
 
-def _quantity_facts(document: Document, quantities: list[Quantity], mask: _Spans) -> list[Fact]:
+def _quantity_facts(
+    document: Document, sections: _Sections, quantities: list[Quantity], mask: _Spans
+) -> list[Fact]:
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
     for q in quantities:
@@ -193,7 +207,7 @@ def _quantity_facts(document: Document, quantities: list[Quantity], mask: _Spans
                 unit=q.unit,
                 qualifier=q.qualifier,
                 counted=q.counted,
-                mentions=_mentions(document, [(q.start, q.end)]),
+                mentions=sections.mentions([(q.start, q.end)]),
                 value_end=q.value_end,
             )
         )
@@ -212,14 +226,15 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
     """
     text = document.text
     published = document.meta.published.date() if document.meta.published else None
-    quote_facts, work_spans, newspapers, slogans = _quote_facts(document)
-    date_facts = _date_facts(document, find_dates(text, published))
-    entity_facts = _entities(document, _Spans(work_spans), newspapers)
+    sections = _Sections(document)
+    quote_facts, work_spans, newspapers, slogans = _quote_facts(document, sections)
+    date_facts = _date_facts(document, sections, find_dates(text, published))
+    entity_facts = _entities(document, sections, _Spans(work_spans), newspapers)
     mask: list[Span] = [m.span for f in date_facts + entity_facts for m in f.mentions]
     mask += slogans + work_spans
     # English first: its cue words (about 12.5%) qualify a percentage both rules read.
     quantities = find_en_quantities(text) + find_zh_quantities(text)
-    quantity_facts = _quantity_facts(document, quantities, _Spans(mask))
+    quantity_facts = _quantity_facts(document, sections, quantities, _Spans(mask))
     facts = quote_facts + date_facts + entity_facts + quantity_facts
     facts.sort(key=lambda f: (_KIND_ORDER[f.kind], f.mentions[0].start if f.mentions else 0))
     return tuple(facts)

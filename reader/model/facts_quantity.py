@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from reader.model.numerals import Number, parse_number, tidy
+from reader.model.word_regex import finditer_first
 
 _ZH_UNITS = (
     "个百分点 百分点 个工作日 工作日 个小时 个学时 个课时 个月 个季度 个星期 "
@@ -36,22 +37,36 @@ _UNIT_ALT = "|".join(map(re.escape, _ZH_UNITS))
 _CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _AR_NUM = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NOT_AFTER = r"(?<![第0-9０-９.．零〇一二两三四五六七八九十百千万亿A-Za-z])"
-
-ZH_QUANTITY = re.compile(
-    rf"{_NOT_AFTER}"
-    rf"(?P<num>{_NUM})"
+_NOT_AFTER_CHARS = "第0-9０-９.．零〇一二两三四五六七八九十百千万亿A-Za-z"
+# The first digit is consumed before the lookbehind checks the character before it,
+# so that each branch begins with a character set (fast scanning, see word_regex).
+_AR_NUM_FIRST = (
+    rf"[0-9０-９](?<![{_NOT_AFTER_CHARS}].)[0-9０-９]*(?:[,，][0-9]{{3}})*(?:[.．][0-9]+)?"
+)
+_CN_NUM_FIRST = (
+    rf"[一二两三四五六七八九十](?<![{_NOT_AFTER_CHARS}].)[零〇一二两三四五六七八九十百千万亿]*"
+)
+_MAIN_REST = (
     rf"(?:(?P<sep>至|到|[-~～—－])(?P<num2>{_NUM}))?"
     r"(?P<approx>[多余])?(?P<mult>[万亿]+)?(?P<approx2>[多余])?"
     rf"(?P<unit>{_UNIT_ALT})(?P<half>半)?"
     r"(?P<post>以上|以下|以内|左右|上下|多)?"
-    r"|"
-    r"(?<![一二三四五六七八九十大多过])(?P<hnum>半)(?P<hunit>个小时|个月|小时|天|年|日|分钟)"
-    r"|"
-    rf"百分之(?P<pnum>{_NUM}(?:点[零〇一二三四五六七八九]+)?)"
-    r"|"
-    rf"{_NOT_AFTER}(?P<pcnum>{_AR_NUM})(?P<pct>[%％‰])"
 )
+_MAIN, _HALF, _PERCENT_WORD, _PERCENT_SIGN = 0, 1, 2, 3
+ZH_QUANTITY: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (_MAIN, re.compile(rf"(?P<num>{_AR_NUM_FIRST}){_MAIN_REST}")),
+    (_MAIN, re.compile(rf"(?P<num>{_CN_NUM_FIRST}){_MAIN_REST}")),
+    (
+        _HALF,
+        re.compile(
+            r"(?P<hnum>半)(?<![一二三四五六七八九十大多过].)(?P<hunit>个小时|个月|小时|天|年|日|分钟)"
+        ),
+    ),
+    (_PERCENT_WORD, re.compile(rf"百分之(?P<pnum>{_NUM}(?:点[零〇一二三四五六七八九]+)?)")),
+    (_PERCENT_SIGN, re.compile(rf"(?P<pcnum>{_AR_NUM_FIRST})(?P<pct>[%％‰])")),
+)
+"""The rule as the branches of one alternation, in order (see ``finditer_first``):
+a numeral and a unit (Arabic, Chinese), 半 and a time unit, 百分之N, N%."""
 
 _EN_UNITS = (
     "per cent|percent|percentage points|million|billion|trillion|thousand|"
@@ -167,14 +182,16 @@ def find_zh_quantities(text: str) -> list[Quantity]:
         Quantities in text order; the caller drops those inside dates or names.
     """
     found: list[Quantity] = []
-    for m in ZH_QUANTITY.finditer(text):
+    kinds = [kind for kind, _ in ZH_QUANTITY]
+    for branch, m in finditer_first([pattern for _, pattern in ZH_QUANTITY], text):
         start, end = m.span()
-        if m.group("hnum"):
+        kind = kinds[branch]
+        if kind == _HALF:
             unit = m.group("hunit").removeprefix("个")
             value: Number | None = 0.5
             qualifier, cue_start = "exact", start
             end_value: Number | None = None
-        elif m.group("pnum") is not None:
+        elif kind == _PERCENT_WORD:
             raw = m.group("pnum")
             whole, _, frac = raw.partition("点")
             base = parse_number(whole)
@@ -182,7 +199,7 @@ def find_zh_quantities(text: str) -> list[Quantity]:
                 continue
             value = tidy(float(f"{base}.{''.join(str(parse_number(c)) for c in frac)}"))
             unit, qualifier, cue_start, end_value = "%", "exact", start, None
-        elif m.group("pcnum") is not None:
+        elif kind == _PERCENT_SIGN:
             value = parse_number(m.group("pcnum"))
             unit, qualifier, cue_start, end_value = m.group("pct"), "exact", start, None
             unit = "%" if unit == "％" else unit

@@ -166,20 +166,22 @@ def finditer_first(patterns: Sequence[Searcher], text: str) -> Iterator[tuple[in
     Yields:
         ``(branch index, match)`` in text order, never overlapping.
     """
-    pending: list[re.Match[str] | None] = [p.search(text) for p in patterns]
-    pos = 0
+    never = len(text) + 1
+    pending = [p.search(text) for p in patterns]
+    starts = [m.start() if m is not None else never for m in pending]
+    branches = range(len(patterns))
     while True:
-        best = -1
-        best_start = len(text) + 1
-        for i, m in enumerate(pending):
-            if m is not None and m.start() < pos:
-                # Its match overlapped an earlier winner: look again from here.
-                m = pending[i] = patterns[i].search(text, pos)
-            if m is not None and m.start() < best_start:
-                best, best_start = i, m.start()
-        if best < 0:
+        first = min(starts)
+        if first == never:
             return
+        # index() finds the first branch starting there: the alternation's order.
+        best = starts.index(first)
         m = pending[best]
         assert m is not None
         yield best, m
-        pos = max(m.end(), best_start + 1)
+        pos = max(m.end(), first + 1)
+        for i in branches:
+            if starts[i] < pos:
+                # Its match overlapped the winner: look again from the winner's end.
+                found = pending[i] = patterns[i].search(text, pos)
+                starts[i] = found.start() if found is not None else never
