@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` atomically and durably.
+def atomic_write(target: Path, data: Sequence[bytes]) -> None:
+    """Replace ``target`` with the pieces ``data`` atomically and durably.
 
     A temp file in the same directory is written, flushed and fsynced, then
     ``os.replace``-d onto ``target``, and the directory is fsynced so the rename
@@ -24,7 +25,7 @@ def atomic_write(target: Path, data: bytes) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):

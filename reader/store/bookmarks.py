@@ -270,7 +270,7 @@ class BookmarkStore:
             self._records, self._extra, self._readonly, self._stamp = {}, {}, None, None
             return
         self._records, self._extra, self._stamp, self._readonly = records, extra, stamp, None
-        self._cache_later(raw, None)
+        self._cache_later((raw,), None)
 
     def _prefill(self, raw: bytes, layout: Layout) -> None:
         """Seed the serializer with the file's own fragments: no re-dump on the next save."""
@@ -279,7 +279,7 @@ class BookmarkStore:
         except (ValueError, TypeError, KeyError, IndexError):
             self._serializer = Serializer()  # a layout that does not fit: dump afresh
 
-    def _cache_later(self, data: bytes, dump: Dump | None) -> None:
+    def _cache_later(self, data: tuple[bytes, ...], dump: Dump | None) -> None:
         """Have the JSON sidecar cache of ``data`` written in the background."""
         file = cache_file(self.target)
         self._cache.submit(Snapshot(file, data, self._records, self._extra, dump))
@@ -315,13 +315,13 @@ class BookmarkStore:
             target = self.target
             try:
                 sweep_temp_files(target)
-                atomic_write(target, dump.data)
+                atomic_write(target, dump.parts)
             except OSError as error:
                 raise StoreError(f"cannot save bookmarks: {_why(error)}") from None
             self._records, self._stamp = records, _stamp(target)
             self._pending.clear()
             self._views.clear()
-            self._cache_later(dump.data, dump)
+            self._cache_later(dump.parts, dump)
             return result
 
 

@@ -55,8 +55,8 @@ class Snapshot:
 
     file: Path
     """The cache file to write."""
-    data: bytes
-    """The YAML file's exact bytes."""
+    data: tuple[bytes, ...]
+    """The YAML file's exact bytes, in pieces."""
     records: dict[str, DocumentRecord]
     extra: dict[str, Any]
     dump: Dump | None
@@ -137,6 +137,13 @@ def _plain(value: object) -> bool:
     if kind is dict:
         return all(type(k) is str and _plain(v) for k, v in value.items())  # type: ignore[attr-defined]
     return False
+
+
+def _sha256(pieces: tuple[bytes, ...]) -> bytes:
+    digest = hashlib.sha256()
+    for piece in pieces:
+        digest.update(piece)  # releases the GIL for big pieces
+    return digest.hexdigest().encode()
 
 
 def _json(value: object) -> bytes:
@@ -230,7 +237,7 @@ class CacheWriter:
             [
                 MAGIC,
                 FORMAT,
-                hashlib.sha256(snapshot.data).hexdigest().encode(),
+                _sha256(snapshot.data),
                 hashlib.sha256(payload).hexdigest().encode(),
             ]
         )

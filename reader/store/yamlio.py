@@ -135,13 +135,19 @@ class Body:
 class Dump:
     """A whole file's bytes and how they were put together (for the sidecar cache)."""
 
-    data: bytes
+    parts: tuple[bytes, ...]
+    """The file's bytes in pieces (not joined: a writer writes them one by one)."""
     preamble: int
     """Bytes before the first record (version, unknown top-level keys, ``documents:``)."""
     heads: dict[str, int]
     """Byte length of each record's head fragment, by fingerprint."""
     bodies: dict[str, Body]
     """Each record's bookmark fragments, by fingerprint."""
+
+    @property
+    def data(self) -> bytes:
+        """The whole file's bytes."""
+        return b"".join(self.parts)
 
 
 class Serializer:
@@ -175,7 +181,7 @@ class Serializer:
         # Keep only what this file holds: the cache never outgrows the store.
         self._heads, self._bodies = heads, bodies
         head_sizes = {fingerprint: len(head) for fingerprint, (_, head) in heads.items()}
-        return Dump(b"".join(parts), len(parts[0]), head_sizes, bodies)
+        return Dump(tuple(parts), len(parts[0]), head_sizes, bodies)
 
     def _body(self, fingerprint: str, bookmarks: tuple[Bookmark, ...]) -> Body:
         old = self._bodies.get(fingerprint)

@@ -196,7 +196,7 @@ def _big_store(path: Path, documents: int, per: int) -> dict[str, DocumentRecord
     assert bookmark_bytes(sample) in raw
     path.write_bytes(raw)
     writer = CacheWriter()
-    writer.submit(Snapshot(cache_file(path), raw, records, {}, dump))
+    writer.submit(Snapshot(cache_file(path), (raw,), records, {}, dump))
     writer.wait()
     return records
 
