@@ -17,7 +17,10 @@ from textual.content import Content
 from textual.markup import escape
 
 from reader.model.document import Section
+from reader.screens.bookmarks import Choice, ordered
 from reader.screens.main import MainScreen
+from reader.screens.note import shorten
+from reader.store.records import Bookmark
 
 GO_TO_SECTION = "Go to section: "
 """Prefix of the section commands."""
@@ -129,3 +132,54 @@ class ViewProvider(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)
+
+
+GO_TO_BOOKMARK = "Go to bookmark: "
+"""Prefix of the bookmark commands."""
+
+
+def bookmark_command(bookmark: Bookmark) -> str:
+    """The palette text for ``bookmark``: ``"Go to bookmark: <quote…> — <note>"``."""
+    text = GO_TO_BOOKMARK + shorten(bookmark.quote.exact, 40)
+    return f"{text} — {shorten(bookmark.note, 40)}" if bookmark.note else text
+
+
+class BookmarksProvider(Provider):
+    """Every bookmark (of every document; another document opens on the jump)."""
+
+    def _bookmarks(self) -> Iterator[tuple[str, Choice, MainScreen, str | None]]:
+        screen = self.screen
+        if not isinstance(screen, MainScreen) or screen.marking.keeper is None:
+            return
+        keeper = screen.marking.keeper
+        for record in ordered(keeper.call(lambda store: store.documents()) or []):
+            path = record.paths[-1] if record.paths else None
+            for bookmark in record.bookmarks:
+                choice = Choice(record.fingerprint, bookmark.id, path)
+                # The palette reads help as markup; titles are document text.
+                yield bookmark_command(bookmark), choice, screen, escape(record.title or "")
+
+    async def discover(self) -> Hits:
+        """Every bookmark, newest first, before anything is typed."""
+        for text, choice, screen, title in self._bookmarks():
+            yield DiscoveryHit(
+                Content(text), partial(screen.marking.jump, choice), text=text, help=title
+            )
+
+    async def search(self, query: str) -> Hits:
+        """The bookmarks whose command text (quote and note) matches ``query``.
+
+        Args:
+            query: What the user typed.
+        """
+        matcher = self.matcher(query)
+        for text, choice, screen, title in self._bookmarks():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, text),
+                    partial(screen.marking.jump, choice),
+                    text=text,
+                    help=title,
+                )

@@ -114,16 +114,19 @@ class BookmarksScreen(Screen[Choice | None]):
         records = ordered(self.keeper.call(lambda store: store.documents()) or [])
         self._records = {r.fingerprint: r for r in records}
         options: list[Option] = []
+        rows: list[Option | None] = []  # None: a separator line between documents
         for record in records:
             title = record.title or record.fingerprint[:12]
             count = len(record.bookmarks)
             heading = Text(f"{title} ({count})", style="bold")
-            options.append(Option(heading, id=f"doc:{record.fingerprint}", disabled=True))
+            group = [Option(heading, id=f"doc:{record.fingerprint}", disabled=True)]
             for bookmark in record.bookmarks:
-                options.append(Option(bookmark_row(bookmark), id=_option_id(record, bookmark)))
+                group.append(Option(bookmark_row(bookmark), id=_option_id(record, bookmark)))
+            rows.extend([None, *group] if rows else group)
+            options.extend(group)
         option_list = self.query_one(OptionList)
         option_list.clear_options()
-        option_list.add_options(options)
+        option_list.add_options(rows)
         self.query_one("#bookmarks-empty").display = not options
         option_list.display = bool(options)
         self.sub_title = f"{sum(len(r.bookmarks) for r in records)} bookmarks"

@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 import yaml
+from textual.command import Hit
 from textual.widgets import Input, OptionList
 
 from reader import paths
 from reader.app import ReaderApp
+from reader.commands import BookmarksProvider
 from reader.model.opening import open_document
 from reader.screens import keeper, marking
 from reader.screens.bookmarks import BookmarksScreen
@@ -237,3 +239,25 @@ async def test_position_is_saved_after_a_section_change(
         data = yaml.safe_load(paths.bookmarks_file().read_text(encoding="utf-8"))
         [record] = data["documents"].values()
         assert record["position"] == offset
+
+
+async def test_palette_goes_to_a_bookmark_and_shows_markup_literally(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seed_bookmarks(monkeypatch, "[b]not bold[/b]", "second")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        provider = BookmarksProvider(screen)
+        hits = [hit async for hit in provider.search("not bold")]
+        best = max(hits, key=lambda hit: hit.score)
+        assert best.text is not None and best.text.startswith("Go to bookmark: ")
+        assert best.text.endswith(" — [b]not bold[/b]")
+        assert isinstance(best, Hit)
+        assert str(best.match_display).endswith("[b]not bold[/b]")
+        best.command()
+        await pilot.pause()
+        [target] = [b for b in on_disk() if b["note"] == "[b]not bold[/b]"]
+        assert screen.reading.current_offset == target["start"]
+        assert len([hit async for hit in provider.discover()]) == 2
