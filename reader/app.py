@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from reader.commands import BookmarksProvider, SectionsProvider
+from reader.commands import BookmarksProvider, FactsProvider, SectionsProvider
 from reader.model.document import Document
 from reader.paths import styles_dir
 from reader.screens.help import HelpScreen, collect_help
@@ -38,7 +38,7 @@ class ReaderApp(App[None]):
     ]
     """App-wide keys. The command palette (ctrl+p) is Textual's."""
 
-    COMMANDS = App.COMMANDS | {SectionsProvider, BookmarksProvider}
+    COMMANDS = App.COMMANDS | {SectionsProvider, FactsProvider, BookmarksProvider}
 
     def __init__(
         self, document: Document | None = None, *, folder_documents: list[Path] | None = None

@@ -9,6 +9,7 @@ argument as markup, so hits are highlighted here on plain ``Content`` instead.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -16,11 +17,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.model.document import Section
+from reader.model.document import Fact, FactKind, Section
 from reader.screens.bookmarks import Choice, ordered
 from reader.screens.main import MainScreen
 from reader.screens.note import shorten
 from reader.store.records import Bookmark
+from reader.widgets.fact_rows import KIND_LABELS, fact_label
 
 GO_TO_SECTION = "Go to section: "
 """Prefix of the section commands."""
@@ -132,6 +134,67 @@ class ViewProvider(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)
+
+
+GO_TO_FACT = "Go to fact: "
+"""Prefix of the fact commands."""
+
+_FACTS_PER_PAUSE = 500
+"""Facts matched between two yields to the event loop (a 10 MB text has ~100,000)."""
+
+
+def fact_command(fact: Fact) -> str:
+    """The palette text for ``fact``: ``"Go to fact: <surface> <normalized>"``."""
+    return GO_TO_FACT + fact_label(fact)
+
+
+def _fact_help(fact: Fact) -> str:
+    # The palette reads a hit's help as markup; the counted words are document text.
+    kind = KIND_LABELS[fact.kind]
+    return escape(f"{kind} · {fact.counted}") if fact.counted else kind
+
+
+class FactsProvider(Provider):
+    """The facts of the document on the main screen, once the sidebar has them.
+
+    Choosing one goes to its first mention and highlights all its mentions
+    (`n`/`N` walk them), as Enter in the sidebar does.
+    """
+
+    def _facts(self) -> Iterator[tuple[str, Fact, MainScreen]]:
+        screen = self.screen
+        if isinstance(screen, MainScreen) and screen.facts.index is not None:
+            for fact in screen.facts.index.facts:
+                yield fact_command(fact), fact, screen
+
+    async def discover(self) -> Hits:
+        """The facts that are not figures or dates (those are too many to list unasked)."""
+        for text, fact, screen in self._facts():
+            if fact.kind not in (FactKind.QUANTITY, FactKind.DATE):
+                yield DiscoveryHit(
+                    Content(text), partial(screen.show_fact, fact), text=text, help=_fact_help(fact)
+                )
+
+    async def search(self, query: str) -> Hits:
+        """The facts whose command text matches ``query``.
+
+        Args:
+            query: What the user typed.
+        """
+        matcher = self.matcher(query)
+        for number, (text, fact, screen) in enumerate(self._facts(), start=1):
+            if number % _FACTS_PER_PAUSE == 0:
+                # Let keys through while a long list is matched.
+                await asyncio.sleep(0)
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, text),
+                    partial(screen.show_fact, fact),
+                    text=text,
+                    help=_fact_help(fact),
+                )
 
 
 GO_TO_BOOKMARK = "Go to bookmark: "

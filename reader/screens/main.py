@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -19,10 +19,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from reader.model.document import Document
+from reader.model.document import Document, Fact
 from reader.screens.cycle import HighlightCycle
 from reader.screens.marking import Marking
 from reader.screens.searching import SearchController
+from reader.widgets.fact_rows import FactIndex
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
@@ -67,6 +68,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("f2", "toggle_outline", "Toggle outline"),
         Binding("f3", "toggle_facts", "Toggle facts"),
+        Binding("t", "toggle_facts_scope", "Facts scope", tooltip="Facts of this section or all"),
         Binding("escape", "focus_reading", "Back to text / clear search", show=False),
         Binding("slash", "open_search", "Search", key_display="/"),
         Binding("n", "next_highlight", "Next match", tooltip="Next search match or fact mention"),
@@ -105,12 +107,12 @@ class MainScreen(Screen[None]):
         self.outline = OutlinePane(document.sections, id="outline", classes="pane")
         self.reading = ReadingPane(document, id="reading", classes="pane")
         self.facts = FactsPane(document, id="facts", classes="pane")
+        self.marking = Marking(self)
+        """Bookmarks, the sentence selection and the saved reading position."""
         # A pane for the help: its keys are listed even while it is closed.
         self.search_bar = SearchBar(id="search-bar", classes="pane")
         self.searching = SearchController(self)
         """Runs `/` searches; this screen routes the bar's messages to it."""
-        self.marking = Marking(self)
-        """Bookmarks, the sentence selection and the saved reading position."""
         self._update_sub_title()
 
     def compose(self) -> ComposeResult:
@@ -130,6 +132,7 @@ class MainScreen(Screen[None]):
         if self.document.sections:
             self.outline.current = self.document.sections[0].id
         self.marking.store_ready()
+        self._find_facts()
 
     def on_unmount(self) -> None:
         """Save the reading position when the screen goes (quit, another document)."""
@@ -306,6 +309,47 @@ class MainScreen(Screen[None]):
         event.stop()
         self._fraction = event.fraction
         self._update_sub_title()
+
+    # -- facts (found off the UI thread; the sidebar lists them) ---------------
+
+    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
+    def _find_facts(self) -> None:
+        # The first frame never waits: the sidebar says "Finding facts…" meanwhile.
+        try:
+            index = FactIndex.build(self.document)
+        except Exception as error:  # an extractor bug must not take the reader down
+            self.app.call_from_thread(self._facts_failed, error)
+            return
+        self.app.call_from_thread(self.facts.show_facts, index)
+
+    def _facts_failed(self, error: Exception) -> None:
+        self.facts.show_error("Facts unavailable")
+        self.notify(f"Could not find the facts: {type(error).__name__}", severity="error")
+
+    def action_toggle_facts_scope(self) -> None:
+        """List the facts of the section being read, or of the whole document."""
+        self.facts.toggle_scope()
+        if not self.facts.display:
+            self.notify(self.facts.scope_title, timeout=2)
+
+    def show_fact(self, fact: Fact) -> None:
+        """Go to ``fact``'s first mention and highlight them all; `n`/`N` walk them.
+
+        Args:
+            fact: A fact of this document.
+        """
+        spans = [mention.span for mention in fact.mentions]
+        if not spans:
+            return
+        # The cycle's first step starts at the reading line: put it on the first mention.
+        self.reading.scroll_to_offset(spans[0][0])
+        self.set_cycle(HighlightCycle("facts", spans, label=fact.text), jump=True)
+
+    @on(FactsPane.FactChosen)
+    def _fact_chosen(self, event: FactsPane.FactChosen) -> None:
+        event.stop()
+        # Focus stays in the sidebar to browse on; n/N and Escape work from there.
+        self.show_fact(event.fact)
 
     # -- search (the logic is in SearchController) ----------------------------
 

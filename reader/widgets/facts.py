@@ -1,9 +1,11 @@
-"""FactsPane: the sidebar with the document's metadata and, later, its facts.
+"""FactsPane: the sidebar with the document's metadata and its facts.
 
-The metadata block sits on top; fact groups (one per ``FactKind``) go into the
-``#fact-groups`` container below it, so adding them is an addition, not a
-rewrite. ``section`` is the section being read, set by the screen, for the
-"this section" scope of the facts.
+The metadata block sits on top; below it a line says the scope ("Facts · this
+section" / "Facts · whole document") and a :class:`FactList` lists the facts
+grouped by kind. The pane never extracts: the screen runs the extractor in a
+worker and hands the finished :class:`FactIndex` down with :meth:`show_facts`.
+``section`` is the section being read, set by the screen, for the "this
+section" scope; Enter on a fact posts :class:`FactsPane.FactChosen` up.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
-from reader.model.document import Document
+from reader.model.document import Document, Fact
+from reader.widgets.fact_list import FactList
+from reader.widgets.fact_rows import FactIndex
 
 
 def meta_rows(document: Document) -> list[tuple[str, str]]:
@@ -52,23 +58,37 @@ def meta_text(document: Document, label_style: Style | str = "bold") -> Text:
     return text
 
 
-class FactsPane(VerticalScroll):
-    """The right sidebar: metadata on top, fact groups below."""
+class FactsPane(Vertical):
+    """The right sidebar: metadata on top, the scope line, then the fact groups."""
 
     DEFAULT_CSS = """
     FactsPane > #facts-meta {
         height: auto;
     }
-    FactsPane > #fact-groups {
-        height: auto;
+    FactsPane > #facts-scope {
+        height: 1;
     }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"facts-pane--label"}
     """``facts-pane--label``: the field names of the metadata block."""
 
+    LOADING = "Finding facts…"
+    """Shown until the screen hands the facts down."""
+
     section: reactive[str | None] = reactive(None)
     """Id of the section being read (for the facts' "this section" scope)."""
+
+    whole_document: reactive[bool] = reactive(True)
+    """List the facts of the whole document (True) or of ``section`` only (False)."""
+
+    class FactChosen(Message):
+        """The reader chose a fact (Enter or a click): show its mentions."""
+
+        def __init__(self, fact: Fact) -> None:
+            super().__init__()
+            self.fact = fact
+            """The chosen fact."""
 
     def __init__(
         self,
@@ -88,15 +108,21 @@ class FactsPane(VerticalScroll):
         """
         super().__init__(name=name, id=id, classes=classes)
         self.document = document
+        self.index: FactIndex | None = None
+        """The facts, once the screen has found them."""
+        self.fact_list = FactList(id="fact-list")
 
     def compose(self) -> ComposeResult:
-        """The metadata block and the (for now empty) container for fact groups."""
+        """The metadata block, the scope line and the fact list."""
         yield Static(id="facts-meta", markup=False)
-        yield Vertical(id="fact-groups")
+        yield Static(id="facts-scope", markup=False)
+        yield self.fact_list
 
     def on_mount(self) -> None:
-        """Fill the metadata block once the label style is known."""
+        """Fill the metadata block once the label style is known; facts are on their way."""
         self.show_document(self.document)
+        self._show_scope()
+        self.fact_list.show_message(self.LOADING)
 
     def show_document(self, document: Document) -> None:
         """Show ``document``'s metadata.
@@ -107,3 +133,81 @@ class FactsPane(VerticalScroll):
         self.document = document
         style = self.get_component_rich_style("facts-pane--label", partial=True)
         self.query_one("#facts-meta", Static).update(meta_text(document, style or "bold"))
+
+    def show_facts(self, index: FactIndex) -> None:
+        """List the facts of ``index`` (found by the screen's worker).
+
+        Args:
+            index: The document's facts.
+        """
+        self.index = index
+        self._refill()
+
+    def show_error(self, message: str) -> None:
+        """Say that the facts could not be found.
+
+        Args:
+            message: Plain text (never markup).
+        """
+        self.index = None
+        self.fact_list.show_message(message)
+
+    def focus(self, scroll_visible: bool = True) -> FactsPane:
+        """Focus the fact list (the pane itself takes no focus).
+
+        Args:
+            scroll_visible: Scroll the list into view.
+        """
+        self.fact_list.focus(scroll_visible)
+        return self
+
+    def toggle_scope(self) -> None:
+        """Switch between "this section" and "whole document"."""
+        self.whole_document = not self.whole_document
+
+    @property
+    def scope_title(self) -> str:
+        """``"Facts · this section"`` or ``"Facts · whole document"``."""
+        return "Facts · " + ("whole document" if self.whole_document else "this section")
+
+    def _show_scope(self) -> None:
+        self.border_title = self.scope_title
+        line = Text(self.scope_title, style="bold")
+        line.append("  t: switch", style="dim")
+        self.query_one("#facts-scope", Static).update(line)
+
+    def watch_whole_document(self) -> None:
+        """A new scope: say so and list its facts."""
+        if self.is_mounted:
+            self._show_scope()
+            self._refill()
+
+    def watch_section(self) -> None:
+        """The reader moved to another section: refilter when listing "this section"."""
+        if self.is_mounted and not self.whole_document:
+            self._refill()
+
+    def _current_section(self) -> str | None:
+        if self.section is not None:
+            return self.section
+        return self.document.sections[0].id if self.document.sections else None
+
+    def _refill(self) -> None:
+        index = self.index
+        if index is None:
+            return
+        if not index.facts:
+            self.fact_list.show_message("No facts found")
+            return
+        groups = index.groups(None if self.whole_document else self._current_section())
+        if not groups:
+            self.fact_list.show_message("No facts in this section")
+            return
+        self.fact_list.show_groups(groups)
+
+    @on(OptionList.OptionSelected, "#fact-list")
+    def _fact_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        fact = self.fact_list.fact_at(event.option_index)
+        if fact is not None:
+            self.post_message(self.FactChosen(fact))
