@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual.actions import SkipAction
 from textual.timer import Timer
+from textual.widgets import Input
 
 from reader.model.document import Document
 from reader.model.loading import LoadError
@@ -128,8 +129,9 @@ class Marking:
         )
 
     def _selecting(self) -> SentenceSelection:
-        # Not selecting: the key goes on to its usual binding (j/k scroll, Esc).
-        if self.selection is None:
+        # Not selecting, or typing in an input (the search bar): the key goes on
+        # to its usual binding (j/k scroll, Esc) or into the input.
+        if self.selection is None or isinstance(self.screen.focused, Input):
             raise SkipAction()
         return self.selection
 

@@ -261,3 +261,16 @@ async def test_palette_goes_to_a_bookmark_and_shows_markup_literally(
         [target] = [b for b in on_disk() if b["note"] == "[b]not bold[/b]"]
         assert screen.reading.current_offset == target["start"]
         assert len([hit async for hit in provider.discover()]) == 2
+
+
+async def test_quitting_saves_the_position_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(marking, "SAVE_DELAY", 100.0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        offset = main_screen(app).reading.current_offset
+        assert not paths.bookmarks_file().exists()  # debounced: nothing written yet
+        await pilot.press("q")
+    data = yaml.safe_load(paths.bookmarks_file().read_text(encoding="utf-8"))
+    [record] = data["documents"].values()
+    assert record["position"] == offset > 0
