@@ -9,9 +9,12 @@ title, else 导语 for Chinese text and "Lead" otherwise); a lead with no
 paragraph (the text opens with a heading, perhaps after blank lines) is left
 out and the first heading's section starts at 0 instead. A heading's section
 starts at its line start (indentation included). The parent of a section is
-the nearest earlier section of a lower level. Ids are ``"<index>-<slug>"``: the
-slug keeps CJK and digits, lowercases Latin, turns every other run into one
-hyphen and is cut at :data:`SLUG_CHARS`; the same text gives the same ids.
+the nearest earlier section of a lower level. Ids are the slug of the title,
+with ``-2``, ``-3`` … for its later repeats: the slug keeps CJK and digits,
+lowercases Latin, turns every other run into one hyphen and is cut at
+:data:`SLUG_CHARS`. An id depends only on the titles at and before it that
+share its slug, so bookmarks and links survive sections added or removed
+elsewhere; the same text gives the same ids.
 """
 
 from __future__ import annotations
@@ -65,6 +68,31 @@ def slug(title: str) -> str:
     return text[:SLUG_CHARS].strip("-") or "section"
 
 
+class _Ids:
+    """Hands out unique section ids: the slug, then ``slug-2``, ``slug-3`` …
+
+    Remembers the next ordinal per slug, so a thousand sections of one title
+    cost linear time, not quadratic.
+    """
+
+    def __init__(self, *taken: str) -> None:
+        self._used: set[str] = set(taken)
+        self._next: dict[str, int] = {}
+
+    def take(self, base: str) -> str:
+        """A free id for ``base``, marked used."""
+        if base not in self._used:
+            self._used.add(base)
+            return base
+        ordinal = self._next.get(base, 2)
+        while f"{base}-{ordinal}" in self._used:
+            ordinal += 1
+        self._next[base] = ordinal + 1
+        candidate = f"{base}-{ordinal}"
+        self._used.add(candidate)
+        return candidate
+
+
 def build(
     text_length: int,
     headings: list[HeadingInfo],
@@ -105,6 +133,7 @@ def build(
         firsts[k] = len(raw)
     sections: list[Section] = []
     stack: list[int] = []
+    ids = _Ids("lead") if has_lead else _Ids()
     offset = 1 if has_lead else 0
     if has_lead:
         end = starts[1] if len(starts) > 1 else text_length
@@ -119,7 +148,7 @@ def build(
         sections.append(
             Section(
                 index,
-                f"{index}-{slug(heading.title)}",
+                ids.take(slug(heading.title)),
                 heading.level,
                 heading.title,
                 heading.subtitle,

@@ -58,7 +58,7 @@ def test_sample_sections(seed_text: str) -> None:
         assert seed_text[slice(*section.heading)] == section.title
         # The section starts at the heading's line, indentation included.
         assert seed_text[section.start : section.heading[0]] == "  "
-    assert doc.sections[1].id == "1-市委常委带头作示范-督导组层层严格把关"
+    assert doc.sections[1].id == "市委常委带头作示范-督导组层层严格把关"
     assert [s.id for s in parse(seed_text).sections] == [s.id for s in doc.sections]
 
 
@@ -283,7 +283,7 @@ def test_markdown_readme() -> None:
     )
     doc = parse(text, path="README.md")
     assert heading_titles(doc) == [(1, "Reader"), (1, "Install"), (2, "Usage"), (2, "Details")]
-    assert doc.sections[0].start == 0 and doc.sections[0].id == "0-reader"
+    assert doc.sections[0].start == 0 and doc.sections[0].id == "reader"
     for section in doc.sections:
         assert section.heading is not None
         assert text[slice(*section.heading)] == section.title
@@ -336,3 +336,18 @@ def test_hostile_shapes_do_not_crash() -> None:
     tiny = parse("一、标题\n正文一句。\n" * 2_000)
     assert len(tiny.sections) == 2_000
     assert len({s.id for s in tiny.sections}) == 2_000
+
+
+def test_section_ids_survive_a_section_added_before_them() -> None:
+    before = parse("Lead text.\n\nINTRODUCTION\n\nText.\n\nMETHODS\n\nText.\n")
+    after = parse("Lead text.\n\nINTRODUCTION\n\nText.\n\nBACKGROUND\n\nNew.\n\nMETHODS\n\nText.\n")
+    assert [s.id for s in before.sections] == ["lead", "introduction", "methods"]
+    assert [s.id for s in after.sections] == ["lead", "introduction", "background", "methods"]
+
+
+def test_repeated_titles_get_ordinals() -> None:
+    doc = parse(
+        "导语。\n\nINTRODUCTION\n\nText.\n\nINTRODUCTION\n\nMore.\n\nINTRODUCTION\n\nEnd.\n"
+    )
+    ids = [s.id for s in doc.sections[1:]]
+    assert ids == ["introduction", "introduction-2", "introduction-3"]
