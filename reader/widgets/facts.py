@@ -173,7 +173,7 @@ class FactsPane(Vertical):
     def _show_scope(self) -> None:
         self.border_title = self.scope_title
         line = Text(self.scope_title, style="bold")
-        line.append("  t: switch", style="dim")
+        line.append(" (t)", style="dim")
         self.query_one("#facts-scope", Static).update(line)
 
     def watch_whole_document(self) -> None:
