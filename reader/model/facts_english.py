@@ -14,26 +14,38 @@ from __future__ import annotations
 import re
 
 from reader.model.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES
+from reader.model.word_regex import Guarded
 
 Span = tuple[int, int]
 
 _CAP = r"[A-Z][a-zA-Z'\-]+"
 _CAP_OR_INITIAL = r"(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.)"
-EN_PERSON_TITLED = re.compile(
-    rf"\b(?P<title>{EN_HONORIFICS})\.?\s+(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL}){{0,2}})"
+# Guards (see ``word_regex.Guarded``) begin with a literal or a character set, so
+# that Chinese text, with few capitals, is skipped at full speed.
+_WORD_START = r"[A-Z](?<![A-Za-z].)"
+EN_PERSON_TITLED = Guarded(
+    EN_HONORIFICS,
+    re.compile(
+        rf"\b(?P<title>{EN_HONORIFICS})\.?\s+(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL}){{0,2}})"
+    ),
 )
-EN_PERSON_SAID = re.compile(
-    rf"(?<![A-Za-z]\s)(?<!\.\s)\b(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL})?\s+{_CAP})"
-    r"(?=,\s+who\b|\s+(?:said|says|told|wrote|argued|added)\b)"
+_SAID = r"(?=,\s+who\b|\s+(?:said|says|told|wrote|argued|added)\b)"
+_NAME_SAID = rf"{_CAP}(?:\s+{_CAP_OR_INITIAL})?\s+{_CAP}"
+EN_PERSON_SAID = Guarded(
+    rf"[A-Z](?=[a-zA-Z'\-]+(?:\s+{_CAP_OR_INITIAL})?\s+{_CAP}{_SAID})",
+    re.compile(rf"(?<![A-Za-z]\s)(?<!\.\s)\b(?P<name>{_NAME_SAID}){_SAID}"),
 )
 _ORG_TAIL = rf"(?:{EN_ORG_WORDS})\b\.?"
-EN_ORG = re.compile(
-    rf"\b(?:The\s+)?(?:{_CAP}\s+(?:(?:of|for|and|&)\s+)?){{1,5}}{_ORG_TAIL}"
-    rf"|\b(?:University|Ministry|Department|Bank|Institute|Office|Bureau|Council|Committee)"
-    rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}"
+EN_ORG = Guarded(
+    _WORD_START,
+    re.compile(
+        rf"\b(?:The\s+)?(?:{_CAP}\s+(?:(?:of|for|and|&)\s+)?){{1,5}}{_ORG_TAIL}"
+        rf"|\b(?:University|Ministry|Department|Bank|Institute|Office|Bureau|Council|Committee)"
+        rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}"
+    ),
 )
 _HONORIFIC = re.compile(rf"(?:{EN_HONORIFICS})\.?")
-EN_PLACE = re.compile(rf"\b(?:{EN_PLACES})\b")
+EN_PLACE = Guarded(EN_PLACES, re.compile(rf"\b(?:{EN_PLACES})\b"))
 _NOT_NAME_WORDS = frozenset(
     "The A An This That These Those It He She They We I In On At For But And Or If When "
     "While Since After Before As By From With".split()

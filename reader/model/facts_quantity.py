@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.model.facts_counted import zh_counted
 from reader.model.numerals import Number, parse_number, tidy
-from reader.model.word_regex import finditer_first
+from reader.model.word_regex import Guarded, finditer_first
 
 _ZH_UNITS = (
     "个百分点 百分点 个工作日 工作日 个小时 个学时 个课时 个月 个季度 个星期 "
@@ -76,11 +77,15 @@ _EN_UNITS = (
     "people|persons|employees|workers|students|members|households|times|cases|"
     "yuan|dollars|euros|pounds|US dollars"
 )
-EN_QUANTITY = re.compile(
-    r"(?<![\w.$€£¥])(?P<cur>US\$|\$|€|£|¥|RMB ?)?"
-    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
-    r"(?:(?P<pct>\s?%)|\s(?P<unit>" + _EN_UNITS + r")\b"
-    r"(?:\s(?P<unit2>yuan|dollars|euros|pounds|people|years|tonnes|tons)\b)?)?",
+EN_QUANTITY = Guarded(
+    # A number or currency sign that starts a word (see word_regex.Guarded).
+    r"[0-9$€£¥UR](?<![\w.$€£¥].)",
+    re.compile(
+        r"(?<![\w.$€£¥])(?P<cur>US\$|\$|€|£|¥|RMB ?)?"
+        r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+        r"(?:(?P<pct>\s?%)|\s(?P<unit>" + _EN_UNITS + r")\b"
+        r"(?:\s(?P<unit2>yuan|dollars|euros|pounds|people|years|tonnes|tons)\b)?)?",
+    ),
 )
 
 _ZH_CUES: tuple[tuple[str, str], ...] = (
@@ -137,9 +142,6 @@ _POST_QUALIFIER = {
     "左右": "about",
     "上下": "about",
 }
-_STOP = '\n\r\t 　，。、；：！？,.;:!?()（）“”"「」『』《》〈〉【】[]—…·'
-_FOLLOW_RE = re.compile(r"[^" + re.escape(_STOP) + r"0-9]{1,12}")
-_PRECEDE_RE = re.compile(r"[^" + re.escape(_STOP) + r"0-9]{1,12}$")
 _EN_FOLLOW_RE = re.compile(r"\s?(?:of\s)?((?:[A-Za-z-]+\s?){1,3})")
 
 
@@ -154,14 +156,6 @@ class Quantity:
     qualifier: str
     counted: str | None
     value_end: Number | None = None
-
-
-def _zh_counted(text: str, start: int, end: int, cue_start: int) -> str | None:
-    follow = _FOLLOW_RE.match(text, end)
-    if follow:
-        return follow.group(0)
-    before = _PRECEDE_RE.search(text, max(0, cue_start - 12), cue_start)
-    return before.group(0) if before else None
 
 
 def _zh_qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -204,28 +198,26 @@ def find_zh_quantities(text: str) -> list[Quantity]:
             unit, qualifier, cue_start, end_value = m.group("pct"), "exact", start, None
             unit = "%" if unit == "％" else unit
         else:
-            num = m.group("num")
-            has_more = bool(m.group("approx") or m.group("approx2") or m.group("mult"))
+            num, num2, approx, mult, approx2, unit, half, post = m.group(
+                "num", "num2", "approx", "mult", "approx2", "unit", "half", "post"
+            )
             # 一 + measure word is an article (一场, 一次) unless a half or 多/万 follows.
-            if num == "一" and not (has_more or m.group("half") or m.group("num2")):
+            if num == "一" and not (approx or approx2 or mult or half or num2):
                 continue
-            mult = m.group("mult") or ""
+            mult = mult or ""
             value = parse_number(num + mult)
-            end_value = None
-            if m.group("num2"):
-                end_value = parse_number(m.group("num2") + mult)
             if value is None:
                 continue
-            unit = (
-                m.group("unit").removeprefix("个") if len(m.group("unit")) > 1 else m.group("unit")
-            )
-            if m.group("half"):
+            end_value = parse_number(num2 + mult) if num2 else None
+            if len(unit) > 1:
+                unit = unit.removeprefix("个")
+            if half:
                 value = tidy(value + 0.5)
             qualifier = "exact"
-            if m.group("approx") or m.group("approx2"):
+            if approx or approx2:
                 qualifier = "more-than"
-            if m.group("post"):
-                qualifier = _POST_QUALIFIER[m.group("post")]
+            if post:
+                qualifier = _POST_QUALIFIER[post]
             cue, cue_start = _zh_qualifier(text, start)
             if cue and qualifier == "exact":
                 qualifier = cue
@@ -240,7 +232,7 @@ def find_zh_quantities(text: str) -> list[Quantity]:
                 value,
                 unit,
                 qualifier,
-                _zh_counted(text, start, end, cue_start),
+                zh_counted(text, end, cue_start, unit, found[-1].end if found else 0),
                 end_value,
             )
         )

@@ -137,6 +137,8 @@ def parse_number(text: str) -> Number | None:
     Returns:
         The number (``int`` when integral), or ``None`` when unparseable.
     """
+    if text.isdecimal() and text.isascii():
+        return int(text)  # the common case, without the general parse
     text = text.strip()
     if not text:
         return None

@@ -1,0 +1,92 @@
+"""The fast scans find exactly what the plain regexes find (guards, split branches)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model import facts_dates, facts_english, facts_names, facts_places, facts_quantity
+from reader.model.gazetteer import KNOWN_PLACES
+from reader.model.word_regex import Guarded, bigram_guard, finditer_first, trie_pattern
+
+_ALPHABET = st.sampled_from(
+    list("苏州昆山南京北京市省县区镇乡村委政府局办公室、等及其在和的，。 \n一二两三十百千万")
+    + list("0123456789年月日号至-/.%个项次人元半分之第多余约超过精神同志说表示王李张欧阳")
+    + list('总书记主席ABC Mr. Dr Smith said University of Bank July Monday, 12 $ “”"‘’「」')
+)
+_TEXT = st.text(_ALPHABET, max_size=200)
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+def _guarded() -> list[Guarded]:
+    return [
+        facts_dates.ZH_DATE,
+        facts_dates.NUMERIC_DATE,
+        facts_dates.EN_DATE,
+        facts_dates.EN_WEEKDAY,
+        facts_places.KNOWN_PLACE,
+        facts_places.SUFFIX_PLACE,
+        facts_places.ENUMERATION,
+        facts_names.NAME_BEFORE_TITLE,
+        facts_names.SURNAME_TRIGGER,
+        facts_names.SPEECH_TRIGGER,
+        facts_english.EN_PERSON_TITLED,
+        facts_english.EN_PERSON_SAID,
+        facts_english.EN_ORG,
+        facts_english.EN_PLACE,
+        facts_quantity.EN_QUANTITY,
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_guarded_scans_equal_plain_finditer(text: str) -> None:
+    for guarded in _guarded():
+        assert _spans(guarded.finditer(text)) == _spans(guarded.pattern.finditer(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_split_branches_equal_one_alternation(text: str) -> None:
+    patterns = [p for _, p in facts_quantity.ZH_QUANTITY]
+    assert [(i, m.span()) for i, m in finditer_first(patterns, text)] == _joined(patterns, text)
+
+
+def _joined(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, tuple[int, int]]]:
+    """Matches of the one-regex alternation of ``patterns``, with the branch index."""
+    # Inner group names would clash across branches: make them non-capturing.
+    bodies = [_NAMED.sub("(?:", p.pattern) for p in patterns]
+    joined = re.compile("|".join(f"(?P<b{i}>{body})" for i, body in enumerate(bodies)))
+    out = []
+    for m in joined.finditer(text):
+        branch = next(name for name, value in m.groupdict().items() if value is not None)
+        out.append((int(branch[1:]), m.span()))
+    return out
+
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_org_branches_equal_one_alternation(text: str) -> None:
+    branches = facts_names._org_regexes(frozenset({"昆山市", "玄武"}))
+    patterns = [b.pattern if isinstance(b, Guarded) else b for b in branches]
+    assert isinstance(patterns[0], re.Pattern) and all(isinstance(p, re.Pattern) for p in patterns)
+    got = [(i, m.span()) for i, m in finditer_first(branches, text)]
+    assert got == _joined(patterns, text)  # type: ignore[arg-type]
+
+
+def test_bigram_guard_covers_every_word_start() -> None:
+    words = ["苏州", "苏州工业园区", "南京", "x"]
+    guard = re.compile(bigram_guard(words))
+    text = "在苏州工业园区和南京，x也是"
+    starts = {m.start() for m in re.finditer(trie_pattern(words), text)}
+    assert starts <= {m.start() for m in guard.finditer(text)}
+    assert bigram_guard([]) == "(?!)"
+    assert re.fullmatch(trie_pattern(KNOWN_PLACES), "苏州")
