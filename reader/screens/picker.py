@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from reader.model.document import Document
+from reader.model.document import Document, visible_name
 from reader.model.loading import LoadError, load_bytes
 from reader.model.opening import open_document
 from reader.model.parse import parse
@@ -74,18 +74,20 @@ def summarize(path: Path) -> DocumentSummary:
         with path.open("rb") as stream:
             head = stream.read(HEAD_BYTES)
     except OSError:
-        return DocumentSummary(path, path.name, None, 0)
+        return DocumentSummary(path, visible_name(path.name), None, 0)
     if len(head) == HEAD_BYTES and b"\n" in head:
         # Cut at a line end so no multi-byte character is split.
         head = head[: head.rindex(b"\n")]
     try:
         text = load_bytes(head, name=str(path)).text
     except LoadError:
-        return DocumentSummary(path, path.name, None, size)
+        return DocumentSummary(path, visible_name(path.name), None, size)
     document = parse(text, path=str(path))
     title = document.meta.title
     if not title:
-        title = next((line.strip() for line in text.splitlines() if line.strip()), path.name)
+        title = next(
+            (line.strip() for line in text.splitlines() if line.strip()), visible_name(path.name)
+        )
     found: date | None = None
     if document.meta.published is not None:
         found = document.meta.published.date()
@@ -124,7 +126,7 @@ class PickerScreen(Screen[None]):
         super().__init__(name=name)
         self.paths = paths
         self.title = "Documents"
-        folder = paths[0].parent.name if paths else ""
+        folder = visible_name(paths[0].parent.name) if paths else ""
         self.sub_title = (
             f"{folder} · {len(paths)} documents" if folder else f"{len(paths)} documents"
         )
@@ -180,7 +182,7 @@ class PickerScreen(Screen[None]):
         self.app.call_from_thread(self._opened, document)
 
     def _failed(self, error: LoadError) -> None:
-        self.notify(str(error), title="Cannot open", severity="error", markup=False)
+        self.notify(visible_name(str(error)), title="Cannot open", severity="error", markup=False)
 
     def _opened(self, document: Document) -> None:
         self.app.push_screen(MainScreen(document))
