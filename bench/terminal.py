@@ -28,9 +28,7 @@ POLL = 0.002
 
 
 def _tmux(*args: str) -> str:
-    return subprocess.run(
-        ["tmux", *args], capture_output=True, text=True, check=False
-    ).stdout
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
 
 def _screen(session: str) -> str:
@@ -112,10 +110,12 @@ def measure(path: Path, keys: int = 20) -> dict[str, object]:
         paced = _wait_stable(session)
 
         _tmux("send-keys", "-t", session, "q")
-        deadline = time.perf_counter() + 10
-        while time.perf_counter() < deadline and not timing.exists():
+        # GNU time opens its output file at the start and fills it at the exit.
+        deadline = time.perf_counter() + 15
+        while time.perf_counter() < deadline and (
+            not timing.exists() or "Maximum resident" not in timing.read_text()
+        ):
             time.sleep(0.05)
-        time.sleep(0.2)
         _tmux("kill-session", "-t", session)
         rss_kb = None
         if timing.exists():
