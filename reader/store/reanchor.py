@@ -24,8 +24,17 @@ def now() -> str:
 
 
 def document_path(document: Document) -> str | None:
-    """The document's path made absolute (the same file opened from two places)."""
-    return os.path.abspath(document.path) if document.path else None
+    """The document's path made absolute (the same file opened from two places).
+
+    A file name that is not valid UTF-8 reaches Python with lone surrogates
+    (surrogateescape); those cannot be written to YAML, so the raw bytes are
+    spelled out as ``\\xNN`` instead. Every lookup goes through this function,
+    so the same file still finds its record.
+    """
+    if not document.path:
+        return None
+    raw = os.fsencode(os.path.abspath(document.path))
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def new_id(taken: set[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,17 @@ def test_newer_version_is_left_alone(tmp_path: Path) -> None:
         store.add(make_document(), 0, 4)
     assert path.read_text() == "version: 2\ndocuments: {}\n"
     assert not list(tmp_path.glob("*.bad-*"))
+
+
+def test_a_file_name_that_is_not_utf8_can_be_bookmarked(tmp_path: Path) -> None:
+    # A Latin-1 name arrives as lone surrogates (surrogateescape); YAML cannot hold them.
+    name = os.fsdecode(b"/docs/caf\xe9.txt")
+    document = make_document(path=name)
+    store = BookmarkStore(tmp_path / "bookmarks.yaml")
+    store.load()
+    store.add(document, 0, 4, note="n")
+    again = BookmarkStore(tmp_path / "bookmarks.yaml")
+    assert again.load() == []
+    (record,) = again.documents()
+    assert record.paths == ("/docs/caf\\xe9.txt",)
+    assert again.record_for(document) is not None
