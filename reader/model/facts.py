@@ -28,7 +28,7 @@ from typing import Any
 from reader.model.document import Document, Fact, FactKind, Mention
 from reader.model.facts_dates import DateMention, find_dates
 from reader.model.facts_english import find_en_orgs, find_en_people, find_en_places
-from reader.model.facts_names import find_orgs, find_people, title_spans
+from reader.model.facts_names import find_people, orgs_and_titles
 from reader.model.facts_places import find_places
 from reader.model.facts_quantity import Quantity, find_en_quantities, find_zh_quantities
 from reader.model.facts_quotes import SHORT_SLOGAN, find_terms, find_works, is_newspaper
@@ -98,8 +98,7 @@ def _entities(
 ) -> list[Fact]:
     text = document.text
     places = find_places(text)
-    orgs = find_orgs(text, [text[s:e] for s, e in places])
-    title_list = title_spans(text)
+    orgs, title_list = orgs_and_titles(text, [text[s:e] for s, e in places])
     titles = _Spans(title_list)
     blocked = orgs + places
     people = find_people(text, blocked, title_list)

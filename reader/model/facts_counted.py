@@ -53,9 +53,15 @@ _LEADING = re.compile("^(?:全国|全省|全市|全县|全区|全年|我国|我�
 _RUN = re.compile(rf"(?:左右|以上|以下|以内|上下)?+的?([^{_STOP}]{{1,{MAX_COUNTED + 2}}})")
 # A verb or a function character ends the noun run (verbs first: 参与 holds 与).
 _CUT = re.compile(rf"{_VERB_ALT}|[{_FUNCTION}]")
-_LAST_STOP = re.compile(rf"(?s).*[{_STOP}]")
-_TRAILING = re.compile(rf"(?:{_VERB_ALT}|{'|'.join(_TRAILING_WORDS.split())})+$")
-_LAST_VERB = re.compile(rf"(?s).*(?:{_VERB_ALT})")
+# The clause before a quantity is read backwards (reversed), so that "the last
+# verb" and "trailing words" are a match at the start, not a search for an end.
+_LAST_STOP_REVERSED = re.compile(rf"[{_STOP}]")
+_TRAILING_REVERSED = re.compile(
+    "(?:"
+    + "|".join(w[::-1] for w in sorted(_VERBS + _TRAILING_WORDS.split(), key=len, reverse=True))
+    + ")+"
+)
+_VERB_REVERSED = re.compile("|".join(w[::-1] for w in _VERBS))
 _WINDOW = 24
 
 
@@ -89,15 +95,16 @@ def zh_counted(text: str, end: int, cue_start: int, unit: str, floor: int = 0) -
 
 def _before(text: str, start: int, floor: int) -> str | None:
     """The object of the clause that ends at ``start`` (召开座谈会 -> 座谈会)."""
-    window = text[max(0, floor, start - _WINDOW) : start]
-    stop = _LAST_STOP.match(window)
-    clause = window[stop.end() :] if stop else window
-    trailing = _TRAILING.search(clause)
+    reversed_window = text[max(0, floor, start - _WINDOW) : start][::-1]
+    stop = _LAST_STOP_REVERSED.search(reversed_window)
+    clause = reversed_window[: stop.start()] if stop else reversed_window
+    trailing = _TRAILING_REVERSED.match(clause)
     if trailing is not None:
-        clause = clause[: trailing.start()]
-    verb = _LAST_VERB.match(clause)
-    if verb is not None and verb.end() < len(clause):
-        clause = clause[verb.end() :]
+        clause = clause[trailing.end() :]
+    verb = _VERB_REVERSED.search(clause)
+    if verb is not None and verb.start() > 0:
+        clause = clause[: verb.start()]
+    clause = clause[::-1]
     leading = _LEADING.match(clause)
     if leading is not None and len(clause) > MAX_COUNTED:
         clause = clause[leading.end() :]

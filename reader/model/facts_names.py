@@ -141,6 +141,29 @@ def find_orgs(text: str, places: list[str]) -> list[Span]:
     return out
 
 
+def orgs_and_titles(text: str, places: list[str]) -> tuple[list[Span], list[Span]]:
+    """:func:`find_orgs` and the title spans (市委书记, 昆山市委书记) in one scan.
+
+    Args:
+        text: The whole document text.
+        places: Place names found in the text, used as anchors.
+
+    Returns:
+        The organisation spans and the spans of organisation-plus-role titles.
+    """
+    extra = frozenset(p for p in places if p not in KNOWN_PLACES)
+    orgs: list[Span] = []
+    titles: list[Span] = []
+    role_after = _ROLE_AFTER.match
+    for m in _org_matches(text, extra):
+        role = role_after(text, m.end())
+        if role is None:
+            orgs.append(m.span())
+        else:
+            titles.append((m.start(), role.end()))
+    return orgs, titles
+
+
 def title_spans(text: str) -> list[Span]:
     """Spans of org-abbreviation-plus-role titles (市委书记): never org mentions."""
     out: list[Span] = []
