@@ -143,14 +143,18 @@ class OutlinePane(Widget):
                 parent.allow_expand = True
         self._follow_current()
 
-    def watch_match_counts(self) -> None:
+    def watch_match_counts(self, old: dict[str, int], new: dict[str, int]) -> None:
         """Show each section's match count after its title."""
         if not self.is_mounted:
             return
-        for section in self.sections:
-            node = self._section_nodes.get(section.id)
-            if node is not None:
-                node.set_label(section_label(section, self.match_counts.get(section.id, 0)))
+        # Only the sections whose count changed: a long report has thousands,
+        # and every relabel costs the tree a refresh.
+        by_id = {section.id: section for section in self.sections}
+        for section_id in old.keys() | new.keys():
+            count = new.get(section_id, 0)
+            node = self._section_nodes.get(section_id)
+            if node is not None and section_id in by_id and count != old.get(section_id, 0):
+                node.set_label(section_label(by_id[section_id], count))
 
     def watch_current(self) -> None:
         """Move the tree cursor to the current section."""
