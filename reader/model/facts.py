@@ -32,7 +32,7 @@ from reader.model.facts_names import find_people, orgs_and_titles
 from reader.model.facts_places import find_places
 from reader.model.facts_quantity import Quantity, find_en_quantities, find_zh_quantities
 from reader.model.facts_quotes import SHORT_SLOGAN, find_terms, find_works, is_newspaper
-from reader.model.word_regex import trie_pattern
+from reader.model.word_regex import Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
 
@@ -64,6 +64,11 @@ class _Sections:
     def __init__(self, document: Document) -> None:
         self._starts = [s.start for s in document.sections]
         self._ids = [s.id for s in document.sections]
+
+    def mention(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The one mention of a single-mention fact (a quantity, a date)."""
+        index = bisect_right(self._starts, start) - 1
+        return (Mention(start, end, self._ids[max(0, index)] if self._ids else ""),)
 
     def mentions(self, spans: Iterable[Span]) -> tuple[Mention, ...]:
         """Mentions for ``spans``, sorted, duplicates dropped."""
@@ -115,8 +120,8 @@ def _entities(
     candidates: list[tuple[int, int, FactKind]] = []
     if person_titles:
         # Every sighting of a name found once by a rule (one trie regex, no per-name scan).
-        for m in re.finditer(trie_pattern(person_titles), text):
-            candidates.append((m.start(), m.end(), FactKind.PERSON))
+        names = Guarded(bigram_guard(person_titles), re.compile(trie_pattern(person_titles)))
+        candidates.extend((*m.span(), FactKind.PERSON) for m in names.finditer(text))
     for start, end in orgs + find_en_orgs(text):
         if not titles.overlaps(start, end):
             candidates.append((start, end, FactKind.ORGANIZATION))
@@ -182,7 +187,7 @@ def _date_facts(document: Document, sections: _Sections, dates: list[DateMention
             document.text[d.start : d.end],
             d.value,
             counted=d.label,
-            mentions=sections.mentions([(d.start, d.end)]),
+            mentions=sections.mention(d.start, d.end),
         )
         for d in kept
     ]
@@ -206,7 +211,7 @@ def _quantity_facts(
                 unit=q.unit,
                 qualifier=q.qualifier,
                 counted=q.counted,
-                mentions=sections.mentions([(q.start, q.end)]),
+                mentions=sections.mention(q.start, q.end),
                 value_end=q.value_end,
             )
         )

@@ -48,8 +48,10 @@ from reader.model.word_regex import Guarded, Searcher, bigram_guard, finditer_fi
 Span = tuple[int, int]
 
 _SUFFIXES = ORG_SUFFIXES.split("|")
-_MULTI = "|".join(s for s in _SUFFIXES if len(s) > 1)
-_ANY = ORG_SUFFIXES
+# Tries, not flat alternations: the suffix is tried at every stem length, and a
+# trie tests each next character once instead of walking dozens of branches.
+_MULTI = trie_pattern(s for s in _SUFFIXES if len(s) > 1)
+_ANY = trie_pattern(_SUFFIXES)
 _UNIT = rf"(?:(?:{_MULTI}|委(?!员))|{STEM_CHAR}(?:{_MULTI})|{STEM_CHAR}{{2,4}}?(?:{_ANY}))"
 _EXT = rf"(?:{STEM_CHAR}{{0,1}}(?:{_MULTI})|{STEM_CHAR}{{2,4}}?(?:{_ANY}))"
 
@@ -92,21 +94,26 @@ _NAME_STOP = re.compile(
     r"强调|表示|指出|主持|出席|会见|介绍|认为|告诉|透露|视察|调研|考察|看望|慰问|参加|代表|"
     r"先生|女士|同志|[说在到等和与及的率带一也就对向为是要作提称讲还曾已又都将则来去回]"
 )
-TITLE_BEFORE_NAME = re.compile(rf"(?:{PERSON_TITLES})\s?(?P<name>{_SURNAME}[{HAN}]{{1,2}})")
+TITLE_BEFORE_NAME = Guarded(
+    bigram_guard(PERSON_TITLES.split("|")),
+    re.compile(rf"(?:{PERSON_TITLES})\s?(?P<name>{_SURNAME}[{HAN}]{{1,2}})"),
+)
 # The guards (see ``word_regex.Guarded``) begin with a literal or a character set
 # so that the scan skips fast to the few places where the rule can match.
 NAME_BEFORE_TITLE = Guarded(TITLES_AFTER_NAME, re.compile(rf"(?=(?P<title>{TITLES_AFTER_NAME}))"))
-_SURNAME_FIRSTS = SURNAMES + "".join(sorted({s[0] for s in COMPOUND_SURNAMES.split("|")}))
+# Guarded by the word after the name: the name (2-3 characters, or 4 with a
+# compound surname) starts 3 or 4 characters before it.
 SURNAME_TRIGGER = Guarded(
-    rf"[{_SURNAME_FIRSTS}](?=[{HAN}]{{2,3}}(?:精神|同志))",
-    re.compile(rf"(?P<name>{_SURNAME}[{HAN}]{{2}})(?=精神|同志)"),
+    "精神|同志", re.compile(rf"(?P<name>{_SURNAME}[{HAN}]{{2}})(?=精神|同志)"), back=1, shift=-3
 )
 SPEECH_TRIGGER = Guarded(
-    rf"[{_SURNAME_FIRSTS}](?=[{HAN}]{{2,3}}(?:说|表示|指出|强调|认为|介绍))",
+    "说|表示|指出|强调|认为|介绍",
     re.compile(
         rf"(?:(?<=[\s，。；：！？,;:!?“”「」])|\A)(?P<name>{_SURNAME}[{HAN}]{{2}})"
         r"(?=说|表示|指出|强调|认为|介绍)"
     ),
+    back=1,
+    shift=-3,
 )
 _HIGH_TITLES = ("总书记", "主席", "总理", "委员长")
 _NAME_BOUNDARY = set("把将对向和与同及、，,。；;：:“（(由是在 \n")

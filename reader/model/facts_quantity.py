@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from reader.model.facts_counted import zh_counted
 from reader.model.numerals import Number, parse_number, tidy
-from reader.model.word_regex import Guarded, finditer_first
+from reader.model.word_regex import Guarded, finditer_first, trie_pattern
 
 _ZH_UNITS = (
     "个百分点 百分点 个工作日 工作日 个小时 个学时 个课时 个月 个季度 个星期 "
@@ -33,7 +33,7 @@ _ZH_UNITS = (
     "层 道 根 块 节 门 组"
 ).split()
 _ZH_UNITS.sort(key=len, reverse=True)
-_UNIT_ALT = "|".join(map(re.escape, _ZH_UNITS))
+_UNIT_ALT = trie_pattern(_ZH_UNITS)  # longest unit first, one test per character
 
 _CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _AR_NUM = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
