@@ -87,11 +87,12 @@ def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int
     linear in the text instead of comparing every pair.
     """
     order = {FactKind.PERSON: 0, FactKind.ORGANIZATION: 1, FactKind.PLACE: 2}
-    ranked = sorted(set(candidates), key=lambda c: (c[0] - c[1], c[0], order[c[2]]))
-    occupied = bytearray(max((c[1] for c in ranked), default=0) + 1)
+    # Plain tuples sort in C: (minus length, start, kind rank) is the order wanted.
+    ranked = sorted({(s - e, s, order[k], e, k) for s, e, k in candidates})
+    occupied = bytearray(max((c[3] for c in ranked), default=0) + 1)
     kept: list[tuple[int, int, FactKind]] = []
-    for start, end, kind in ranked:
-        if end <= start or any(occupied[start:end]):
+    for _, start, _, end, kind in ranked:
+        if end <= start or occupied.find(1, start, end) >= 0:
             continue
         occupied[start:end] = b"\x01" * (end - start)
         kept.append((start, end, kind))

@@ -77,7 +77,10 @@ _MONTHS = {
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 EN_DATE = Guarded(
-    r"[0-9](?=[0-9]?(?:st|nd|rd|th)?\s+[A-Z])|[JFMASOND](?<![0-9A-Za-z_].)",
+    # One class first (an alternation of classes would hide it from the fast scan):
+    # a day number before a capitalised word, or a month's initial starting a word.
+    r"[0-9JFMASOND](?:(?<=[0-9])(?=[0-9]?(?:st|nd|rd|th)?\s+[A-Z])"
+    r"|(?<=[JFMASOND])(?<![0-9A-Za-z_].))",
     re.compile(
         rf"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<mo1>{_MONTH_ALT})\.?,?\s+"
         rf"(?P<y1>[12][0-9]{{3}})"

@@ -52,10 +52,8 @@ class Quoted:
 
 
 def _inner(m: re.Match[str]) -> tuple[int, int] | None:
-    for index in range(1, (m.lastindex or 0) + 1):
-        if m.group(index) is not None:
-            return m.span(index)
-    return None
+    # Each branch has one group and nothing nests: the last group is the one matched.
+    return m.span(m.lastindex) if m.lastindex else None
 
 
 def find_works(text: str) -> list[Quoted]:
