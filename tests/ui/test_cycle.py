@@ -48,4 +48,4 @@ async def test_n_moves_to_each_span_and_shows_it() -> None:
             lines = [screen.reading.render_line(y).text for y in range(screen.reading.size.height)]
             assert any("四风" in line for line in lines)
         await pilot.press("N")
-        assert screen.cycle.index == 2
+        assert screen.cycle is not None and screen.cycle.index == 2
