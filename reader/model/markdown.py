@@ -27,8 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
-
 from reader.model.document import ParagraphKind
 
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -113,6 +111,10 @@ def scan_markdown(text: str, lines: list[str], starts: list[int]) -> list[Markdo
 
 
 def _scan_tokens(text: str, lines: list[str], starts: list[int]) -> list[MarkdownUnit]:
+    # Imported here: markdown-it-py costs ~40 ms to import, and most documents
+    # are plain text; start-up should not pay for it.
+    from markdown_it import MarkdownIt
+
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(text)
     units: list[MarkdownUnit] = []
     for token in tokens:
