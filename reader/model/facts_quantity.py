@@ -39,13 +39,13 @@ _CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七�
 _AR_NUM = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _NOT_AFTER_CHARS = "第0-9０-９.．零〇一二两三四五六七八九十百千万亿A-Za-z"
-# The first digit is consumed before the lookbehind checks the character before it,
-# so that each branch begins with a character set (fast scanning, see word_regex).
-_AR_NUM_FIRST = (
-    rf"[0-9０-９](?<![{_NOT_AFTER_CHARS}].)[0-9０-９]*(?:[,，][0-9]{{3}})*(?:[.．][0-9]+)?"
-)
-_CN_NUM_FIRST = (
-    rf"[一二两三四五六七八九十](?<![{_NOT_AFTER_CHARS}].)[零〇一二两三四五六七八九十百千万亿]*"
+# The first character is consumed before the lookbehind checks the one before it,
+# so that the branch begins with a character set (fast scanning, see word_regex);
+# Arabic and Chinese numerals share the branch, so the text is scanned once for both.
+_NUMERAL = (
+    rf"[0-9０-９一二两三四五六七八九十](?<![{_NOT_AFTER_CHARS}].)"
+    r"(?:(?<=[0-9０-９])[0-9０-９]*(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
+    r"|(?<=[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]*)"
 )
 _MAIN_REST = (
     rf"(?:(?P<sep>至|到|[-~～—－])(?P<num2>{_NUM}))?"
@@ -53,10 +53,10 @@ _MAIN_REST = (
     rf"(?P<unit>{_UNIT_ALT})(?P<half>半)?"
     r"(?P<post>以上|以下|以内|左右|上下|多)?"
 )
-_MAIN, _HALF, _PERCENT_WORD, _PERCENT_SIGN = 0, 1, 2, 3
+_MAIN, _HALF, _PERCENT_WORD = 0, 1, 2
 ZH_QUANTITY: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (_MAIN, re.compile(rf"(?P<num>{_AR_NUM_FIRST}){_MAIN_REST}")),
-    (_MAIN, re.compile(rf"(?P<num>{_CN_NUM_FIRST}){_MAIN_REST}")),
+    # A numeral and a unit, else Arabic digits and a per cent sign (N%).
+    (_MAIN, re.compile(rf"(?P<num>{_NUMERAL})(?:{_MAIN_REST}|(?<=[0-9０-９])(?P<pct>[%％‰]))")),
     (
         _HALF,
         re.compile(
@@ -64,10 +64,9 @@ ZH_QUANTITY: tuple[tuple[int, re.Pattern[str]], ...] = (
         ),
     ),
     (_PERCENT_WORD, re.compile(rf"百分之(?P<pnum>{_NUM}(?:点[零〇一二三四五六七八九]+)?)")),
-    (_PERCENT_SIGN, re.compile(rf"(?P<pcnum>{_AR_NUM_FIRST})(?P<pct>[%％‰])")),
 )
 """The rule as the branches of one alternation, in order (see ``finditer_first``):
-a numeral and a unit (Arabic, Chinese), 半 and a time unit, 百分之N, N%."""
+a numeral and a unit or N%, 半 and a time unit, 百分之N."""
 
 _EN_UNITS = (
     "per cent|percent|percentage points|million|billion|trillion|thousand|"
@@ -193,8 +192,8 @@ def find_zh_quantities(text: str) -> list[Quantity]:
                 continue
             value = tidy(float(f"{base}.{''.join(str(parse_number(c)) for c in frac)}"))
             unit, qualifier, cue_start, end_value = "%", "exact", start, None
-        elif kind == _PERCENT_SIGN:
-            value = parse_number(m.group("pcnum"))
+        elif m.group("pct"):
+            value = parse_number(m.group("num"))
             unit, qualifier, cue_start, end_value = m.group("pct"), "exact", start, None
             unit = "%" if unit == "％" else unit
         else:
