@@ -31,7 +31,7 @@ from reader.model.facts_english import find_en_orgs, find_en_people, find_en_pla
 from reader.model.facts_names import find_people, orgs_and_titles
 from reader.model.facts_places import find_places
 from reader.model.facts_quantity import Quantity, find_en_quantities, find_zh_quantities
-from reader.model.facts_quotes import SHORT_SLOGAN, find_terms, find_works, is_newspaper
+from reader.model.facts_quotes import SHORT_SLOGAN, find_works, is_newspaper, term_spans
 from reader.model.word_regex import Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
@@ -155,21 +155,18 @@ def _quote_facts(
     """
     text = document.text
     works = find_works(text)
-    terms = find_terms(text)
+    terms = term_spans(text)
     facts: list[Fact] = []
     by_title: dict[str, list[Span]] = {}
     for w in works:
         by_title.setdefault(w.text(text), []).append((w.start, w.end))
     for title, spans in by_title.items():
         facts.append(Fact(FactKind.WORK, title, title, mentions=sections.mentions(spans)))
-    by_term: dict[str, list[Span]] = {}
-    for t in terms:
-        by_term.setdefault(t.text(text), []).append((t.start, t.end))
-    for term, spans in by_term.items():
+    for term, spans in terms.items():
         facts.append(Fact(FactKind.TERM, term, term, mentions=sections.mentions(spans)))
     newspapers = [(w.start, w.end) for w in works if is_newspaper(w.text(text))]
     work_spans = [(w.outer_start, w.outer_end) for w in works]
-    slogans = [(t.start, t.end) for t in terms if t.end - t.start <= SHORT_SLOGAN]
+    slogans = [span for term, spans in terms.items() if len(term) <= SHORT_SLOGAN for span in spans]
     return facts, work_spans, newspapers, slogans
 
 

@@ -11,6 +11,7 @@ whole text, title and headings included.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_TERM = 32
@@ -82,16 +83,37 @@ def find_terms(text: str) -> list[Quoted]:
     Returns:
         Quoted terms in text order.
     """
-    out: list[Quoted] = []
+    return [Quoted(start, end, outer[0], outer[1]) for start, end, outer in _terms(text)]
+
+
+def term_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The inner spans of :func:`find_terms`, grouped by the term's text.
+
+    Args:
+        text: The whole document text.
+
+    Returns:
+        Term text -> inner spans in text order (no objects per mention: a long
+        report quotes its slogans tens of thousands of times).
+    """
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for start, end, _ in _terms(text):
+        grouped.setdefault(text[start:end], []).append((start, end))
+    return grouped
+
+
+def _terms(text: str) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    sentence_end = _SENTENCE_END.search
     for m in TERM.finditer(text):
-        inner = _inner(m)
-        if inner is None:
+        # Each branch has one group and nothing nests: the last group is the one matched.
+        group = m.lastindex
+        if not group:
             continue
-        body = text[inner[0] : inner[1]]
-        if not body.strip() or body != body.strip() or _SENTENCE_END.search(body):
+        body = m.group(group)
+        if not body.strip() or body != body.strip() or sentence_end(body):
             continue
-        out.append(Quoted(inner[0], inner[1], m.start(), m.end()))
-    return out
+        start, end = m.span(group)
+        yield start, end, m.span()
 
 
 def is_newspaper(title: str) -> bool:
