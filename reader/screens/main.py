@@ -66,14 +66,18 @@ class MainScreen(Screen[None]):
         Binding(
             "f", "focus_facts", "Facts", tooltip="Focus the facts sidebar (shows it if hidden)"
         ),
-        Binding("f2", "toggle_outline", "Toggle outline"),
-        Binding("f3", "toggle_facts", "Toggle facts"),
+        Binding("f2", "toggle_outline", "Toggle outline", show=False),
+        Binding("f3", "toggle_facts", "Toggle facts", show=False),
         Binding("t", "toggle_facts_scope", "Facts scope", tooltip="Facts of this section or all"),
         Binding("escape", "focus_reading", "Back to text / clear search", show=False),
         Binding("slash", "open_search", "Search", key_display="/"),
         Binding("n", "next_highlight", "Next match", tooltip="Next search match or fact mention"),
         Binding(
-            "N", "previous_highlight", "Prev match", tooltip="Previous search match or mention"
+            "N",
+            "previous_highlight",
+            "Prev match",
+            tooltip="Previous search match or mention",
+            show=False,
         ),
         Binding("m", "add_bookmark", "Bookmark", tooltip="Bookmark the passage (or selection)"),
         Binding("B", "show_bookmarks", "Bookmarks", tooltip="List every bookmark"),

@@ -51,7 +51,7 @@ CHUNK_CHARS = 32_768
 """Characters wrapped per background step: a few milliseconds, so keys keep flowing."""
 
 
-class ReadingPane(ScrollView, can_focus=True):
+class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     """Shows a document, wrapped to a readable measure, and scrolls through it."""
 
     COMPONENT_CLASSES = {
@@ -91,12 +91,18 @@ class ReadingPane(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "line_down", "Down", show=False),
         Binding("k,up", "line_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down"),
-        Binding("b,pageup", "page_up", "Page up"),
+        Binding("space,pagedown", "page_down", "Page down", key_display="space"),
+        Binding("b,pageup", "page_up", "Page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "End", show=False),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
-        Binding("left_square_bracket", "previous_section", "Prev section", key_display="["),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Previous section",
+            key_display="[",
+            show=False,
+        ),
     ]
     """Reader keys (less/vim habits); key scrolling never animates."""
 
