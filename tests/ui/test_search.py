@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.command import Hit, Provider
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from reader.app import ReaderApp
 from reader.commands import ViewProvider
@@ -83,6 +83,11 @@ async def test_typing_shows_the_count_and_enter_shows_the_first_match() -> None:
         await search(pilot, "四", "风")
         assert screen.search_bar.display
         assert bar_status(screen) == "4 matches"
+        # What is typed shows: the focused field keeps a text row (no tall border).
+        field = screen.search_bar.query_one(Input)
+        assert app.focused is field
+        assert field.content_region.height == 1
+        assert "四风" in "".join(s.text for s in field.render_line(0))
         await pilot.press("enter")
         await pilot.pause()
         assert not screen.search_bar.display
