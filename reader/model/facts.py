@@ -58,6 +58,20 @@ class _Spans:
         return i >= 0 and self._max_end[i] > start
 
 
+class _Marks:
+    """Characters covered by many spans, one byte each: "does anything overlap?" in C."""
+
+    def __init__(self, size: int, spans: Iterable[Span]) -> None:
+        self._marks = bytearray(size + 1)
+        for start, end in spans:
+            if end > start:
+                self._marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span intersects ``[start, end)``."""
+        return self._marks.find(1, start, end) >= 0
+
+
 class _Sections:
     """Section ids by offset, as ``Document.section_at`` but with the lists built once."""
 
@@ -192,7 +206,7 @@ def _date_facts(document: Document, sections: _Sections, dates: list[DateMention
 
 
 def _quantity_facts(
-    document: Document, sections: _Sections, quantities: list[Quantity], mask: _Spans
+    document: Document, sections: _Sections, quantities: list[Quantity], mask: _Marks
 ) -> list[Fact]:
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
@@ -236,7 +250,7 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
     mask += slogans + work_spans
     # English first: its cue words (about 12.5%) qualify a percentage both rules read.
     quantities = find_en_quantities(text) + find_zh_quantities(text)
-    quantity_facts = _quantity_facts(document, sections, quantities, _Spans(mask))
+    quantity_facts = _quantity_facts(document, sections, quantities, _Marks(len(text), mask))
     facts = quote_facts + date_facts + entity_facts + quantity_facts
     facts.sort(key=lambda f: (_KIND_ORDER[f.kind], f.mentions[0].start if f.mentions else 0))
     return tuple(facts)

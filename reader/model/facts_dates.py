@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reader.model.numerals import parse_number
-from reader.model.word_regex import Guarded
+from reader.model.word_regex import Guarded, bigram_guard
 
 _Y = r"(?:1[0-9]{3}|20[0-9]{2}|[一二][〇零○一二三四五六七八九]{3})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -44,7 +44,7 @@ ZH_DATE = Guarded(
     ),
 )
 NUMERIC_DATE = Guarded(
-    r"[12][0-9]{3}[-/.]",
+    r"[12](?=[0-9]{3}[-/.])",
     re.compile(
         _NOT_DIGIT_BEFORE
         + r"(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])"
@@ -90,7 +90,9 @@ EN_DATE = Guarded(
     ),
 )
 _EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-EN_WEEKDAY = Guarded("|".join(_EN_WEEKDAYS), re.compile(r"\b(?:" + "|".join(_EN_WEEKDAYS) + r")\b"))
+EN_WEEKDAY = Guarded(
+    bigram_guard(_EN_WEEKDAYS), re.compile(r"\b(?:" + "|".join(_EN_WEEKDAYS) + r")\b")
+)
 _ZH_WEEKDAY_NAMES = {
     "一": "Monday",
     "二": "Tuesday",

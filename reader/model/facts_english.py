@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reader.model.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES
-from reader.model.word_regex import Guarded
+from reader.model.word_regex import Guarded, bigram_guard
 
 Span = tuple[int, int]
 
@@ -24,7 +24,7 @@ _CAP_OR_INITIAL = r"(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.)"
 # that Chinese text, with few capitals, is skipped at full speed.
 _WORD_START = r"[A-Z](?<![A-Za-z].)"
 EN_PERSON_TITLED = Guarded(
-    EN_HONORIFICS,
+    bigram_guard(EN_HONORIFICS.split("|")),
     re.compile(
         rf"\b(?P<title>{EN_HONORIFICS})\.?\s+(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL}){{0,2}})"
     ),
@@ -45,7 +45,7 @@ EN_ORG = Guarded(
     ),
 )
 _HONORIFIC = re.compile(rf"(?:{EN_HONORIFICS})\.?")
-EN_PLACE = Guarded(EN_PLACES, re.compile(rf"\b(?:{EN_PLACES})\b"))
+EN_PLACE = Guarded(bigram_guard(EN_PLACES.split("|")), re.compile(rf"\b(?:{EN_PLACES})\b"))
 _NOT_NAME_WORDS = frozenset(
     "The A An This That These Those It He She They We I In On At For But And Or If When "
     "While Since After Before As By From With".split()

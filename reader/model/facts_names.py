@@ -100,14 +100,19 @@ TITLE_BEFORE_NAME = Guarded(
 )
 # The guards (see ``word_regex.Guarded``) begin with a literal or a character set
 # so that the scan skips fast to the few places where the rule can match.
-NAME_BEFORE_TITLE = Guarded(TITLES_AFTER_NAME, re.compile(rf"(?=(?P<title>{TITLES_AFTER_NAME}))"))
+NAME_BEFORE_TITLE = Guarded(
+    bigram_guard(TITLES_AFTER_NAME.split("|")), re.compile(rf"(?=(?P<title>{TITLES_AFTER_NAME}))")
+)
 # Guarded by the word after the name: the name (2-3 characters, or 4 with a
 # compound surname) starts 3 or 4 characters before it.
 SURNAME_TRIGGER = Guarded(
-    "精神|同志", re.compile(rf"(?P<name>{_SURNAME}[{HAN}]{{2}})(?=精神|同志)"), back=1, shift=-3
+    bigram_guard(["精神", "同志"]),
+    re.compile(rf"(?P<name>{_SURNAME}[{HAN}]{{2}})(?=精神|同志)"),
+    back=1,
+    shift=-3,
 )
 SPEECH_TRIGGER = Guarded(
-    "说|表示|指出|强调|认为|介绍",
+    bigram_guard("说 表示 指出 强调 认为 介绍".split()),
     re.compile(
         rf"(?:(?<=[\s，。；：！？,;:!?“”「」])|\A)(?P<name>{_SURNAME}[{HAN}]{{2}})"
         r"(?=说|表示|指出|强调|认为|介绍)"

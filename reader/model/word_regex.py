@@ -56,7 +56,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 def bigram_guard(words: Iterable[str]) -> str:
-    """A regex source matching the first two characters of any of ``words``.
+    """A guard (see :class:`Guarded`) for the places where one of ``words`` may start.
 
     An alternation of hundreds of words is slow even with its first-character set:
     common characters (中, 上, 大) start a word-list branch at every turn, and the
@@ -68,7 +68,8 @@ def bigram_guard(words: Iterable[str]) -> str:
         words: Literal strings.
 
     Returns:
-        Pattern source (no groups) whose matches start where a word may start.
+        Pattern source (no groups), one character wide: the first character of a
+        word whose first two characters are those of one of ``words``.
     """
     pairs = {word[:2] for word in words if word}
     singles = "".join(re.escape(p) for p in sorted(p for p in pairs if len(p) == 1))
@@ -77,7 +78,7 @@ def bigram_guard(words: Iterable[str]) -> str:
     if not firsts:
         return "(?!)"
     seconds = "".join(re.escape(c) for c in sorted({p[1] for p in pairs}))
-    tests = [f"[{seconds}](?<={trie_pattern(pairs)})"] if pairs else []
+    tests = [f"(?=[{seconds}](?<={trie_pattern(pairs)}))"] if pairs else []
     if singles:
         # A one-character word needs no second character: the first one decides.
         tests.append(f"(?<=[{singles}])")
@@ -102,6 +103,9 @@ class Guarded:
     ``h`` are ``h + shift - back`` to ``h + shift``: a guard may find a character
     that stands a little after or before the start (a separator, a boundary).
     With ``text_start`` the start of the text is a candidate too.
+
+    A guard matches one character (a literal or a set, then lookarounds only), so
+    that one ``finditer`` over it sees every candidate, overlapping ones included.
     """
 
     def __init__(
@@ -143,10 +147,28 @@ class Guarded:
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in text order, as ``re.Pattern.finditer``."""
-        pos = 0
-        while (found := self.search(string, pos)) is not None:
-            yield found
-            pos = max(found.end(), found.start() + 1)
+        match = self.pattern.match
+        back, shift = self._back, self._shift
+        untried = 0  # candidates before this were tried, or lie inside a match
+        if self._text_start:
+            found = match(string, 0)
+            untried = 1
+            if found is not None:
+                yield found
+                untried = found.end() if found.end() > 0 else 1
+        for hit in self._guard.finditer(string):
+            last = hit.start() + shift
+            if last < untried:
+                continue
+            first = last - back
+            for start in range(first if first > untried else untried, last + 1):
+                found = match(string, start)
+                if found is not None:
+                    yield found
+                    # Go on after the match; after an empty one, at the next character.
+                    last = found.end() - 1 if found.end() > start else start
+                    break
+            untried = last + 1
 
 
 def finditer_first(patterns: Sequence[Searcher], text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -179,7 +201,7 @@ def finditer_first(patterns: Sequence[Searcher], text: str) -> Iterator[tuple[in
         m = pending[best]
         assert m is not None
         yield best, m
-        pos = max(m.end(), first + 1)
+        pos = m.end() if m.end() > first else first + 1
         for i in branches:
             if starts[i] < pos:
                 # Its match overlapped the winner: look again from the winner's end.

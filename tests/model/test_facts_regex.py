@@ -82,6 +82,21 @@ def test_org_branches_equal_one_alternation(text: str) -> None:
     assert got == _joined(patterns, text)  # type: ignore[arg-type]
 
 
+def test_guarded_scans_see_overlapping_candidates() -> None:
+    # 书记 starts inside 总书记: a guard that consumed 总书记 would hide it.
+    texts = [
+        "习近平总书记说，王建国同志精神",
+        "1999-2000-01-02",
+        "欧阳明明表示",
+        "在昆山市、太仓市等地",
+    ]
+    for text in texts:
+        for guarded in _guarded():
+            assert _spans(guarded.finditer(text)) == _spans(guarded.pattern.finditer(text))
+    starts = [m.start() for m in facts_names.NAME_BEFORE_TITLE.finditer("习近平总书记")]
+    assert starts == [3, 4]
+
+
 def test_bigram_guard_covers_every_word_start() -> None:
     words = ["苏州", "苏州工业园区", "南京", "x"]
     guard = re.compile(bigram_guard(words))
