@@ -129,7 +129,8 @@ class BookmarksScreen(Screen[Choice | None]):
         option_list.add_options(rows)
         self.query_one("#bookmarks-empty").display = not options
         option_list.display = bool(options)
-        self.sub_title = f"{sum(len(r.bookmarks) for r in records)} bookmarks"
+        count = sum(len(r.bookmarks) for r in records)
+        self.sub_title = f"{count} bookmark" if count == 1 else f"{count} bookmarks"
         self._place_cursor(option_list, options, keep)
 
     def _place_cursor(

@@ -27,7 +27,7 @@ Row = Fact | FactKind | None
 """What an option stands for: a fact, the "more" row of a kind, or a heading/message."""
 
 
-class FactList(OptionList):
+class FactList(OptionList, inherit_bindings=False):
     """The fact groups of the sidebar, one row per fact."""
 
     DEFAULT_CSS = """
@@ -40,10 +40,16 @@ class FactList(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next fact", show=False),
-        Binding("k", "cursor_up", "Previous fact", show=False),
+        Binding("j,down", "cursor_down", "Next fact", show=False),
+        Binding("k,up", "cursor_up", "Previous fact", show=False),
+        Binding("enter", "select", "Jump there, highlight every mention", show=False),
+        Binding("home", "first", "First fact", show=False),
+        Binding("end", "last", "Last fact", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
     ]
-    """vim keys beside the arrows (Enter, Home, End and the page keys come from OptionList)."""
+    """The list's own keys only: ScrollView's horizontal keys do nothing here, and
+    the help should not list them."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         """Create an empty list.
