@@ -82,15 +82,16 @@ class _Sections:
     def mention(self, start: int, end: int) -> tuple[Mention, ...]:
         """The one mention of a single-mention fact (a quantity, a date)."""
         index = bisect_right(self._starts, start) - 1
-        return (Mention(start, end, self._ids[max(0, index)] if self._ids else ""),)
+        return (Mention(start, end, self._ids[index if index > 0 else 0] if self._ids else ""),)
 
     def mentions(self, spans: Iterable[Span]) -> tuple[Mention, ...]:
         """Mentions for ``spans``, sorted, duplicates dropped."""
         if not self._ids:
             return tuple(Mention(s, e, "") for s, e in sorted(set(spans)))
         starts, ids = self._starts, self._ids
+        # Offsets before the first section belong to it (as Document.section_at).
         return tuple(
-            Mention(s, e, ids[max(0, bisect_right(starts, s) - 1)]) for s, e in sorted(set(spans))
+            Mention(s, e, ids[(bisect_right(starts, s) or 1) - 1]) for s, e in sorted(set(spans))
         )
 
 

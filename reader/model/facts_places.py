@@ -62,10 +62,15 @@ _SUFFIX_PLACE_RE = re.compile(
     + r"(?!长|長|委|政府|民|场|級|级|属|情|容|貌|区|里|郊)"
 )
 # Guarded by the boundary character before the stem, or the text start.
+_SUFFIX_FIRSTS = "".join(sorted({s[0] for s in PLACE_SUFFIXES.split("|")}))
+_B = f"[{_BOUNDARY_CHARS}{_BOUNDARY_WORDS}]"
+# Guarded by the suffix's first character with a boundary two or three characters
+# before it (suffix characters are rarer than boundaries); the text start apart.
 SUFFIX_PLACE = Guarded(
-    rf"[{_BOUNDARY_CHARS}{_BOUNDARY_WORDS}](?=[{HAN}]{{2,3}}?(?:{PLACE_SUFFIXES}))",
+    rf"[{_SUFFIX_FIRSTS}](?:(?<={_B}[{HAN}]{{2}}.)|(?<={_B}[{HAN}]{{3}}.))",
     _SUFFIX_PLACE_RE,
-    shift=1,
+    back=1,
+    shift=-2,
     text_start=True,
 )
 _COMMON_NOUN_ENDS = {
