@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from reader import __version__
-from reader.model.document import Document
+from reader.model.document import Document, visible_name
 from reader.model.loading import LoadError
 from reader.model.opening import list_documents, open_document
 from reader.paths import seeds_dir
@@ -35,18 +35,10 @@ class CliError(Exception):
 def _safe(text: str) -> str:
     """``text`` with control characters shown visibly, for one-line messages.
 
-    File names can hold ESC or newlines; they must not drive the terminal.
+    File names can hold ESC, newlines or undecodable bytes; they must not drive
+    the terminal (the same rule as for names on screen).
     """
-    out = []
-    for char in text:
-        code = ord(char)
-        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        elif char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return visible_name(text)
 
 
 def resolve_target(target: str | None) -> tuple[str | None, list[Path]]:
