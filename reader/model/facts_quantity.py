@@ -17,7 +17,7 @@ Values are numbers (``int`` when integral); ranges carry ``value_end``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.model.facts_counted import zh_counted
 from reader.model.numerals import Number, parse_number, tidy
@@ -144,9 +144,12 @@ _POST_QUALIFIER = {
 _EN_FOLLOW_RE = re.compile(r"\s?(?:of\s)?((?:[A-Za-z-]+\s?){1,3})")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """One quantity found in the text (before it becomes a ``Fact``)."""
+class Quantity(NamedTuple):
+    """One quantity found in the text (before it becomes a ``Fact``).
+
+    A named tuple, not a frozen dataclass: a long report has tens of thousands and
+    a tuple is built several times faster.
+    """
 
     start: int
     end: int
