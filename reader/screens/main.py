@@ -136,7 +136,9 @@ class MainScreen(Screen[None]):
         if self.document.sections:
             self.outline.current = self.document.sections[0].id
         self.marking.store_ready()
-        self._find_facts()
+        # Facts wait for the first frame: the extractor shares the interpreter
+        # with the UI, and the text matters more than the sidebar at start-up.
+        self.call_after_refresh(self._find_facts)
 
     def on_unmount(self) -> None:
         """Save the reading position when the screen goes (quit, another document)."""

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from reader.model.document import Document, Fact, FactKind
-from reader.model.facts import describe_value, extract_facts
 
 KIND_LABELS: dict[FactKind, str] = {
     FactKind.QUANTITY: "Figures",
@@ -50,6 +49,10 @@ class FactIndex:
         Args:
             document: The parsed document.
         """
+        # Imported here, in the worker thread: the extractor's word lists cost
+        # ~70 ms to import, which the first frame should not pay.
+        from reader.model.facts import extract_facts
+
         return cls.of(extract_facts(document))
 
     @classmethod
@@ -99,7 +102,7 @@ def fact_label(fact: Fact) -> str:
     Args:
         fact: Any fact.
     """
-    value = describe_value(fact)
+    value = _describe(fact)
     if fact.kind is FactKind.PERSON or _same(value, fact.text):
         return _flat(fact.text)
     return _flat(f"{fact.text} {value}")
@@ -117,7 +120,7 @@ def fact_row(fact: Fact) -> Text:
     row = Text(_flat(fact.text))
     if len(fact.mentions) > 1:
         row.append(f" ×{len(fact.mentions)}", style="dim")
-    value = describe_value(fact)
+    value = _describe(fact)
     if fact.kind is not FactKind.PERSON and not _same(value, fact.text):
         row.append("  ")
         row.append(_flat(value), style="bold")
@@ -145,3 +148,10 @@ def more_row(hidden: int) -> Text:
         hidden: How many facts of the group are not listed yet.
     """
     return Text(f"  … {hidden:,} more", style="italic")
+
+
+def _describe(fact: Fact) -> str:
+    """The fact's normalized value for a row (see ``facts.describe_value``)."""
+    from reader.model.facts import describe_value  # loaded by the worker already
+
+    return describe_value(fact)
