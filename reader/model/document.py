@@ -146,6 +146,10 @@ class Document:
     """Where the text was read from (``None`` for stdin or a string)."""
     encoding: str | None = None
     """The encoding the bytes were decoded with, if read from bytes."""
+    complete: bool = True
+    """False for a head-only parse (see ``parse.parse_head``): the paragraphs and
+    headings stop early and the last section runs on to the end of the text. The
+    app shows such a document at once and swaps in the full parse when ready."""
 
     @cached_property
     def fingerprint(self) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import re
+from dataclasses import replace
 from itertools import accumulate
 
 from reader.model.document import Document, Meta, ParagraphKind, Span
@@ -66,6 +67,40 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
     finally:
         if enabled:
             gc.enable()
+
+
+HEAD_CHARS = 300_000
+"""How much of a big text :func:`parse_head` parses: a few hundred screens."""
+
+
+def parse_head(
+    text: str, *, path: str | None = None, encoding: str | None = None, chars: int = HEAD_CHARS
+) -> Document:
+    """Parse only the first ``chars`` characters (to a line end) of a big text.
+
+    The result keeps the whole ``text`` (so its fingerprint, and every offset,
+    are those of the full document) but its paragraphs and headings stop at the
+    cut, and its last section runs on to the end; ``complete`` is False. Opening
+    a 50 MB report shows its first pages this way in a few milliseconds while
+    :func:`parse` works through the rest.
+
+    Args:
+        text: Normalized text.
+        path: As for :func:`parse`.
+        encoding: As for :func:`parse`.
+        chars: Roughly how many characters to parse.
+
+    Returns:
+        A head-only document, or the full parse when the text is short.
+    """
+    cut = text.find("\n", chars) if len(text) > chars else -1
+    if cut == -1:
+        return parse(text, path=path, encoding=encoding)
+    head = parse(text[:cut], path=path, encoding=encoding)
+    last = replace(head.sections[-1], end=len(text))
+    return Document(
+        text, head.meta, (*head.sections[:-1], last), head.paragraphs, path, encoding, False
+    )
 
 
 def _parse(text: str, path: str | None, encoding: str | None) -> Document:

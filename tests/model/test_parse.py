@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from reader.model.document import Document, ParagraphKind
-from reader.model.parse import parse
+from reader.model.parse import parse, parse_head
 
 
 def heading_titles(doc: Document) -> list[tuple[int, str]]:
@@ -351,3 +351,26 @@ def test_repeated_titles_get_ordinals() -> None:
     )
     ids = [s.id for s in doc.sections[1:]]
     assert ids == ["introduction", "introduction-2", "introduction-3"]
+
+
+def test_parse_head_keeps_the_whole_text_and_the_full_parse_s_start(seed_text: str) -> None:
+    text = seed_text + "\n" + "\n".join(f"{n}. 第{n}节\n  正文{n}。" for n in range(1, 400))
+    full = parse(text)
+    head = parse_head(text, chars=4000)
+    assert not head.complete and full.complete
+    assert head.text == text and head.fingerprint == full.fingerprint
+    assert head.sections[0].start == 0 and head.sections[-1].end == len(text)
+    for before, after in zip(head.sections, head.sections[1:], strict=False):
+        assert before.end == after.start
+    # What the head shows is what the full parse shows there.
+    assert head.paragraphs[-1].end <= 4000 + 20
+    assert head.paragraphs == full.paragraphs[: len(head.paragraphs)]
+    assert [s.title for s in head.sections] == [
+        s.title for s in full.sections[: len(head.sections)]
+    ]
+    assert head.meta == full.meta
+
+
+def test_parse_head_of_a_short_text_is_the_full_parse(seed_text: str) -> None:
+    assert parse_head(seed_text) == parse(seed_text)
+    assert parse_head(seed_text).complete
