@@ -1,35 +1,57 @@
-"""OutlinePane: the document's sections as a tree.
+"""OutlinePane: the document's sections, one title a row, as a Line-API ``ScrollView``.
 
-Sections nest by ``Section.parent``; a subtitle is a dimmed line under its title. The
-screen sets :attr:`OutlinePane.current` as the reading pane scrolls and the tree
-cursor follows it without taking focus; Enter or a click posts
-:class:`OutlinePane.SectionSelected`.
+Sections indent by nesting (``Section.parent``), two cells a level. A title wider
+than the pane wraps over two rows (CJK-aware, then cut with "…"); a subtitle is a
+dim row below its title; a section with search matches shows their count, dim,
+at the right of its title row. A section with children can be collapsed.
+
+The screen sets :attr:`OutlinePane.current` as the reading pane scrolls: the row
+of the section being read is highlighted and the cursor follows it without
+taking focus. Enter or a click posts :class:`OutlinePane.SectionSelected`.
+
+Only the rows in view are drawn (``render_line``, strips cached by row, width,
+generation and highlight); the row index lives in
+:class:`reader.widgets.outline_rows.OutlineRows`, built once per document, so
+100,000 sections open in a fraction of a second and a key press does no work per
+section. Titles are data: they go into ``Segment`` objects, never markup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
-from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
+from reader.model.cells import cell_len
 from reader.model.document import Section
+from reader.widgets.outline_rows import INDENT, SUBTITLE, TITLE, OutlineRows, Row, fit, title_lines
+
+__all__ = ["OutlineNode", "OutlinePane", "section_label", "subtitle_label"]
+
+SUBTITLE_PREFIX = "——"
+"""Starts the subtitle row (the dash the parser stripped)."""
+
+EXPANDED, COLLAPSED = "▾", "▸"
+"""Markers before the title of a section with children."""
 
 
 def section_label(section: Section, matches: int = 0) -> Text:
-    """The tree label of ``section``: its title, as plain text (never markup).
+    """A section's title as plain text (never markup), with its match count after it.
 
     Args:
         section: The section.
-        matches: Search matches in the section; a dim count follows the title when > 0.
+        matches: Search matches in the section; `` N`` follows the title when > 0.
     """
     label = Text(section.title or "—", no_wrap=True, overflow="ellipsis")
     if matches:
@@ -38,27 +60,69 @@ def section_label(section: Section, matches: int = 0) -> Text:
 
 
 def subtitle_label(subtitle: str, style: str | Style = "dim") -> Text:
-    """The dimmed second line under a section title: ``——`` and the subtitle.
-
-    A line of its own because a suffix would be cut off in a 28-column pane.
-    """
-    return Text("——" + subtitle, style=style, no_wrap=True, overflow="ellipsis")
+    """The subtitle row's text: ``——`` and the subtitle, as plain text."""
+    return Text(SUBTITLE_PREFIX + subtitle, style=style, no_wrap=True, overflow="ellipsis")
 
 
-class OutlinePane(Widget):
-    """A tree of the document's sections."""
+class _Styles(NamedTuple):
+    """The pane's styles, looked up once per style update."""
+
+    base: Style
+    title: Style
+    subtitle: Style
+    number: Style
+    current: Style
+    cursor: Style
+
+
+class OutlinePane(ScrollView, can_focus=True):
+    """The sections of a document, one row (or two) a title, collapsible."""
 
     DEFAULT_CSS = """
     OutlinePane {
         height: 1fr;
+        background: $surface;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
     }
-    OutlinePane > Tree {
-        height: 1fr;
+    OutlinePane:focus { background-tint: $foreground 3%; }
+    OutlinePane > .outline-pane--title { color: $foreground; }
+    OutlinePane > .outline-pane--subtitle { color: $text-muted; }
+    OutlinePane > .outline-pane--count { color: $text-muted; }
+    OutlinePane > .outline-pane--current {
+        background: $block-cursor-blurred-background;
+        text-style: bold;
+    }
+    OutlinePane > .outline-pane--cursor {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"outline-pane--subtitle"}
-    """``outline-pane--subtitle``: the subtitle that follows a section title."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "outline-pane--title",
+        "outline-pane--subtitle",
+        "outline-pane--count",
+        "outline-pane--current",
+        "outline-pane--cursor",
+    }
+    """Title and subtitle rows, the match count, the section being read, the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Select", tooltip="Go to the section under the cursor"),
+        Binding("down,j", "cursor_down", "Next section", show=False),
+        Binding("up,k", "cursor_up", "Previous section", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First section", show=False),
+        Binding("end", "last", "Last section", show=False),
+        Binding("left", "collapse", "Collapse", show=False, tooltip="Fold, or go to the parent"),
+        Binding("right", "expand", "Expand", show=False),
+        Binding("space", "toggle_fold", "Fold/unfold", show=False),
+    ]
+    """Outline keys; the cursor moves by section, Enter jumps."""
 
     @dataclass
     class SectionSelected(Message):
@@ -71,7 +135,7 @@ class OutlinePane(Widget):
     """The sections to show, in text order."""
 
     current: reactive[str | None] = reactive(None)
-    """Id of the section being read; the tree cursor follows it."""
+    """Id of the section being read: highlighted, and the cursor follows it."""
 
     match_counts: reactive[dict[str, int]] = reactive(dict, always_update=True)
     """Search matches per section id; the screen sets it (empty: no search)."""
@@ -93,93 +157,377 @@ class OutlinePane(Widget):
             classes: CSS classes.
         """
         super().__init__(name=name, id=id, classes=classes)
-        self._section_nodes: dict[str, TreeNode[str]] = {}
         self.set_reactive(OutlinePane.sections, sections)
+        self._rows = OutlineRows(sections)
+        self._cursor = 0
+        self._current_index: int | None = None
+        self._generation = 0
+        self._cache: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(512)
+        self._styles: _Styles | None = None
+        self._width = 0
+
+    # -- the public surface -------------------------------------------------
 
     @property
-    def section_tree(self) -> Tree[str]:
-        """The tree widget inside the pane."""
-        return self.query_one(Tree)
+    def section_tree(self) -> OutlinePane:
+        """The focusable widget of the outline (the pane itself)."""
+        return self
 
-    def compose(self) -> ComposeResult:
-        """The tree, with a hidden root."""
-        tree: Tree[str] = Tree("Sections", id="outline-tree")
-        tree.show_root = False
-        # Enter jumps; it must not fold the section the reader jumps to.
-        tree.auto_expand = False
-        tree.guide_depth = 2
-        yield tree
+    @property
+    def rows(self) -> OutlineRows:
+        """The row index as laid out now."""
+        return self._rows
 
-    def on_mount(self) -> None:
-        """Fill the tree once styles are known (the subtitle style comes from CSS)."""
-        self._rebuild()
+    @property
+    def cursor_section(self) -> Section | None:
+        """The section under the cursor."""
+        return self.sections[self._cursor] if self.sections else None
+
+    @property
+    def cursor_node(self) -> OutlineNode | None:
+        """The cursor's section as a Tree-like node (``.data`` is its id)."""
+        return OutlineNode(self, self._cursor) if self.sections else None
+
+    @property
+    def root(self) -> OutlineNode:
+        """A Tree-like root whose children are the top-level sections."""
+        return OutlineNode(self, None)
+
+    def is_collapsed(self, section_id: str) -> bool:
+        """Whether the section ``section_id`` is folded (its subtree hidden)."""
+        index = self._rows.index_of(section_id)
+        return index is not None and index in self._rows.collapsed
+
+    def set_collapsed(self, section_id: str, collapsed: bool) -> None:
+        """Fold or unfold the section ``section_id`` (no-op without children)."""
+        index = self._rows.index_of(section_id)
+        if index is not None and self._rows.set_collapsed(index, collapsed):
+            self._after_collapse()
+
+    # -- data in ------------------------------------------------------------
 
     def watch_sections(self) -> None:
-        """Rebuild the tree for new sections."""
+        """New sections: a new row index, the cursor back at the top."""
+        self._rows = OutlineRows(self.sections)
+        self._cursor = 0
+        self._current_index = None
+        if self.current is not None:
+            self._current_index = self._rows.index_of(self.current)
         if self.is_mounted:
-            self._rebuild()
-
-    def _rebuild(self) -> None:
-        tree = self.section_tree
-        tree.clear()
-        self._section_nodes = {}
-        style = self.get_component_rich_style("outline-pane--subtitle", partial=True)
-        for section in self.sections:
-            parent = tree.root
-            if section.parent is not None and 0 <= section.parent < len(self.sections):
-                parent = self._section_nodes.get(self.sections[section.parent].id, tree.root)
-            node = parent.add(
-                section_label(section, self.match_counts.get(section.id, 0)),
-                data=section.id,
-                expand=True,
-                allow_expand=False,
-            )
-            if section.subtitle:
-                # Its data is the section's id: Enter on it jumps to the section too.
-                node.add_leaf(subtitle_label(section.subtitle, style or "dim"), data=section.id)
-            self._section_nodes[section.id] = node
-            # A parent with child sections shows its expander again.
-            if parent is not tree.root:
-                parent.allow_expand = True
-        self._follow_current()
-
-    def watch_match_counts(self, old: dict[str, int], new: dict[str, int]) -> None:
-        """Show each section's match count after its title."""
-        if not self.is_mounted:
-            return
-        # Only the sections whose count changed: a long report has thousands,
-        # and every relabel costs the tree a refresh.
-        by_id = {section.id: section for section in self.sections}
-        for section_id in old.keys() | new.keys():
-            count = new.get(section_id, 0)
-            node = self._section_nodes.get(section_id)
-            if node is not None and section_id in by_id and count != old.get(section_id, 0):
-                node.set_label(section_label(by_id[section_id], count))
+            self._relayout()
+            self.scroll_to(y=0, animate=False, force=True)
+            self._follow_current()
 
     def watch_current(self) -> None:
-        """Move the tree cursor to the current section."""
+        """Highlight the current section; move the cursor to it (focus stays where it is)."""
+        self._current_index = (
+            None if self.current is None else self._rows.index_of(self.current, self._cursor)
+        )
         self._follow_current()
 
-    def _follow_current(self) -> None:
-        node = self._section_nodes.get(self.current) if self.current else None
-        if node is None:
-            return
-        ancestor = node.parent
-        while ancestor is not None:
-            ancestor.expand()
-            ancestor = ancestor.parent
-        tree = self.section_tree
-        if tree.cursor_node is node:
-            return
-        # Tree lines are laid out lazily; a freshly expanded node has no line yet.
-        if node.line < 0:
-            self.call_after_refresh(self._follow_current)
-            return
-        tree.move_cursor(node, animate=False)
+    def watch_match_counts(self) -> None:
+        """Redraw the rows in view: counts are looked up as rows are drawn."""
+        self._invalidate()
 
-    @on(Tree.NodeSelected)
-    def _node_selected(self, event: Tree.NodeSelected[str]) -> None:
+    def _follow_current(self) -> None:
+        index = self._current_index
+        if index is None:
+            self.refresh()
+            return
+        if self._rows.reveal(index):
+            self._after_layout_change()
+        self._cursor = index
+        self._scroll_to_cursor()
+        self.refresh()
+
+    # -- layout -------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        """Lay the rows out for the new width."""
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._width = width
+        self._rows.layout(width)
+        self._after_layout_change()
+        self._scroll_to_cursor()
+
+    def _after_layout_change(self) -> None:
+        if self._rows.width:
+            size = Size(self._width, self._rows.total_rows)
+            if self.virtual_size != size:
+                self.virtual_size = size
+        self._invalidate()
+
+    def _after_collapse(self) -> None:
+        if self._rows.position(self._cursor) is None:
+            # The cursor's section went into a folded subtree: stay on the folded title.
+            self._cursor = self._rows.shown_at_or_before(self._cursor)
+        self._after_layout_change()
+        self._scroll_to_cursor()
+
+    @property
+    def _view_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _scroll_to_cursor(self) -> None:
+        """Scroll the least that shows every row of the cursor's section."""
+        first = self._rows.first_row(self._cursor)
+        if first is None or not self._rows.width:
+            return
+        last = first + self._rows.rows_of(self._cursor)
+        top = round(self.scroll_y)
+        height = self._view_height
+        if first < top:
+            self.scroll_to(y=first, animate=False, force=True)
+        elif last > top + height:
+            self.scroll_to(y=max(first, last - height), animate=False, force=True)
+
+    # -- keys and mouse -----------------------------------------------------
+
+    def _move_to(self, section: int) -> None:
+        if section != self._cursor:
+            self._cursor = section
+            self.refresh()
+        self._scroll_to_cursor()
+
+    def _step(self, delta: int) -> None:
+        place = self._rows.position(self._cursor)
+        if place is not None:
+            self._move_to(self._rows.at_position(place + delta))
+
+    def action_cursor_down(self) -> None:
+        """Move the cursor to the next section shown."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        """Move the cursor to the previous section shown."""
+        self._step(-1)
+
+    def _page(self, direction: int) -> None:
+        first = self._rows.first_row(self._cursor)
+        if first is None:
+            return
+        self._move_to(self._rows.section_at_row(first + direction * self._view_height))
+
+    def action_page_down(self) -> None:
+        """Move the cursor a page down."""
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        """Move the cursor a page up."""
+        self._page(-1)
+
+    def action_first(self) -> None:
+        """Move the cursor to the first section."""
+        self._move_to(self._rows.at_position(0))
+
+    def action_last(self) -> None:
+        """Move the cursor to the last section shown."""
+        self._move_to(self._rows.at_position(self._rows.visible_count - 1))
+
+    def action_select(self) -> None:
+        """Jump to the section under the cursor."""
+        if self.sections:
+            self.post_message(self.SectionSelected(self.sections[self._cursor].id))
+
+    def action_collapse(self) -> None:
+        """Fold the cursor's section; on a folded or childless one, go to its parent."""
+        rows = self._rows
+        if rows.has_children(self._cursor) and self._cursor not in rows.collapsed:
+            rows.set_collapsed(self._cursor, True)
+            self._after_collapse()
+            return
+        parent = rows.parent_row_section(self._cursor)
+        if parent is not None:
+            self._move_to(parent)
+
+    def action_expand(self) -> None:
+        """Unfold the cursor's section."""
+        if self._rows.set_collapsed(self._cursor, False):
+            self._after_collapse()
+
+    def action_toggle_fold(self) -> None:
+        """Fold or unfold the cursor's section."""
+        folded = self._cursor in self._rows.collapsed
+        if self._rows.set_collapsed(self._cursor, not folded):
+            self._after_collapse()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a row jumps to its section; on the ▾/▸ marker, folds it."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self._rows.row(round(self.scroll_y) + offset.y)
+        if row is None:
+            return
         event.stop()
-        section_id = event.node.data
-        if section_id is not None:
-            self.post_message(self.SectionSelected(section_id))
+        section = row.section
+        marker_x = self._rows.text_x(section) - INDENT
+        if row.part == TITLE and self._rows.has_children(section) and 0 <= marker_x <= offset.x:
+            if offset.x < marker_x + INDENT:
+                self._move_to(section)
+                self.action_toggle_fold()
+                return
+        self._move_to(section)
+        self.post_message(self.SectionSelected(self.sections[section].id))
+
+    def on_focus(self) -> None:
+        """The cursor shows while the pane has focus."""
+        self.refresh()
+
+    def on_blur(self) -> None:
+        """Hide the cursor (the current section stays highlighted)."""
+        self.refresh()
+
+    # -- drawing ------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, stylesheet): look them up again."""
+        super().notify_style_update()
+        self._styles = None
+        self._invalidate()
+
+    @property
+    def _line_styles(self) -> _Styles:
+        if self._styles is None:
+            base = self.rich_style
+
+            def part(name: str) -> Style:
+                return self.get_component_rich_style(f"outline-pane--{name}", partial=True)
+
+            self._styles = _Styles(
+                base=base,
+                title=part("title"),
+                subtitle=part("subtitle"),
+                number=part("count"),
+                current=part("current"),
+                cursor=part("cursor"),
+            )
+        return self._styles
+
+    def render_line(self, y: int) -> Strip:
+        """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the outline)."""
+        styles = self._line_styles
+        width = self._width
+        index = self.scroll_offset.y + y
+        row = self._rows.row(index) if self._rows.width else None
+        if row is None:
+            return Strip.blank(width, styles.base)
+        cursor = row.section == self._cursor and self.has_focus
+        flags = (2 if cursor else 0) | (1 if row.section == self._current_index else 0)
+        key = (index, width, self._generation, flags)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._draw(row, flags, styles)
+            self._cache[key] = strip
+        return strip
+
+    def _draw(self, row: Row, flags: int, styles: _Styles) -> Strip:
+        """One row: indentation, marker, title (or subtitle) and count, padded to the width."""
+        rows = self._rows
+        width = self._width
+        section = self.sections[row.section]
+        line = styles.base
+        if flags & 1:
+            line += styles.current
+        if flags & 2:
+            line += styles.cursor
+        x = rows.text_x(row.section)
+        segments: list[Segment] = []
+        if x:
+            lead = " " * x
+            if row.part == TITLE and rows.has_children(row.section) and x >= INDENT:
+                marker = COLLAPSED if row.section in rows.collapsed else EXPANDED
+                lead = " " * (x - INDENT) + marker + " " * (INDENT - 1)
+            segments.append(Segment(lead, line))
+        room = max(0, width - x)
+        if row.part == SUBTITLE:
+            text = fit(SUBTITLE_PREFIX + (section.subtitle or ""), room)
+            segments.append(Segment(text, line + styles.subtitle))
+            return Strip(segments).adjust_cell_length(width, line)
+        count = self.match_counts.get(section.id, 0) if self.match_counts else 0
+        count_text = f" {count}" if count else ""
+        # The count is kept clear of the title on both rows, so they line up.
+        title_room = max(1, room - len(count_text))
+        lines = title_lines(rows.titles[row.section], title_room, rows.title_rows(row.section))
+        text = lines[row.part] if row.part < len(lines) else ""
+        segments.append(Segment(text, line + styles.title))
+        if row.part == TITLE and count_text:
+            pad = room - cell_len(text) - len(count_text)
+            if pad > 0:
+                segments.append(Segment(" " * pad, line))
+            segments.append(Segment(count_text, line + styles.number))
+        return Strip(segments).adjust_cell_length(width, line)
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    """A read-only, Tree-like view of one section of an :class:`OutlinePane`.
+
+    For callers (and tests) written against the outline's former ``Tree``: ``data``
+    is the section id, ``label`` its title (with the match count), ``line`` its
+    title row, ``children`` its subtitle row and child sections. Built on demand.
+    """
+
+    pane: OutlinePane
+    """The pane the node belongs to."""
+    section: int | None
+    """Index of the section; ``None`` for the (hidden) root."""
+    subtitle: bool = False
+    """Whether this is the section's subtitle row rather than its title."""
+
+    @property
+    def data(self) -> str | None:
+        """The section id (``None`` for the root)."""
+        return None if self.section is None else self.pane.sections[self.section].id
+
+    @property
+    def label(self) -> Text:
+        """What the row says, as plain text."""
+        if self.section is None:
+            return Text("Sections")
+        section = self.pane.sections[self.section]
+        if self.subtitle:
+            return subtitle_label(section.subtitle or "")
+        return section_label(section, self.pane.match_counts.get(section.id, 0))
+
+    @property
+    def line(self) -> int:
+        """The node's row in the outline, or -1 when hidden (or the root)."""
+        if self.section is None:
+            return -1
+        first = self.pane.rows.first_row(self.section)
+        if first is None:
+            return -1
+        return first + self.pane.rows.title_rows(self.section) if self.subtitle else first
+
+    @property
+    def is_expanded(self) -> bool:
+        """Whether the node's children show."""
+        return self.section is None or self.section not in self.pane.rows.collapsed
+
+    @property
+    def children(self) -> list[OutlineNode]:
+        """The subtitle row, then the child sections."""
+        rows = self.pane.rows
+        if self.subtitle:
+            return []
+        if self.section is None:
+            start, end, depth = 0, rows.count, 0
+            nodes = []
+        else:
+            start, end = self.section + 1, rows.subtree_end(self.section)
+            depth = rows.depth[self.section] + 1
+            has_subtitle = bool(self.pane.sections[self.section].subtitle)
+            nodes = [OutlineNode(self.pane, self.section, subtitle=True)] if has_subtitle else []
+        nodes.extend(OutlineNode(self.pane, i) for i in range(start, end) if rows.depth[i] == depth)
+        return nodes
