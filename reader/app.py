@@ -12,9 +12,12 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
 
+from reader.background import run_detached
 from reader.commands import BookmarksProvider, FactsProvider, SectionsProvider
 from reader.model.document import Document
+from reader.model.parse import parse
 from reader.paths import styles_dir
 from reader.screens.help import HelpScreen, collect_help
 from reader.screens.keeper import BookmarkKeeper
@@ -60,10 +63,57 @@ class ReaderApp(App[None]):
         self._load_bookmarks()
         if self.document is not None:
             self.push_screen(MainScreen(self.document))
+            if not self.document.complete:
+                self._parse_in_full(self.document)
         elif self.folder_documents:
             self.push_screen(PickerScreen(self.folder_documents))
         else:
             self.notify("No document to show.", severity="warning")
+
+    # -- a big document: its head first, the full parse swapped in ------------
+
+    def _parse_in_full(self, head: Document) -> None:
+        """Parse the whole of a head-only document off the UI thread."""
+
+        def run() -> None:
+            worker = get_current_worker()
+            full = run_detached(
+                lambda: parse(head.text, path=head.path, encoding=head.encoding),
+                lambda: worker.is_cancelled,
+            )
+            if full is not None:
+                self.call_from_thread(self._swap_in_full, full)
+
+        self.run_worker(run, thread=True, group="full-parse", exit_on_error=False)
+
+    def _swap_in_full(self, full: Document) -> None:
+        """Replace the head-only main screen with one of the full document.
+
+        The reader stays where they are (or, if they have not moved, goes to
+        the saved position, which the head may have cut short). While a dialog
+        is open over the screen, the swap waits for it to close.
+        """
+        head = next(
+            (
+                screen
+                for screen in self.screen_stack
+                if isinstance(screen, MainScreen)
+                and not screen.document.complete
+                and screen.document.fingerprint == full.fingerprint
+            ),
+            None,
+        )
+        if head is None:  # the reader has gone on to another document
+            return
+        if self.screen is not head:
+            self.set_timer(0.25, lambda: self._swap_in_full(full))
+            return
+        screen = MainScreen(full)
+        if head.marking.moved:
+            screen.marking.start_at = head.reading.current_offset
+        else:
+            screen.marking.jump_to = head.marking.jump_to
+        self.switch_screen(screen)
 
     def _load_bookmarks(self) -> None:
         """Read the store: now when small, else in a thread so the first frame never waits."""

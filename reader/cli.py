@@ -233,7 +233,8 @@ def _add_bookmarks(commands: Any) -> None:
 
 def cmd_open(args: argparse.Namespace) -> int:
     file, many = resolve_target(args.path)
-    document = open_document(file) if file is not None else None
+    # A big file shows its head at once; the app parses the rest in the background.
+    document = open_document(file, head=True) if file is not None else None
     if file == "-":
         _reattach_tty()
     from reader.app import ReaderApp  # Textual loads only when the app runs.

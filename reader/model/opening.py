@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from reader.model.document import Document
 from reader.model.loading import DEFAULT_MAX_BYTES, LoadError, load_bytes, load_path, over_limit
-from reader.model.parse import parse
+from reader.model.parse import parse, parse_head
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 """File endings that a folder listing treats as documents ("" for none)."""
@@ -66,8 +66,13 @@ def read_stream(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
     return data
 
 
-def open_document(target: str | Path) -> Document:
+def open_document(target: str | Path, *, head: bool = False) -> Document:
     """Load and parse a document from a path, or from stdin for ``"-"``.
+
+    Args:
+        target: A path, or ``"-"`` for standard input.
+        head: Parse only the head of a big text (``parse_head``): the app shows
+            it at once and parses the rest in the background.
 
     Raises:
         LoadError: when the file cannot be opened; its message is one line.
@@ -76,6 +81,9 @@ def open_document(target: str | Path) -> Document:
         if sys.stdin is None:
             raise LoadError(STDIN_NAME, "no standard input")
         loaded = load_bytes(read_stream(sys.stdin.buffer), name=STDIN_NAME)
-        return parse(loaded.text, path=None, encoding=loaded.encoding)
-    loaded = load_path(target)
-    return parse(loaded.text, path=str(target), encoding=loaded.encoding)
+        path = None
+    else:
+        loaded = load_path(target)
+        path = str(target)
+    parser = parse_head if head else parse
+    return parser(loaded.text, path=path, encoding=loaded.encoding)

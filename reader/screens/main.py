@@ -18,7 +18,9 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
+from reader.background import run_detached
 from reader.model.document import Document, Fact
 from reader.screens.cycle import HighlightCycle
 from reader.screens.marking import Marking
@@ -138,7 +140,8 @@ class MainScreen(Screen[None]):
         self.marking.store_ready()
         # Facts wait for the first frame: the extractor shares the interpreter
         # with the UI, and the text matters more than the sidebar at start-up.
-        self.call_after_refresh(self._find_facts)
+        if self.document.complete:  # a head-only parse waits for the full one
+            self.call_after_refresh(self._find_facts)
 
     def on_unmount(self) -> None:
         """Save the reading position when the screen goes (quit, another document)."""
@@ -321,12 +324,16 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
     def _find_facts(self) -> None:
         # The first frame never waits: the sidebar says "Finding facts…" meanwhile.
+        worker = get_current_worker()
+        document = self.document
         try:
-            index = FactIndex.build(self.document)
+            # Detached: quitting must not wait for a big document's facts.
+            index = run_detached(lambda: FactIndex.build(document), lambda: worker.is_cancelled)
         except Exception as error:  # an extractor bug must not take the reader down
             self.app.call_from_thread(self._facts_failed, error)
             return
-        self.app.call_from_thread(self.facts.show_facts, index)
+        if index is not None:
+            self.app.call_from_thread(self.facts.show_facts, index)
 
     def _facts_failed(self, error: Exception) -> None:
         self.facts.show_error("Facts unavailable")

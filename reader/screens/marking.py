@@ -48,6 +48,12 @@ class Marking:
         """The sentence selection while ``v`` mode is on."""
         self.jump_to: str | None = None
         """A bookmark id to show when the store is ready, instead of the saved position."""
+        self.start_at: int | None = None
+        """An offset to show instead of the saved position (where the reader was
+        when the full parse replaced a head-only one)."""
+        self.restored_to: int | None = None
+        """Where the saved position put the reader; moving away from it means the
+        reader has started reading."""
         self._ready = False
         self._timer: Timer | None = None
 
@@ -76,9 +82,24 @@ class Marking:
             bookmark = self._bookmark(self.jump_to)
             offset = bookmark.start if bookmark is not None else None
         if offset is None:
+            offset = self.start_at
+        if offset is None:
             offset = keeper.call(lambda store: store.position(self.document))
         if offset:
             self.screen.reading.scroll_to_offset(offset)
+        # Noted after the next refresh: the pane settles (and clamps an offset
+        # past a head-only parse) when it lays out.
+        self.screen.call_after_refresh(self._note_restored)
+
+    def _note_restored(self) -> None:
+        self.restored_to = self.screen.reading.current_offset
+
+    @property
+    def moved(self) -> bool:
+        """Whether the reader has moved since the saved position was shown."""
+        return self.restored_to is not None and self.screen.reading.current_offset != (
+            self.restored_to
+        )
 
     def refresh_marks(self) -> None:
         """Mark every attached bookmark of this document in the margin."""
@@ -111,6 +132,9 @@ class Marking:
             self._timer = None
         keeper = self.keeper
         if keeper is None or not self._ready:
+            return
+        if not self.document.complete and not self.moved:
+            # A head-only parse may have cut the saved position short: keep it.
             return
         offset = self.screen.reading.current_offset
         keeper.call(lambda store: store.set_position(self.document, offset))

@@ -1,0 +1,114 @@
+"""A big document opens on its head at once; the full parse replaces it in place."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+import reader.app
+from reader.app import ReaderApp
+from reader.model.document import Document
+from reader.model.opening import open_document
+from reader.model.parse import parse, parse_head
+from reader.screens.main import MainScreen
+from tests.ui.helpers import SEED, make_app
+
+
+def big_text(repeats: int = 120) -> str:
+    """The sample's body under numbered headings, ~1 MB."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    body = "\n".join(lines[4:])
+    parts = ["\n".join(lines[:4])]
+    for n in range(1, repeats + 1):
+        parts.append(f"{n}. 第{n}篇\n{body}")
+    return "\n".join(parts) + "\n"
+
+
+async def until(pilot: Pilot[None], check: Callable[[], bool], seconds: float = 20) -> None:
+    """Let the app run until ``check()`` holds (the full parse runs in a thread)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+def full_screen_shown(app: ReaderApp) -> Callable[[], bool]:
+    return lambda: isinstance(app.screen, MainScreen) and app.screen.document.complete
+
+
+def write_big(tmp_path: Path) -> Path:
+    path = tmp_path / "big.txt"
+    path.write_text(big_text(), encoding="utf-8")
+    return path
+
+
+def test_opening_a_big_file_for_the_app_parses_only_its_head(tmp_path: Path) -> None:
+    path = write_big(tmp_path)
+    head = open_document(path, head=True)
+    full = open_document(path)
+    assert not head.complete and full.complete
+    assert head.fingerprint == full.fingerprint
+    assert len(head.sections) < len(full.sections)
+
+
+async def test_the_full_parse_replaces_the_head_and_keeps_the_reader_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_big(tmp_path)
+    head = open_document(path, head=True)
+    gate = threading.Event()
+
+    def held_parse(text: str, **kwargs: Any) -> Document:
+        gate.wait(timeout=30)  # the test reads the head first
+        return parse(text, **kwargs)
+
+    monkeypatch.setattr(reader.app, "parse", held_parse)
+    app = make_app(None, document=head)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.screen
+        assert isinstance(first, MainScreen) and not first.document.complete
+        await pilot.press("right_square_bracket", "right_square_bracket", "space")
+        offset = first.reading.current_offset
+        assert offset > 0
+        gate.set()
+        await until(pilot, full_screen_shown(app))
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen is not first
+        assert screen.document.complete
+        assert screen.document.fingerprint == head.fingerprint
+        assert len(screen.document.sections) > len(head.sections)
+        assert screen.reading.current_offset == offset
+        # The facts of the whole document arrive on the new screen.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Finding facts" not in str(screen.facts.query_one("#facts-scope").render())
+
+
+async def test_a_position_beyond_the_head_is_restored_after_the_full_parse(
+    tmp_path: Path,
+) -> None:
+    path = write_big(tmp_path)
+    full = open_document(path)
+    far = full.sections[-2].start
+    # A first session read far into the document and saved the position there.
+    app = make_app(None, document=full)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, MainScreen)
+        app.screen.reading.scroll_to_offset(far)
+        await pilot.pause()
+        app.screen.marking.save_position()
+    head = parse_head(full.text, path=full.path)
+    assert far > len(head.text[: head.paragraphs[-1].end])
+    app = make_app(None, document=head)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, full_screen_shown(app))
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await until(pilot, lambda: screen.reading.current_offset == far)
