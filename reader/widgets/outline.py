@@ -23,7 +23,6 @@ from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -35,33 +34,24 @@ from textual.strip import Strip
 
 from reader.model.cells import cell_len
 from reader.model.document import Section
-from reader.widgets.outline_rows import INDENT, SUBTITLE, TITLE, OutlineRows, Row, fit, title_lines
+from reader.widgets.outline_rows import (
+    INDENT,
+    SUBTITLE,
+    SUBTITLE_PREFIX,
+    TITLE,
+    OutlineNode,
+    OutlineRows,
+    Row,
+    fit,
+    section_label,
+    subtitle_label,
+    title_lines,
+)
 
 __all__ = ["OutlineNode", "OutlinePane", "section_label", "subtitle_label"]
 
-SUBTITLE_PREFIX = "——"
-"""Starts the subtitle row (the dash the parser stripped)."""
-
 EXPANDED, COLLAPSED = "▾", "▸"
 """Markers before the title of a section with children."""
-
-
-def section_label(section: Section, matches: int = 0) -> Text:
-    """A section's title as plain text (never markup), with its match count after it.
-
-    Args:
-        section: The section.
-        matches: Search matches in the section; `` N`` follows the title when > 0.
-    """
-    label = Text(section.title or "—", no_wrap=True, overflow="ellipsis")
-    if matches:
-        label.append(f" {matches}", style="dim")
-    return label
-
-
-def subtitle_label(subtitle: str, style: str | Style = "dim") -> Text:
-    """The subtitle row's text: ``——`` and the subtitle, as plain text."""
-    return Text(SUBTITLE_PREFIX + subtitle, style=style, no_wrap=True, overflow="ellipsis")
 
 
 class _Styles(NamedTuple):
@@ -467,67 +457,3 @@ class OutlinePane(ScrollView, can_focus=True):
                 segments.append(Segment(" " * pad, line))
             segments.append(Segment(count_text, line + styles.number))
         return Strip(segments).adjust_cell_length(width, line)
-
-
-@dataclass(frozen=True)
-class OutlineNode:
-    """A read-only, Tree-like view of one section of an :class:`OutlinePane`.
-
-    For callers (and tests) written against the outline's former ``Tree``: ``data``
-    is the section id, ``label`` its title (with the match count), ``line`` its
-    title row, ``children`` its subtitle row and child sections. Built on demand.
-    """
-
-    pane: OutlinePane
-    """The pane the node belongs to."""
-    section: int | None
-    """Index of the section; ``None`` for the (hidden) root."""
-    subtitle: bool = False
-    """Whether this is the section's subtitle row rather than its title."""
-
-    @property
-    def data(self) -> str | None:
-        """The section id (``None`` for the root)."""
-        return None if self.section is None else self.pane.sections[self.section].id
-
-    @property
-    def label(self) -> Text:
-        """What the row says, as plain text."""
-        if self.section is None:
-            return Text("Sections")
-        section = self.pane.sections[self.section]
-        if self.subtitle:
-            return subtitle_label(section.subtitle or "")
-        return section_label(section, self.pane.match_counts.get(section.id, 0))
-
-    @property
-    def line(self) -> int:
-        """The node's row in the outline, or -1 when hidden (or the root)."""
-        if self.section is None:
-            return -1
-        first = self.pane.rows.first_row(self.section)
-        if first is None:
-            return -1
-        return first + self.pane.rows.title_rows(self.section) if self.subtitle else first
-
-    @property
-    def is_expanded(self) -> bool:
-        """Whether the node's children show."""
-        return self.section is None or self.section not in self.pane.rows.collapsed
-
-    @property
-    def children(self) -> list[OutlineNode]:
-        """The subtitle row, then the child sections."""
-        rows = self.pane.rows
-        if self.subtitle:
-            return []
-        if self.section is None:
-            start, end, depth = 0, rows.count, 0
-            nodes = []
-        else:
-            start, end = self.section + 1, rows.subtree_end(self.section)
-            depth = rows.depth[self.section] + 1
-            has_subtitle = bool(self.pane.sections[self.section].subtitle)
-            nodes = [OutlineNode(self.pane, self.section, subtitle=True)] if has_subtitle else []
-        nodes.extend(OutlineNode(self.pane, i) for i in range(start, end) if rows.depth[i] == depth)
-        return nodes
