@@ -7,6 +7,7 @@ wrong (one line on stderr, never a traceback), 130 on Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -237,6 +238,9 @@ def cmd_open(args: argparse.Namespace) -> int:
     document = open_document(file, head=True) if file is not None else None
     if file == "-":
         _reattach_tty()
+    # The parsed document lives as long as the app: keep the cyclic collector
+    # from walking its objects again and again (pauses while scrolling).
+    gc.freeze()
     from reader.app import ReaderApp  # Textual loads only when the app runs.
 
     app = ReaderApp(document=document, folder_documents=many or None)

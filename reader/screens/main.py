@@ -6,6 +6,7 @@ panes and tells each what to show ("messages up, attributes down").
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -17,7 +18,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from reader.background import run_detached
@@ -30,6 +31,7 @@ from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
+from reader.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100
 """Below this many columns both side panes start hidden."""
@@ -113,6 +115,8 @@ class MainScreen(Screen[None]):
         self.outline = OutlinePane(document.sections, id="outline", classes="pane")
         self.reading = ReadingPane(document, id="reading", classes="pane")
         self.facts = FactsPane(document, id="facts", classes="pane")
+        self.title_bar = TitleBar(id="title-bar")
+        self.title_bar.title = document.title
         self.marking = Marking(self)
         """Bookmarks, the sentence selection and the saved reading position."""
         # A pane for the help: its keys are listed even while it is closed.
@@ -122,8 +126,8 @@ class MainScreen(Screen[None]):
         self._update_sub_title()
 
     def compose(self) -> ComposeResult:
-        """Header, the three panes side by side, footer."""
-        yield Header()
+        """Title bar, the three panes side by side, search bar, footer."""
+        yield self.title_bar
         with Horizontal(id="panes"):
             yield self.outline
             yield self.reading
@@ -224,7 +228,8 @@ class MainScreen(Screen[None]):
         # Where n/N stand ("四风 3/17"): the search bar is closed while moving.
         if self.cycle is not None and self.cycle.index is not None:
             label += f" · {self.cycle.label} {self.cycle.status}"
-        self.sub_title = label
+        # Not Screen.sub_title: setting it repaints the whole screen, on every key.
+        self.title_bar.position = label
 
     # -- highlights walked with n / N ------------------------------------------
 
@@ -333,7 +338,14 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self._facts_failed, error)
             return
         if index is not None:
-            self.app.call_from_thread(self.facts.show_facts, index)
+            self.app.call_from_thread(self._facts_found, index)
+
+    def _facts_found(self, index: FactIndex) -> None:
+        self.facts.show_facts(index)
+        # A big document's facts are hundreds of thousands of long-lived
+        # objects; left to the cyclic collector, each of its full passes
+        # stalls a key press by ~100 ms. They never form cycles worth finding.
+        gc.freeze()
 
     def _facts_failed(self, error: Exception) -> None:
         self.facts.show_error("Facts unavailable")

@@ -76,7 +76,7 @@ class FactsPane(Vertical):
     LOADING = "Finding facts…"
     """Shown until the screen hands the facts down."""
 
-    section: reactive[str | None] = reactive(None)
+    section: reactive[str | None] = reactive(None, repaint=False)
     """Id of the section being read (for the facts' "this section" scope)."""
 
     whole_document: reactive[bool] = reactive(True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.command import Hit
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets._header import HeaderTitle
 
 from reader.app import ReaderApp
 from reader.commands import SectionsProvider
@@ -13,12 +12,14 @@ from reader.screens.main import MainScreen, position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
+from reader.widgets.title_bar import TitleBar
 from tests.ui.helpers import build_document, long_document, make_app
 
 
 def header_text(app: ReaderApp) -> str:
     """What the header shows, as plain text."""
-    return str(app.screen.query_one(HeaderTitle).render())
+    bar = app.screen.query_one(TitleBar)
+    return "".join(segment.text for segment in bar.render_line(0)).strip()
 
 
 def line_text(widget: Widget, y: int) -> str:

@@ -305,7 +305,7 @@ async def test_enter_in_the_outline_jumps_to_the_section() -> None:
         await pilot.pause()
         assert document.section_at(screen.reading.current_offset) == target
         assert screen.outline.current == target.id
-        assert "section 3/5" in str(screen.sub_title)
+        assert "section 3/5" in screen.title_bar.position
         # Focus stays in the outline for further browsing.
         assert app.focused is screen.outline.section_tree
 

@@ -95,7 +95,7 @@ async def test_typing_shows_the_count_and_enter_shows_the_first_match() -> None:
         assert screen.cycle is not None and screen.cycle.index == 0
         assert any("四风" in line for line in view_lines(screen.reading))
         assert "四风" in highlighted(screen.reading)
-        assert "四风 1/4" in str(screen.sub_title)
+        assert "四风 1/4" in screen.title_bar.position
 
 
 async def test_n_three_times_makes_the_fourth_match_current_and_visible() -> None:
@@ -113,7 +113,7 @@ async def test_n_three_times_makes_the_fourth_match_current_and_visible() -> Non
         rows = range(screen.reading.scrollable_content_region.height)
         runs = [t for y in rows for t in runs_with_background(screen.reading, y, current)]
         assert runs == ["四风"]
-        assert "四风 4/4" in str(screen.sub_title)
+        assert "四风 4/4" in screen.title_bar.position
         # Reopening the bar shows where n/N stand.
         await pilot.press("slash")
         assert bar_status(screen) == "4/4"
