@@ -12,17 +12,35 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.worker import get_current_worker
 
 from reader.background import run_detached
-from reader.commands import BookmarksProvider, FactsProvider, SectionsProvider
 from reader.model.document import Document
 from reader.model.parse import parse
 from reader.paths import styles_dir
-from reader.screens.help import HelpScreen, collect_help
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.main import MainScreen
-from reader.screens.picker import PickerScreen
+
+# The palette's providers load when the palette first opens, not at start-up.
+
+
+def _sections_commands() -> type[Provider]:
+    from reader.commands import SectionsProvider
+
+    return SectionsProvider
+
+
+def _facts_commands() -> type[Provider]:
+    from reader.commands import FactsProvider
+
+    return FactsProvider
+
+
+def _bookmarks_commands() -> type[Provider]:
+    from reader.commands import BookmarksProvider
+
+    return BookmarksProvider
 
 
 class ReaderApp(App[None]):
@@ -41,7 +59,7 @@ class ReaderApp(App[None]):
     ]
     """App-wide keys. The command palette (ctrl+p) is Textual's."""
 
-    COMMANDS = App.COMMANDS | {SectionsProvider, FactsProvider, BookmarksProvider}
+    COMMANDS = App.COMMANDS | {_sections_commands, _facts_commands, _bookmarks_commands}
 
     def __init__(
         self, document: Document | None = None, *, folder_documents: list[Path] | None = None
@@ -66,6 +84,8 @@ class ReaderApp(App[None]):
             if not self.document.complete:
                 self._parse_in_full(self.document)
         elif self.folder_documents:
+            from reader.screens.picker import PickerScreen  # only for a folder
+
             self.push_screen(PickerScreen(self.folder_documents))
         else:
             self.notify("No document to show.", severity="warning")
@@ -135,6 +155,8 @@ class ReaderApp(App[None]):
 
     def action_show_help(self) -> None:
         """Show every key of the current screen, read from the live bindings."""
+        from reader.screens.help import HelpScreen, collect_help  # on first use
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(collect_help(self.screen)))
