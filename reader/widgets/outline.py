@@ -75,6 +75,8 @@ class OutlinePane(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
+        /* A cell between the match counts and the pane's edge. */
+        padding-right: 1;
     }
     OutlinePane:focus { background-tint: $foreground 3%; }
     OutlinePane > .outline-pane--title { color: $foreground; }
