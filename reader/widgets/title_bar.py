@@ -22,6 +22,8 @@ class TitleBar(Widget):
         dock: top;
         height: 1;
         width: 1fr;
+        background: $panel;
+        text-align: center;
     }
     """
 
