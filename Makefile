@@ -27,7 +27,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: $(VENV)/.installed-test
+# The linters first (seconds), then every test.
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
