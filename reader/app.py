@@ -80,9 +80,11 @@ class ReaderApp(App[None]):
         """Show the document, or the picker when a folder was given."""
         self._load_bookmarks()
         if self.document is not None:
-            self.push_screen(MainScreen(self.document))
+            screen = MainScreen(self.document)
+            self.push_screen(screen)
             if not self.document.complete:
-                self._parse_in_full(self.document)
+                # After the first frame: the parse shares the interpreter with it.
+                screen.call_after_refresh(self._parse_in_full, self.document)
         elif self.folder_documents:
             from reader.screens.picker import PickerScreen  # only for a folder
 

@@ -229,7 +229,7 @@ class Mention:
         return (self.start, self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A figure, date, person, organisation, place, work or term of the text.
 

@@ -212,25 +212,46 @@ class OutlinePane(ScrollView, can_focus=True):
 
     def watch_current(self) -> None:
         """Highlight the current section; move the cursor to it (focus stays where it is)."""
+        before = (self._current_index, self._cursor)
         self._current_index = (
             None if self.current is None else self._rows.index_of(self.current, self._cursor)
         )
-        self._follow_current()
+        self._follow_current(before)
 
     def watch_match_counts(self) -> None:
         """Redraw the rows in view: counts are looked up as rows are drawn."""
         self._invalidate()
 
-    def _follow_current(self) -> None:
+    def _follow_current(self, before: tuple[int | None, int] | None = None) -> None:
+        """Move the highlight and the cursor to the current section.
+
+        Args:
+            before: The current section and cursor before the move: when the
+                view does not scroll, only their rows and the new ones are
+                repainted (this runs on every page turn of the reading pane).
+        """
         index = self._current_index
         if index is None:
             self.refresh()
             return
-        if self._rows.reveal(index):
+        revealed = self._rows.reveal(index)
+        if revealed:
             self._after_layout_change()
         self._cursor = index
+        top = self.scroll_offset.y
         self._scroll_to_cursor()
-        self.refresh()
+        if revealed or before is None or self.scroll_offset.y != top:
+            self.refresh()
+            return
+        for section in {*before, index}:
+            if section is not None:
+                self._refresh_section(section)
+
+    def _refresh_section(self, section: int) -> None:
+        """Repaint the rows of one section."""
+        first = self._rows.first_row(section)
+        if first is not None:
+            self.refresh_lines(first, self._rows.rows_of(section))
 
     # -- layout -------------------------------------------------------------
 
