@@ -25,15 +25,14 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model.cells import cell_len
 from reader.model.document import Section
+from reader.widgets.line_view import CachedLineView
 from reader.widgets.outline_rows import (
     INDENT,
     SUBTITLE,
@@ -65,7 +64,7 @@ class _Styles(NamedTuple):
     cursor: Style
 
 
-class OutlinePane(ScrollView, can_focus=True):
+class OutlinePane(CachedLineView[_Styles], can_focus=True):
     """The sections of a document, one row (or two) a title, collapsible."""
 
     DEFAULT_CSS = """
@@ -153,9 +152,6 @@ class OutlinePane(ScrollView, can_focus=True):
         self._rows = OutlineRows(sections)
         self._cursor = 0
         self._current_index: int | None = None
-        self._generation = 0
-        self._cache: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(512)
-        self._styles: _Styles | None = None
         self._width = 0
 
     # -- the public surface -------------------------------------------------
@@ -398,34 +394,18 @@ class OutlinePane(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------
 
-    def _invalidate(self) -> None:
-        self._generation += 1
-        self._cache.clear()
-        self.refresh()
+    def _lookup_styles(self) -> _Styles:
+        def part(name: str) -> Style:
+            return self.get_component_rich_style(f"outline-pane--{name}", partial=True)
 
-    def notify_style_update(self) -> None:
-        """Styles changed (theme, stylesheet): look them up again."""
-        super().notify_style_update()
-        self._styles = None
-        self._invalidate()
-
-    @property
-    def _line_styles(self) -> _Styles:
-        if self._styles is None:
-            base = self.rich_style
-
-            def part(name: str) -> Style:
-                return self.get_component_rich_style(f"outline-pane--{name}", partial=True)
-
-            self._styles = _Styles(
-                base=base,
-                title=part("title"),
-                subtitle=part("subtitle"),
-                number=part("count"),
-                current=part("current"),
-                cursor=part("cursor"),
-            )
-        return self._styles
+        return _Styles(
+            base=self.rich_style,
+            title=part("title"),
+            subtitle=part("subtitle"),
+            number=part("count"),
+            current=part("current"),
+            cursor=part("cursor"),
+        )
 
     def render_line(self, y: int) -> Strip:
         """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the outline)."""

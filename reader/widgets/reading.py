@@ -26,15 +26,14 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model.document import Document, Paragraph
 from reader.widgets.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
+from reader.widgets.line_view import CachedLineView
 from reader.widgets.reading_draw import (
     LAYERS,
     MARGIN,
@@ -51,8 +50,11 @@ CHUNK_CHARS = 32_768
 """Characters wrapped per background step: a few milliseconds, so keys keep flowing."""
 
 
-class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
+class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=False):
     """Shows a document, wrapped to a readable measure, and scrolls through it."""
+
+    CACHE_SIZE = 1024
+    """Drawn lines kept: a few screens either way of the view."""
 
     COMPONENT_CLASSES = {
         "reading-pane--heading",
@@ -150,9 +152,6 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._index: LayoutIndex | None = None
         self._table: ParagraphTable | None = None
         self._anchor = 0
-        self._generation = 0
-        self._cache: LRUCache[tuple[int, int, int, bool, int, int], Strip] = LRUCache(1024)
-        self._styles: LineStyles | None = None
         self._width = 0
         """Content width (scrollbar excluded) at the last layout."""
         self._column = 1
@@ -412,28 +411,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- drawing ------------------------------------------------------------
 
-    def _invalidate(self) -> None:
-        """Drop every cached strip and redraw."""
-        self._generation += 1
-        self._cache.clear()
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        """Styles changed (theme, stylesheet): look them up again."""
-        super().notify_style_update()
-        self._styles = None
-        self._invalidate()
-
-    @property
-    def _line_styles(self) -> LineStyles:
-        """The styles, looked up once and kept until the next style update.
-
-        Looking them up costs ~3 ms (``rich_style`` walks the ancestors), more
-        than drawing a page from the cache, so not even once per pass.
-        """
-        if self._styles is None:
-            self._styles = lookup_styles(self)
-        return self._styles
+    def _lookup_styles(self) -> LineStyles:
+        return lookup_styles(self)
 
     def render_line(self, y: int) -> Strip:
         """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the canvas)."""
