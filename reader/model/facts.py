@@ -20,6 +20,7 @@ Positions are character offsets into ``Document.text`` (half-open spans).
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -241,6 +242,19 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
     Returns:
         Facts sorted by kind (the :class:`FactKind` order), then first mention.
     """
+    # A long report yields hundreds of thousands of facts, mentions and spans, all
+    # kept to the end: the cyclic collector would rescan them again and again (a
+    # sixth of the time) and find no garbage, since nothing here makes cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(document)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(document: Document) -> tuple[Fact, ...]:
     text = document.text
     published = document.meta.published.date() if document.meta.published else None
     sections = _Sections(document)
