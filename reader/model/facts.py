@@ -28,7 +28,12 @@ from typing import Any
 
 from reader.model.document import Document, Fact, FactKind, Mention
 from reader.model.facts_dates import DateMention, find_dates
-from reader.model.facts_english import find_en_orgs, find_en_people, find_en_places
+from reader.model.facts_english import (
+    find_en_orgs,
+    find_en_people,
+    find_en_places,
+    has_latin_capital,
+)
 from reader.model.facts_names import find_people, orgs_and_titles
 from reader.model.facts_places import find_places
 from reader.model.facts_quantity import Quantity, find_en_quantities, find_zh_quantities
@@ -116,7 +121,11 @@ def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int
 
 
 def _entities(
-    document: Document, sections: _Sections, works: _Spans, newspapers: list[Span]
+    document: Document,
+    sections: _Sections,
+    works: _Spans,
+    newspapers: list[Span],
+    english: bool = True,
 ) -> list[Fact]:
     text = document.text
     places = find_places(text)
@@ -124,7 +133,7 @@ def _entities(
     titles = _Spans(title_list)
     blocked = orgs + places
     people = find_people(text, blocked, title_list)
-    en_people = find_en_people(text)
+    en_people = find_en_people(text) if english else []
     person_titles: dict[str, str | None] = {}
     for p in people:
         name = text[p.start : p.end]
@@ -139,10 +148,10 @@ def _entities(
         # Every sighting of a name found once by a rule (one trie regex, no per-name scan).
         names = Guarded(bigram_guard(person_titles), re.compile(trie_pattern(person_titles)))
         candidates.extend((*m.span(), FactKind.PERSON) for m in names.finditer(text))
-    for start, end in orgs + find_en_orgs(text):
+    for start, end in orgs + (find_en_orgs(text) if english else []):
         if not titles.overlaps(start, end):
             candidates.append((start, end, FactKind.ORGANIZATION))
-    for start, end in places + find_en_places(text):
+    for start, end in places + (find_en_places(text) if english else []):
         if not titles.overlaps(start, end):
             candidates.append((start, end, FactKind.PLACE))
     candidates = [c for c in candidates if not works.overlaps(c[0], c[1])]
@@ -259,8 +268,10 @@ def _extract(document: Document) -> tuple[Fact, ...]:
     published = document.meta.published.date() if document.meta.published else None
     sections = _Sections(document)
     quote_facts, work_spans, newspapers, slogans = _quote_facts(document, sections)
-    date_facts = _date_facts(document, sections, find_dates(text, published))
-    entity_facts = _entities(document, sections, _Spans(work_spans), newspapers)
+    # English names, months and weekdays all need a capital A-Z: one scan decides.
+    english = has_latin_capital(text)
+    date_facts = _date_facts(document, sections, find_dates(text, published, english=english))
+    entity_facts = _entities(document, sections, _Spans(work_spans), newspapers, english)
     mask: list[Span] = [m.span for f in date_facts + entity_facts for m in f.mentions]
     mask += slogans + work_spans
     # English first: its cue words (about 12.5%) qualify a percentage both rules read.

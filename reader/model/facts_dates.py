@@ -184,12 +184,14 @@ def _with_year(month: int, day: int | None, year: int | None, published: date | 
     return year - 1 if (probe - published).days > 183 else year
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
+def find_dates(text: str, published: date | None, *, english: bool = True) -> list[DateMention]:
     """All absolute dates in ``text``.
 
     Args:
         text: The whole document text.
         published: The publication date, when known (for year-less dates).
+        english: ``False`` skips English months and weekdays (for a text with no
+            capital A-Z, where they cannot match).
 
     Returns:
         Date mentions, not necessarily in text order; overlaps resolved by the caller.
@@ -213,8 +215,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         found = _zh_date(m, year, published)
         if found is not None:
             out.append(found)
-    out.extend(_weekdays(text, out))
-    out.extend(_en_dates(text, year, published))
+    out.extend(_weekdays(text, out, english))
+    if english:
+        out.extend(_en_dates(text, year, published))
     return out
 
 
@@ -255,13 +258,13 @@ def _first_part_end(m: re.Match[str]) -> int:
     return m.end()
 
 
-def _weekdays(text: str, dates: list[DateMention]) -> list[DateMention]:
+def _weekdays(text: str, dates: list[DateMention], english: bool = True) -> list[DateMention]:
     ends = {d.end: d.value for d in dates}
     out: list[DateMention] = []
     for m in ZH_WEEKDAY.finditer(text):
         owner = _owner(text, m.start(), ends)
         out.append(DateMention(m.start(), m.end(), _ZH_WEEKDAY_NAMES[m.group("w")], owner))
-    for m in EN_WEEKDAY.finditer(text):
+    for m in EN_WEEKDAY.finditer(text) if english else ():
         owner = _owner(text, m.start(), ends)
         out.append(DateMention(m.start(), m.end(), m.group(0), owner))
     return out

@@ -46,6 +46,15 @@ EN_ORG = Guarded(
 )
 _HONORIFIC = re.compile(rf"(?:{EN_HONORIFICS})\.?")
 EN_PLACE = Guarded(bigram_guard(EN_PLACES.split("|")), re.compile(rf"\b(?:{EN_PLACES})\b"))
+_LATIN_CAPITAL = re.compile("[A-Z]")
+
+
+def has_latin_capital(text: str) -> bool:
+    """Whether ``text`` has a capital A-Z: every English name, month and weekday
+    rule needs one, so a text without (most Chinese documents) skips them all."""
+    return _LATIN_CAPITAL.search(text) is not None
+
+
 _NOT_NAME_WORDS = frozenset(
     "The A An This That These Those It He She They We I In On At For But And Or If When "
     "While Since After Before As By From With".split()
