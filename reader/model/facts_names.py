@@ -123,6 +123,9 @@ SPEECH_TRIGGER = Guarded(
 _HIGH_TITLES = ("总书记", "主席", "总理", "委员长")
 _NAME_BOUNDARY = set("把将对向和与同及、，,。；;：:“（(由是在 \n")
 _SURNAME_SET = set(SURNAMES)
+_TITLE_AT_END = re.compile(f"(?:{PERSON_TITLES})$")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_EXCLUDED = re.compile(f"[{STEM_EXCLUDED}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,7 @@ def _titles_before(text: str, title_start: int, title_end: int, roles: dict[int,
         if start < 1 or text[start - 1] != "、":
             break
         end = start - 1
-        prev = re.search(f"(?:{PERSON_TITLES})$", text[max(0, end - 6) : end])
+        prev = _TITLE_AT_END.search(text[max(0, end - 6) : end])
         if prev is None:
             break
         start = end - len(prev.group(0))
@@ -248,7 +251,7 @@ def find_people(text: str, blocked: list[Span], titles: list[Span] | None = None
 
 
 def _is_name_chars(word: str) -> bool:
-    return bool(re.fullmatch(f"[{HAN}]+", word)) and not re.search(f"[{STEM_EXCLUDED}]", word)
+    return _HAN_RUN.fullmatch(word) is not None and _EXCLUDED.search(word) is None
 
 
 def _name_before(text: str, pos: int, title: str) -> Person | None:

@@ -36,6 +36,7 @@ STEM_EXCLUDED = (
 )
 """Function characters that never sit inside a name stem."""
 STEM_CHAR = f"(?:(?![{STEM_EXCLUDED}])[{HAN}])"
+_EXCLUDED = re.compile(f"[{STEM_EXCLUDED}]")
 
 _KNOWN_ALT = trie_pattern(KNOWN_PLACES)
 KNOWN_PLACE = Guarded(
@@ -135,6 +136,6 @@ def _siblings(text: str, spans: set[Span]) -> list[Span]:
             continue
         for piece in pieces[1:]:
             word = text[piece[0] : piece[1]]
-            if 2 <= len(word) <= 4 and not re.search(f"[{STEM_EXCLUDED}]", word):
+            if 2 <= len(word) <= 4 and _EXCLUDED.search(word) is None:
                 out.append(piece)
     return out
