@@ -92,13 +92,12 @@ class _Sections:
 
     def mentions(self, spans: Iterable[Span]) -> tuple[Mention, ...]:
         """Mentions for ``spans``, sorted, duplicates dropped."""
+        unique = sorted(set(spans))
         if not self._ids:
-            return tuple(Mention(s, e, "") for s, e in sorted(set(spans)))
+            return tuple([Mention(s, e, "") for s, e in unique])
         starts, ids = self._starts, self._ids
         # Offsets before the first section belong to it (as Document.section_at).
-        return tuple(
-            Mention(s, e, ids[(bisect_right(starts, s) or 1) - 1]) for s, e in sorted(set(spans))
-        )
+        return tuple([Mention(s, e, ids[(bisect_right(starts, s) or 1) - 1]) for s, e in unique])
 
 
 def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int, FactKind]]:
@@ -221,21 +220,24 @@ def _quantity_facts(
 ) -> list[Fact]:
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
+    text = document.text
+    overlaps, mention = mask.overlaps, sections.mention
     for q in quantities:
+        start, end, value, unit, qualifier, counted, value_end = q
         # The Chinese and English rules both read "12.5%": keep one.
-        if (q.start, q.end) in seen or mask.overlaps(q.start, q.end):
+        if (start, end) in seen or overlaps(start, end):
             continue
-        seen.add((q.start, q.end))
+        seen.add((start, end))
         out.append(
             Fact(
                 FactKind.QUANTITY,
-                document.text[q.start : q.end],
-                q.value,
-                unit=q.unit,
-                qualifier=q.qualifier,
-                counted=q.counted,
-                mentions=sections.mention(q.start, q.end),
-                value_end=q.value_end,
+                text[start:end],
+                value,
+                unit=unit,
+                qualifier=qualifier,
+                counted=counted,
+                mentions=mention(start, end),
+                value_end=value_end,
             )
         )
     return out

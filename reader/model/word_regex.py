@@ -156,6 +156,20 @@ class Guarded:
             if found is not None:
                 yield found
                 untried = found.end() if found.end() > 0 else 1
+        if back == 0:
+            # One candidate per hit (most guards): the loop below without its range.
+            for hit in self._guard.finditer(string):
+                start = hit.start() + shift
+                if start < untried:
+                    continue
+                found = match(string, start)
+                if found is None:
+                    untried = start + 1
+                else:
+                    yield found
+                    end = found.end()
+                    untried = end if end > start else start + 1
+            return
         for hit in self._guard.finditer(string):
             last = hit.start() + shift
             if last < untried:
