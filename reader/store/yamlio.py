@@ -56,6 +56,20 @@ class _Dumper(_BaseDumper):  # type: ignore[misc]
         return True
 
 
+def _safe_parse(text: str) -> object:
+    """One YAML document through the strict *safe* loader (CSafeLoader when built).
+
+    What ``yaml.safe_load`` does, with our loader: a subclass of the safe loader
+    that also refuses duplicate keys; it constructs plain data only, never a
+    Python object from a tag.
+    """
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def parse_bytes(raw: bytes) -> object:
     """Decode and safely parse the file's bytes.
 
@@ -70,7 +84,7 @@ def parse_bytes(raw: bytes) -> object:
     except UnicodeDecodeError as error:
         raise SchemaError(f"not UTF-8 text (byte {error.start})") from None
     try:
-        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 (a safe loader)
+        data = _safe_parse(text)
     except yaml.YAMLError as error:
         raise SchemaError(_one_line(error)) from None
     except RecursionError:

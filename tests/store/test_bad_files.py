@@ -123,3 +123,13 @@ def test_unquoted_dates_written_by_hand_are_accepted(tmp_path: Path) -> None:
     assert store.load() == []
     (record,) = store.documents()
     assert record.published == "2014-07-22" and record.bookmarks[0].created == "2024-05-06"
+
+
+def test_the_store_parses_with_a_safe_loader_only() -> None:
+    from reader.store import yamlio
+
+    safe = tuple(
+        loader for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", None)) if loader
+    )
+    assert issubclass(yamlio._StrictLoader, safe)
+    assert not issubclass(yamlio._StrictLoader, (yaml.FullLoader, yaml.UnsafeLoader))
