@@ -86,6 +86,7 @@ class MainScreen(Screen[None]):
         Binding("m", "add_bookmark", "Bookmark", tooltip="Bookmark the passage (or selection)"),
         Binding("B", "show_bookmarks", "Bookmarks", tooltip="List every bookmark"),
         Binding("v", "start_selection", "Select", show=False),
+        Binding("backspace", "back_to_documents", "Back to the document list", show=False),
         # Priority while selecting (the actions skip otherwise): j/k are the reading keys.
         Binding("j,down", "grow_selection", "Add a sentence", show=False, priority=True),
         Binding("k,up", "shrink_selection", "Drop a sentence", show=False, priority=True),
@@ -195,6 +196,25 @@ class MainScreen(Screen[None]):
         if not self.facts.display:
             self._show_pane(self.facts, True)
         self.facts.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Backspace returns to the folder's document list only when there is one."""
+        if action == "back_to_documents":
+            return self._document_list() is not None
+        return True
+
+    def _document_list(self) -> Screen[object] | None:
+        """The folder picker this document was opened from, if any."""
+        stack = self.app.screen_stack
+        if len(stack) < 2 or stack[-1] is not self:
+            return None
+        below = stack[-2]
+        return below if type(below).__name__ == "PickerScreen" else None
+
+    def action_back_to_documents(self) -> None:
+        """Close this document (its position is saved) and show the folder's list again."""
+        if self._document_list() is not None:
+            self.app.pop_screen()
 
     def action_focus_reading(self) -> None:
         """Give focus back to the reading pane; in it, clear an active search."""

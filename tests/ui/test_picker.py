@@ -72,6 +72,25 @@ async def test_picker_lists_the_folder_and_enter_opens_one(tmp_path: Path) -> No
         assert isinstance(app.screen, MainScreen)
         assert app.screen.document.path == str(paths[1])
         assert "Quarterly Report on Rivers" in str(app.screen.title)
+        # Backspace goes back to the list; the other document opens from there.
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("up", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.document.path == str(paths[0])
+
+
+async def test_backspace_does_nothing_without_a_document_list() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is screen
 
 
 async def test_a_file_that_cannot_be_opened_notifies_and_stays(tmp_path: Path) -> None:
