@@ -64,7 +64,7 @@ class _Styles(NamedTuple):
     cursor: Style
 
 
-class OutlinePane(CachedLineView[_Styles], can_focus=True):
+class OutlinePane(CachedLineView[_Styles], can_focus=True, inherit_bindings=False):
     """The sections of a document, one row (or two) a title, collapsible."""
 
     DEFAULT_CSS = """
