@@ -242,12 +242,22 @@ def find_people(text: str, blocked: list[Span], titles: list[Span] | None = None
         if person is not None and person.start not in blocked_starts:
             out.append(person)
     for m in SURNAME_TRIGGER.finditer(text):
-        if m.start() not in blocked_starts:
+        # A name never follows a numeral straight on: 八项规定精神 is "the spirit
+        # of the eight rules" (项 is a measure word there), not a person 项规定.
+        if m.start() not in blocked_starts and not _after_numeral(text, m.start()):
             out.append(Person(m.start(), m.end(), None))
     for m in SPEECH_TRIGGER.finditer(text):
         if m.start() not in blocked_starts:
             out.append(Person(m.start(), m.end(), None))
     return out
+
+
+_NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿几")
+
+
+def _after_numeral(text: str, start: int) -> bool:
+    """Whether the character before ``start`` is a numeral."""
+    return start > 0 and text[start - 1] in _NUMERALS
 
 
 def _is_name_chars(word: str) -> bool:

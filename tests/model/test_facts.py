@@ -177,3 +177,9 @@ def test_fact_record_is_json_ready() -> None:
     assert first["mentions"][0]["section"] == doc.sections[0].id
     assert again[1]["value_end"] == 5
     assert "value_end" not in first
+
+
+def test_a_measure_word_after_a_numeral_is_not_a_surname() -> None:
+    text = "全面贯彻中央八项规定精神，弘扬焦裕禄精神，学习雷锋同志。"
+    people = {f.text for f in extract_facts(parse(text)) if f.kind is FactKind.PERSON}
+    assert people == {"焦裕禄", "雷锋"}
