@@ -22,6 +22,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.model.cells import cut_at_cells  # noqa: E402
+
 READER = ROOT / ".venv" / "bin" / "reader"
 WIDTH, HEIGHT = 160, 45
 POLL = 0.002
@@ -70,8 +74,11 @@ def _wait_stable(session: str, quiet: float = 0.3, timeout: float = 20.0) -> str
 
 
 def _reading_part(screen: str) -> str:
-    """The screen without the facts sidebar, which fills in on its own time."""
-    return "\n".join(line[: WIDTH - 34] for line in screen.splitlines())
+    """The screen without the facts sidebar, which fills in on its own time.
+
+    Cut by terminal cells, not characters: a CJK character takes two.
+    """
+    return "\n".join(line[: cut_at_cells(line, WIDTH - 34)] for line in screen.splitlines())
 
 
 def first_frames(path: Path, runs: int = 3) -> float | None:

@@ -38,7 +38,7 @@ NARROW_WIDTH = 100
 
 
 def position_label(section_number: int, section_count: int, fraction: float) -> str:
-    """The header's sub-title, e.g. ``"section 2/4 · 37%"``.
+    """The title bar's position, e.g. ``"section 2/4 · 37%"``.
 
     Args:
         section_number: 1-based number of the current section (0 when unknown).
@@ -124,7 +124,7 @@ class MainScreen(Screen[None]):
         self.search_bar = SearchBar(id="search-bar", classes="pane")
         self.searching = SearchController(self)
         """Runs `/` searches; this screen routes the bar's messages to it."""
-        self._update_sub_title()
+        self._update_position()
 
     def compose(self) -> ComposeResult:
         """Title bar, the three panes side by side, search bar, footer."""
@@ -241,9 +241,9 @@ class MainScreen(Screen[None]):
         self._section_number = index + 1
         self.outline.current = section_id
         self.facts.section = section_id
-        self._update_sub_title()
+        self._update_position()
 
-    def _update_sub_title(self) -> None:
+    def _update_position(self) -> None:
         label = position_label(self._section_number, len(self.document.sections), self._fraction)
         # Where n/N stand ("四风 3/17"): the search bar is closed while moving.
         if self.cycle is not None and self.cycle.index is not None:
@@ -266,7 +266,7 @@ class MainScreen(Screen[None]):
         if self.cycle is not None and (cycle is None or cycle.layer != self.cycle.layer):
             self.reading.set_highlights(self.cycle.layer, [])
         self.cycle = cycle
-        self._update_sub_title()
+        self._update_position()
         if cycle is None:
             return
         self.reading.set_highlights(cycle.layer, cycle.spans, current=cycle.index)
@@ -285,7 +285,7 @@ class MainScreen(Screen[None]):
         start, _ = cycle.spans[index]
         self.reading.set_highlights(cycle.layer, cycle.spans, current=index)
         self.reading.scroll_to_offset(start, center=True)
-        self._update_sub_title()
+        self._update_position()
         if wrapped:
             where = "end, continuing at the top" if forward else "top, continuing at the end"
             self.notify(f"Passed the {where} ({cycle.status})", timeout=3)
@@ -342,7 +342,7 @@ class MainScreen(Screen[None]):
     def _position_changed(self, event: ReadingPane.PositionChanged) -> None:
         event.stop()
         self._fraction = event.fraction
-        self._update_sub_title()
+        self._update_position()
 
     # -- facts (found off the UI thread; the sidebar lists them) ---------------
 
