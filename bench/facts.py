@@ -13,8 +13,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from reader.model.facts import extract_facts
-from reader.model.parse import parse
+from reader.model.facts.extract import extract_facts
+from reader.model.structure.parse import parse
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_e3e3ef0b6fd35ab0.txt"
 

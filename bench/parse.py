@@ -1,7 +1,7 @@
 """Parse speed: the sample repeated to ~10 MB with 一、-style headings, plus hostile shapes.
 
 Run: ``.venv/bin/python bench/parse.py [megabytes]``. Prints MB/s (UTF-8 bytes of
-the text per second of :func:`reader.model.parse.parse`) and the time of each
+the text per second of :func:`reader.model.structure.parse.parse`) and the time of each
 hostile shape.
 """
 
@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.model.parse import parse
+from reader.model.structure.parse import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_e3e3ef0b6fd35ab0.txt"

@@ -27,8 +27,8 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.strip import Strip  # noqa: E402
 
 from reader.model.document import Document  # noqa: E402
-from reader.model.parse import parse  # noqa: E402
-from reader.widgets.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps  # noqa: E402
+from reader.model.structure.parse import parse  # noqa: E402
+from reader.view.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps  # noqa: E402
 from reader.widgets.reading import CHUNK_CHARS, ReadingPane  # noqa: E402
 
 SIZE = (120, 40)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from gen import generate_text
 
-from reader.model.search import Query, compile_query, find_all, iter_chunks
+from reader.model.find.search import Query, compile_query, find_all, iter_chunks
 
 
 def timed(function: Callable[[], object]) -> float:

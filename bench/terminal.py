@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.model.cells import cut_at_cells  # noqa: E402
+from reader.model.layout.cells import cut_at_cells  # noqa: E402
 
 READER = ROOT / ".venv" / "bin" / "reader"
 WIDTH, HEIGHT = 160, 45

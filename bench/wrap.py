@@ -1,7 +1,8 @@
 """Wrap speed and kinsoku violations on the sample repeated to ~10 MB.
 
 Run: ``.venv/bin/python bench/wrap.py [megabytes]``. For widths 80 and 40 prints
-MB/s (UTF-8 bytes of the text per CPU second, best of 5, of :func:`reader.model.wrap.wrap_text`
+MB/s (UTF-8 bytes of the text per CPU second, best of 5, of
+:func:`reader.model.layout.wrap.wrap_text`
 over every line-paragraph), the line count, and the violations an independent
 checker finds (it must print 0): a line starting with closing punctuation, a
 line ending with opening punctuation, a split "——"/"……", or a line wider than the
@@ -17,7 +18,7 @@ from array import array
 from gen import generate_text
 from rich.cells import cell_len as rich_cell_len
 
-from reader.model.wrap import wrap_text
+from reader.model.layout.wrap import wrap_text
 
 NO_START = frozenset("，。、；：？！”’）》」』】…·％,.;:?!)]}%")
 NO_END = frozenset("“‘（《「『【([{")

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from reader.background import run_detached
 from reader.model.document import Document
-from reader.model.parse import parse
+from reader.model.structure.parse import parse
 from reader.paths import styles_dir
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.main import MainScreen

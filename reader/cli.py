@@ -19,8 +19,8 @@ import yaml
 
 from reader import __version__
 from reader.model.document import Document, visible_name
-from reader.model.loading import LoadError
 from reader.model.opening import list_documents, open_document
+from reader.model.text.loading import LoadError
 from reader.paths import seeds_dir
 
 EXIT_OK = 0
@@ -168,7 +168,7 @@ def facts_text(records: list[dict[str, Any]]) -> str:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from reader.model.facts import describe_value, extract_facts, fact_record
+    from reader.model.facts.extract import describe_value, extract_facts, fact_record
 
     document = _load_one(args.path)
     facts = [f for f in extract_facts(document) if args.kind in (None, f.kind.value)]

@@ -22,7 +22,7 @@ from reader.screens.bookmarks import Choice, ordered
 from reader.screens.main import MainScreen
 from reader.screens.note import shorten
 from reader.store.records import Bookmark
-from reader.widgets.fact_rows import KIND_LABELS, fact_label
+from reader.view.fact_rows import KIND_LABELS, fact_label
 
 GO_TO_SECTION = "Go to section: "
 """Prefix of the section commands."""

@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reader.model.document import Document
-from reader.model.loading import DEFAULT_MAX_BYTES, LoadError, load_bytes, load_path, over_limit
-from reader.model.parse import parse, parse_head
+from reader.model.structure.parse import parse, parse_head
+from reader.model.text.loading import (
+    DEFAULT_MAX_BYTES,
+    LoadError,
+    load_bytes,
+    load_path,
+    over_limit,
+)
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 """File endings that a folder listing treats as documents ("" for none)."""

@@ -23,10 +23,10 @@ from textual.worker import get_current_worker
 
 from reader.background import run_detached
 from reader.model.document import Document, Fact
-from reader.screens.cycle import HighlightCycle
 from reader.screens.marking import Marking
 from reader.screens.searching import SearchController
-from reader.widgets.fact_rows import FactIndex
+from reader.view.cycle import HighlightCycle
+from reader.view.fact_rows import FactIndex
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane

@@ -20,9 +20,9 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from reader.model.document import Document
-from reader.model.loading import LoadError
 from reader.model.opening import open_document
-from reader.model.sentences import SentenceSelection
+from reader.model.structure.sentences import SentenceSelection
+from reader.model.text.loading import LoadError
 from reader.screens.bookmarks import BookmarksScreen, Choice
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.note import NotePrompt

@@ -21,9 +21,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from reader.model.document import Document, visible_name
-from reader.model.loading import LoadError, load_bytes
 from reader.model.opening import open_document
-from reader.model.parse import parse
+from reader.model.structure.parse import parse
+from reader.model.text.loading import LoadError, load_bytes
 from reader.screens.main import MainScreen
 
 HEAD_BYTES = 4096

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from reader.model.document import Document, Section
-from reader.model.search import Query, SearchError, compile_query, find_all, iter_chunks
-from reader.screens.cycle import HighlightCycle
+from reader.model.find.search import Query, SearchError, compile_query, find_all, iter_chunks
+from reader.view.cycle import HighlightCycle
 
 if TYPE_CHECKING:
     import re

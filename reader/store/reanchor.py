@@ -10,8 +10,8 @@ import uuid
 from dataclasses import replace
 from datetime import datetime
 
-from reader.model.anchors import Anchor, make_anchor, resolve
 from reader.model.document import Document
+from reader.model.find.anchors import Anchor, make_anchor, resolve
 from reader.store.records import Bookmark, DocumentRecord, Quote
 
 CONTEXT = 32

@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model.document import Fact, FactKind
-from reader.widgets.fact_rows import FactGroups, fact_row, heading_row, more_row
+from reader.view.fact_rows import FactGroups, fact_row, heading_row, more_row
 
 PAGE = 200
 """Rows shown per group before a "… N more" row, and added by each expansion."""

@@ -22,8 +22,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 
 from reader.model.document import Document, Fact
+from reader.view.fact_rows import FactIndex
 from reader.widgets.fact_list import FactList
-from reader.widgets.fact_rows import FactIndex
 
 
 def meta_rows(document: Document) -> list[tuple[str, str]]:

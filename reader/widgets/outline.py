@@ -11,7 +11,7 @@ taking focus. Enter or a click posts :class:`OutlinePane.SectionSelected`.
 
 Only the rows in view are drawn (``render_line``, strips cached by row, width,
 generation and highlight); the row index lives in
-:class:`reader.widgets.outline_rows.OutlineRows`, built once per document, so
+:class:`reader.view.outline_rows.OutlineRows`, built once per document, so
 100,000 sections open in a fraction of a second and a key press does no work per
 section. Titles are data: they go into ``Segment`` objects, never markup.
 """
@@ -30,10 +30,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from reader.model.cells import cell_len
 from reader.model.document import Section
-from reader.widgets.line_view import CachedLineView
-from reader.widgets.outline_rows import (
+from reader.model.layout.cells import cell_len
+from reader.view.outline_rows import (
     INDENT,
     SUBTITLE,
     SUBTITLE_PREFIX,
@@ -46,6 +45,7 @@ from reader.widgets.outline_rows import (
     subtitle_label,
     title_lines,
 )
+from reader.widgets.line_view import CachedLineView
 
 __all__ = ["OutlineNode", "OutlinePane", "section_label", "subtitle_label"]
 

@@ -32,7 +32,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.model.document import Document, Paragraph
-from reader.widgets.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
+from reader.view.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
+from reader.view.reading_render import SpanSet
 from reader.widgets.line_view import CachedLineView
 from reader.widgets.reading_draw import (
     LAYERS,
@@ -42,7 +43,6 @@ from reader.widgets.reading_draw import (
     draw_line,
     lookup_styles,
 )
-from reader.widgets.reading_render import SpanSet
 
 __all__ = ["ReadingPane"]
 

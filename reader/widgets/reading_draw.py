@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.model.document import ParagraphKind
-from reader.widgets.reading_render import SpanSet, line_segments
+from reader.view.reading_render import SpanSet, line_segments
 
 __all__ = ["LAYERS", "MARGIN", "MARK", "Layer", "LineStyles", "draw_line", "lookup_styles"]
 

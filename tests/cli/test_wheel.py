@@ -39,6 +39,10 @@ def test_wheel_installs_and_runs_outline_from_elsewhere(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "reader/styles/reader.tcss" in names
     assert "reader/seeds/000_e3e3ef0b6fd35ab0.txt" in names
+    # Only the reader package: a top-level ``tests`` would collide with other projects'.
+    assert {name.split("/")[0] for name in names} - {"reader"} == {
+        name.split("/")[0] for name in names if ".dist-info/" in name
+    }
 
     target = tmp_path / "site"
     subprocess.run(

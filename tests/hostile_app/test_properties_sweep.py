@@ -16,13 +16,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.model.anchors import make_anchor, resolve
 from reader.model.document import Document
-from reader.model.facts import extract_facts
-from reader.model.loading import LoadError, load_bytes, normalize
-from reader.model.parse import parse
-from reader.model.search import Query, SearchError, compile_query, find_all
-from reader.model.wrap import wrap_paragraph
+from reader.model.facts.extract import extract_facts
+from reader.model.find.anchors import make_anchor, resolve
+from reader.model.find.search import Query, SearchError, compile_query, find_all
+from reader.model.layout.wrap import wrap_paragraph
+from reader.model.structure.parse import parse
+from reader.model.text.loading import LoadError, load_bytes, normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -149,8 +149,8 @@ def test_ascii_is_measured_right_in_a_fresh_process() -> None:
     # The class table used to start empty, so an all-ASCII first text came back
     # unclassified and wrapping it mis-measured or raised KeyError.
     code = (
-        "from reader.model.cells import width_classes\n"
-        "from reader.model.wrap import wrap_paragraph\n"
+        "from reader.model.layout.cells import width_classes\n"
+        "from reader.model.layout.wrap import wrap_paragraph\n"
         "print(width_classes('ab. 0\\t'))\n"
         "t = '144. H144 body 1440. ' * 4\n"
         "print(wrap_paragraph(t, 0, len(t), 20))\n"

@@ -7,7 +7,7 @@ import time
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reader.model.anchors import Anchor, make_anchor, resolve
+from reader.model.find.anchors import Anchor, make_anchor, resolve
 
 # A rich alphabet (CJK, Latin, punctuation) so that chance repeats of a passage are
 # rare, as in real prose; the generators still check uniqueness where it matters.

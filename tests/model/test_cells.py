@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len as rich_cell_len
 
-from reader.model.cells import (
+from reader.model.layout.cells import (
     TAB_CELLS,
     cell_len,
     char_width,

@@ -6,8 +6,8 @@ import json
 from datetime import datetime
 
 from reader.model.document import Document, Fact, FactKind, Meta
-from reader.model.facts import describe_value, extract_facts, fact_record
-from reader.model.parse import parse
+from reader.model.facts.extract import describe_value, extract_facts, fact_record
+from reader.model.structure.parse import parse
 
 
 def _facts(text: str, kind: FactKind) -> list[Fact]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.model.facts import extract_facts
-from reader.model.parse import parse
+from reader.model.facts.extract import extract_facts
+from reader.model.structure.parse import parse
 
 
 def _counted(text: str) -> dict[str, str | None]:

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from reader.model.document import Fact, FactKind
-from reader.model.facts import extract_facts
-from reader.model.parse import parse
+from reader.model.facts.extract import extract_facts
+from reader.model.structure.parse import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "seed-facts.gold.yaml"

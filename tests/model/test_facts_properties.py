@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.model.document import FactKind
-from reader.model.facts import extract_facts, fact_record
-from reader.model.parse import parse
+from reader.model.facts.extract import extract_facts, fact_record
+from reader.model.structure.parse import parse
 
 # Characters the rules care about, so that random text hits them often.
 _ALPHABET = st.sampled_from(

@@ -7,9 +7,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.model import facts_dates, facts_english, facts_names, facts_places, facts_quantity
-from reader.model.gazetteer import KNOWN_PLACES
-from reader.model.word_regex import Guarded, bigram_guard, finditer_first, trie_pattern
+from reader.model.facts import dates as facts_dates
+from reader.model.facts import english as facts_english
+from reader.model.facts import names as facts_names
+from reader.model.facts import places as facts_places
+from reader.model.facts import quantity as facts_quantity
+from reader.model.facts.gazetteer import KNOWN_PLACES
+from reader.model.facts.word_regex import Guarded, bigram_guard, finditer_first, trie_pattern
 
 _ALPHABET = st.sampled_from(
     list("苏州昆山南京北京市省县区镇乡村委政府局办公室、等及其在和的，。 \n一二两三十百千万")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.model.loading import (
+from reader.model.text.loading import (
     DEFAULT_MAX_BYTES,
     Loaded,
     LoadError,

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from reader.model.document import Meta
-from reader.model.meta import detect_language, find_date, read_meta
+from reader.model.structure.meta import detect_language, find_date, read_meta
 
 
 def meta_of(text: str) -> tuple[Meta, frozenset[int]]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.model.numerals import parse_arabic, parse_chinese, parse_number, tidy
+from reader.model.facts.numerals import parse_arabic, parse_chinese, parse_number, tidy
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.model.loading import LoadError
 from reader.model.opening import list_documents, open_document, read_stream
+from reader.model.text.loading import LoadError
 from tests import hostile
 
 

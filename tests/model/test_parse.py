@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from reader.model.document import Document, ParagraphKind
-from reader.model.parse import parse, parse_head
+from reader.model.structure.parse import parse, parse_head
 
 
 def heading_titles(doc: Document) -> list[tuple[int, str]]:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model.document import Document
-from reader.model.parse import parse
+from reader.model.structure.parse import parse
 
 FRAGMENTS = [
     "一、",

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.model.search import (
+from reader.model.find.search import (
     Query,
     SearchError,
     compile_query,

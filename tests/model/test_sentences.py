@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.model.sentences import SentenceSelection, sentence_spans
+from reader.model.structure.sentences import SentenceSelection, sentence_spans
 from tests.ui.helpers import build_document
 
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len as rich_cell_len
 
-from reader.model.cells import cell_len
-from reader.model.wrap import wrap_paragraph, wrap_text
+from reader.model.layout.cells import cell_len
+from reader.model.layout.wrap import wrap_paragraph, wrap_text
 
 
 def lines_of(text: str, start: int, end: int, width: int) -> list[str]:

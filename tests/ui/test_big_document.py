@@ -15,7 +15,7 @@ import reader.app
 from reader.app import ReaderApp
 from reader.model.document import Document
 from reader.model.opening import open_document
-from reader.model.parse import parse, parse_head
+from reader.model.structure.parse import parse, parse_head
 from reader.screens.main import MainScreen
 from tests.ui.helpers import SEED, make_app
 

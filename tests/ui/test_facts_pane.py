@@ -12,10 +12,10 @@ from textual.pilot import Pilot
 from reader.app import ReaderApp
 from reader.commands import FactsProvider
 from reader.model.document import Document, FactKind
-from reader.model.facts import extract_facts
+from reader.model.facts.extract import extract_facts
 from reader.screens.main import MainScreen
+from reader.view.fact_rows import KIND_LABELS, FactIndex, fact_row
 from reader.widgets.fact_list import PAGE, FactList
-from reader.widgets.fact_rows import KIND_LABELS, FactIndex, fact_row
 from tests.ui.helpers import build_document, make_app
 
 FILL = ["这是一段没有任何要点的正文，只用来占满屏幕，让读者需要向下翻页才能看到后面的内容。"] * 12

@@ -7,11 +7,11 @@ import time
 from rich.color import Color
 from textual.app import App, ComposeResult
 
-from reader.model.cells import cell_len
 from reader.model.document import Section
+from reader.model.layout.cells import cell_len
 from reader.screens.main import MainScreen
+from reader.view.outline_rows import SUBTITLE, TITLE, TITLE_MORE, OutlineRows, title_lines
 from reader.widgets.outline import OutlinePane, section_label, subtitle_label
-from reader.widgets.outline_rows import SUBTITLE, TITLE, TITLE_MORE, OutlineRows, title_lines
 from tests.ui.helpers import build_document, long_document, make_app
 
 LONG_TITLE = "苏州市委常委会召开会议深入学习贯彻中央八项规定精神推进作风建设常态化长效化"

@@ -6,8 +6,8 @@ from rich.style import Style
 from textual.app import App, ComposeResult
 
 from reader.model.document import Document, Meta, Paragraph, ParagraphKind, Section
-from reader.model.parse import parse
-from reader.model.wrap import CLOSING
+from reader.model.layout.wrap import CLOSING
+from reader.model.structure.parse import parse
 from reader.widgets.reading import ReadingPane
 from reader.widgets.reading_draw import MARK
 

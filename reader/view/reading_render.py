@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from rich.segment import Segment
 from rich.style import Style
 
-from reader.model.cells import TAB_CELLS, cell_len
+from reader.model.layout.cells import TAB_CELLS, cell_len
 
 __all__ = ["SpanSet", "line_segments"]
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from reader.model.numerals import parse_number
-from reader.model.word_regex import Guarded, bigram_guard
+from reader.model.facts.numerals import parse_number
+from reader.model.facts.word_regex import Guarded, bigram_guard
 
 _Y = r"(?:1[0-9]{3}|20[0-9]{2}|[一二][〇零○一二三四五六七八九]{3})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"

@@ -15,13 +15,13 @@ Paragraphs, in plain text:
   tenth of its lines are longer than :data:`WRAPPED_LINE_MAX` characters.
   Metadata lines at the top are paragraphs of their own either way.
 
-Kinds: META (metadata lines, see :mod:`reader.model.meta`; RFC page headers and
+Kinds: META (metadata lines, see :mod:`reader.model.structure.meta`; RFC page headers and
 footers too, so that they are tagged and never taken for headings), HEADING,
 SUBTITLE (the dash line under a heading), CODE (Markdown code), BODY.
 
-Headings follow the rules in :mod:`reader.model.headings` (plain text) and
-:mod:`reader.model.markdown` (Markdown); sections are built by
-:mod:`reader.model.sections`.
+Headings follow the rules in :mod:`reader.model.structure.headings` (plain text) and
+:mod:`reader.model.structure.markdown` (Markdown); sections are built by
+:mod:`reader.model.structure.sections`.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from dataclasses import replace
 from itertools import accumulate
 
 from reader.model.document import Document, Meta, ParagraphKind, Span
-from reader.model.headings import WS, Heading, Unit, find_headings, strip_span
-from reader.model.markdown import looks_like_markdown, scan_markdown
-from reader.model.meta import read_meta
-from reader.model.sections import HeadingInfo, RawParagraph, build
+from reader.model.structure.headings import WS, Heading, Unit, find_headings, strip_span
+from reader.model.structure.markdown import looks_like_markdown, scan_markdown
+from reader.model.structure.meta import read_meta
+from reader.model.structure.sections import HeadingInfo, RawParagraph, build
 
 WRAPPED_LINE_MAX = 100
 """Lines longer than this are not hard-wrapped lines."""

@@ -4,8 +4,8 @@
 document: a missing path, a directory, a FIFO, device or socket (found with
 ``os.stat`` before anything is opened, so nothing blocks), a dangling symlink or
 a symlink loop, a file without read permission, a file over the size limit, and
-binary data. Encoding detection lives in ``reader.model.detect`` and the text
-clean-up in ``reader.model.cleaning``; ``normalize`` is re-exported here.
+binary data. Encoding detection lives in ``reader.model.text.detect`` and the text
+clean-up in ``reader.model.text.cleaning``; ``normalize`` is re-exported here.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.model.cleaning import normalize
-from reader.model.detect import NotText, decode
+from reader.model.text.cleaning import normalize
+from reader.model.text.detect import NotText, decode
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -27,18 +27,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from reader.model.document import Document, Fact, FactKind, Mention
-from reader.model.facts_dates import DateMention, find_dates
-from reader.model.facts_english import (
+from reader.model.facts.dates import DateMention, find_dates
+from reader.model.facts.english import (
     find_en_orgs,
     find_en_people,
     find_en_places,
     has_latin_capital,
 )
-from reader.model.facts_names import find_people, orgs_and_titles
-from reader.model.facts_places import find_places
-from reader.model.facts_quantity import Quantity, find_en_quantities, find_zh_quantities
-from reader.model.facts_quotes import SHORT_SLOGAN, find_works, is_newspaper, term_spans
-from reader.model.word_regex import Guarded, bigram_guard, trie_pattern
+from reader.model.facts.names import find_people, orgs_and_titles
+from reader.model.facts.places import find_places
+from reader.model.facts.quantity import Quantity, find_en_quantities, find_zh_quantities
+from reader.model.facts.quotes import SHORT_SLOGAN, find_works, is_newspaper, term_spans
+from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
 
@@ -248,7 +248,7 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
 
     Args:
         document: A parsed document; ``meta.published`` gives the year of year-less
-            dates (see :mod:`reader.model.facts_dates` for the fallback).
+            dates (see :mod:`reader.model.facts.dates` for the fallback).
 
     Returns:
         Facts sorted by kind (the :class:`FactKind` order), then first mention.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.screens.cycle import HighlightCycle
 from reader.screens.main import MainScreen
+from reader.view.cycle import HighlightCycle
 from tests.ui.helpers import make_app
 
 

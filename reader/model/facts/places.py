@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 
-from reader.model.gazetteer import (
+from reader.model.facts.gazetteer import (
     ADMIN_SUFFIXES,
     KNOWN_PLACES,
     PLACE_NOT_BEFORE,
     PLACE_SUFFIXES,
 )
-from reader.model.word_regex import Guarded, bigram_guard, trie_pattern
+from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
 

@@ -7,7 +7,7 @@ exactly: nothing is dropped or added.
 
 Rules:
 
-* A line's width in cells (``reader.model.cells``; a tab is 4 cells), NOT
+* A line's width in cells (``reader.model.layout.cells``; a tab is 4 cells), NOT
   counting its trailing spaces, is at most ``width``. Spaces at a break stay at
   the end of the previous line (they "hang"); the renderer trims them visually.
 * Breaks are allowed between CJK (wide) characters, between a CJK character and
@@ -37,7 +37,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import MutableSequence, Sequence
 
-from reader.model.cells import fit_end, width_classes
+from reader.model.layout.cells import fit_end, width_classes
 
 __all__ = ["CLOSING", "OPENING", "wrap_paragraph", "wrap_text"]
 

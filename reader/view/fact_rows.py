@@ -51,7 +51,7 @@ class FactIndex:
         """
         # Imported here, in the worker thread: the extractor's word lists cost
         # ~70 ms to import, which the first frame should not pay.
-        from reader.model.facts import extract_facts
+        from reader.model.facts.extract import extract_facts
 
         return cls.of(extract_facts(document))
 
@@ -152,6 +152,6 @@ def more_row(hidden: int) -> Text:
 
 def _describe(fact: Fact) -> str:
     """The fact's normalized value for a row (see ``facts.describe_value``)."""
-    from reader.model.facts import describe_value  # loaded by the worker already
+    from reader.model.facts.extract import describe_value  # loaded by the worker already
 
     return describe_value(fact)

@@ -32,8 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.model.facts_places import HAN, STEM_CHAR, STEM_EXCLUDED
-from reader.model.gazetteer import (
+from reader.model.facts.gazetteer import (
     COMPOUND_SURNAMES,
     KNOWN_PLACES,
     ORG_ABBREVIATIONS,
@@ -43,7 +42,14 @@ from reader.model.gazetteer import (
     SURNAMES,
     TITLES_AFTER_NAME,
 )
-from reader.model.word_regex import Guarded, Searcher, bigram_guard, finditer_first, trie_pattern
+from reader.model.facts.places import HAN, STEM_CHAR, STEM_EXCLUDED
+from reader.model.facts.word_regex import (
+    Guarded,
+    Searcher,
+    bigram_guard,
+    finditer_first,
+    trie_pattern,
+)
 
 Span = tuple[int, int]
 

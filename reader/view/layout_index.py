@@ -31,14 +31,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from reader.model.cells import cell_len
 from reader.model.document import ParagraphKind
-from reader.model.wrap import wrap_paragraph
+from reader.model.layout.cells import cell_len
+from reader.model.layout.wrap import wrap_paragraph
 
 __all__ = ["LayoutIndex", "ParagraphTable", "RowInfo", "WrapFunction", "paragraph_gaps"]
 
 WrapFunction = Callable[[str, int, int, int], list[int]]
-"""``wrap(text, start, end, width) -> line starts``, as ``reader.model.wrap.wrap_paragraph``."""
+"""``wrap(text, start, end, width) -> line starts``, as ``model.layout.wrap.wrap_paragraph``."""
 
 BLOCK = 128
 """Paragraphs per block of the two-level row sums."""

@@ -37,9 +37,9 @@ from typing import NamedTuple, Protocol
 from rich.style import Style
 from rich.text import Text
 
-from reader.model.cells import cell_len, cut_at_cells, width_classes
 from reader.model.document import Section
-from reader.model.wrap import wrap_paragraph
+from reader.model.layout.cells import cell_len, cut_at_cells, width_classes
+from reader.model.layout.wrap import wrap_paragraph
 
 __all__ = [
     "ELLIPSIS",

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.model.cells import cell_len
 from reader.model.document import ParagraphKind
-from reader.model.wrap import wrap_paragraph
-from reader.widgets.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
+from reader.model.layout.cells import cell_len
+from reader.model.layout.wrap import wrap_paragraph
+from reader.view.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
 
 ALPHABET = "苏州市委，。、“”（）《》——abc de,fg. 12\t"
 paragraph_texts = st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=120), max_size=12)

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reader.model.facts_counted import zh_counted
-from reader.model.numerals import Number, parse_number, tidy
-from reader.model.word_regex import Guarded, finditer_first, trie_pattern
+from reader.model.facts.counted import zh_counted
+from reader.model.facts.numerals import Number, parse_number, tidy
+from reader.model.facts.word_regex import Guarded, finditer_first, trie_pattern
 
 _ZH_UNITS = (
     "个百分点 百分点 个工作日 工作日 个小时 个学时 个课时 个月 个季度 个星期 "

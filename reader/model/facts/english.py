@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from reader.model.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES
-from reader.model.word_regex import Guarded, bigram_guard
+from reader.model.facts.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES
+from reader.model.facts.word_regex import Guarded, bigram_guard
 
 Span = tuple[int, int]
 

@@ -1,0 +1,1 @@
+"""Facts of a Document: figures, dates, people, organisations, places, works, terms."""

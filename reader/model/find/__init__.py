@@ -1,0 +1,1 @@
+"""Offsets into the text: search matches and passage anchors."""

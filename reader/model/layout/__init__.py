@@ -1,0 +1,1 @@
+"""Terminal cell widths and CJK-aware line breaking (kinsoku)."""

@@ -1,0 +1,1 @@
+"""Text to a Document: metadata, headings, sections, paragraphs, Markdown."""
