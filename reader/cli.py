@@ -11,7 +11,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -295,13 +295,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     facts.add_argument("--kind", choices=FACT_KINDS, help="only facts of this kind")
     facts.set_defaults(func=cmd_facts)
     _add_bookmarks(commands)
-    for register in _EXTRA_COMMANDS:
-        register(commands)
     return main, sub
-
-
-_EXTRA_COMMANDS: list[Callable[[Any], None]] = []
-"""Registrars for the facts and bookmarks subcommands (see their modules)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """Where reader keeps its files and finds its bundled resources.
 
-The one place that knows directories. ``READER_CONFIG_DIR``, ``READER_DATA_DIR``
-and ``READER_CACHE_DIR`` override the platformdirs locations (tests and users).
+The one place that knows directories. ``READER_CONFIG_DIR`` and
+``READER_CACHE_DIR`` override the platformdirs locations (tests and users).
 """
 
 from __future__ import annotations
@@ -21,14 +21,6 @@ def config_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
-
-
-def data_dir() -> Path:
-    """The user data directory. Not created."""
-    override = os.environ.get("READER_DATA_DIR")
-    if override:
-        return Path(override).expanduser()
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 def cache_dir() -> Path:

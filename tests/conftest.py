@@ -14,7 +14,6 @@ SEED = ROOT / "seeds" / "000_e3e3ef0b6fd35ab0.txt"
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point the user config, data and cache directories at the test's tmp_path."""
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
 
 

@@ -161,6 +161,15 @@ class Document:
         return [s.start for s in self.sections]
 
     @cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        # Built on first use (one pass), then every look-up is a dict probe: the
+        # screen asks on each section change while scrolling.
+        by_id: dict[str, Section] = {}
+        for section in self.sections:
+            by_id.setdefault(section.id, section)
+        return by_id
+
+    @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 
@@ -191,11 +200,8 @@ class Document:
         return self.paragraphs[index]
 
     def section_by_id(self, section_id: str) -> Section | None:
-        """The section with id ``section_id``, if any."""
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        return None
+        """The section with id ``section_id``, if any (a dict look-up)."""
+        return self._sections_by_id.get(section_id)
 
     def slice(self, span: Span) -> str:
         """The text of ``span``."""
@@ -255,8 +261,3 @@ class Fact:
     """Every place the fact is said, in text order."""
     value_end: float | int | None = None
     """Upper bound of a numeric range (3至5年 -> value 3, value_end 5)."""
-
-    @property
-    def first(self) -> Mention | None:
-        """The first mention, if any."""
-        return self.mentions[0] if self.mentions else None

@@ -255,10 +255,3 @@ def record_head(record: DocumentRecord) -> dict[str, Any]:
     }
     out.update(record.extra)
     return out
-
-
-def record_dict(record: DocumentRecord) -> dict[str, Any]:
-    """The plain-dict form of a record, as written to the file."""
-    out = record_head(record)
-    out["bookmarks"] = [bookmark_dict(b) for b in record.bookmarks]
-    return out

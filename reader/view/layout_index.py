@@ -26,7 +26,7 @@ starts in a small ``array('i')``.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
@@ -206,10 +206,6 @@ class LayoutIndex:
         """Whether ``paragraph`` is wrapped (its row count is exact)."""
         return self._lines[paragraph] is not None
 
-    def paragraph_span(self, paragraph: int) -> tuple[int, int]:
-        """The ``(start, end)`` of ``paragraph``."""
-        return (self._starts[paragraph], self._ends[paragraph])
-
     def paragraph_at_offset(self, offset: int) -> int:
         """The paragraph whose rows show ``offset``.
 
@@ -387,12 +383,3 @@ class LayoutIndex:
             self.wrap_paragraphs(p, p + 1)
             rows += self._counts[p]
             p -= 1
-
-    def line_index(self, offset: int) -> int:
-        """Index of the wrapped line holding ``offset`` inside its paragraph."""
-        p = self.paragraph_at_offset(offset)
-        return max(0, bisect_right(self.line_starts(p), offset) - 1)
-
-    def first_paragraph_at_or_after(self, offset: int) -> int:
-        """Index of the first paragraph starting at or after ``offset``."""
-        return bisect_left(self._starts, offset)

@@ -62,6 +62,15 @@ def test_sample_sections(seed_text: str) -> None:
     assert [s.id for s in parse(seed_text).sections] == [s.id for s in doc.sections]
 
 
+def test_section_by_id_finds_every_section_and_nothing_else(seed_text: str) -> None:
+    doc = parse(seed_text)
+    assert len(doc.sections) > 1
+    for section in doc.sections:
+        assert doc.section_by_id(section.id) is section
+    assert doc.section_by_id("no-such-section") is None
+    assert doc.section_by_id("") is None
+
+
 def test_sample_paragraphs(seed_text: str) -> None:
     doc = parse(seed_text)
     lines = seed_text.split("\n")

@@ -15,8 +15,6 @@ from reader.model.find.search import (
     compile_query,
     find_all,
     iter_chunks,
-    match_index_at,
-    matches_in_range,
 )
 
 
@@ -143,41 +141,6 @@ def test_chunks_equal_one_shot(text: str, source: str, size: int) -> None:
     pattern = re.compile(source, re.MULTILINE)
     starts, ends = find_all(text, pattern)
     assert chunked(text, pattern, size) == list(zip(starts, ends, strict=True))
-
-
-def test_match_index_at() -> None:
-    starts = array("i", [2, 5, 9])
-    assert [match_index_at(starts, offset) for offset in (0, 2, 3, 5, 9, 10)] == [0, 0, 1, 1, 2, 3]
-    assert match_index_at(array("i"), 4) == 0
-
-
-def test_matches_in_range() -> None:
-    starts = array("i", [2, 5, 9])
-    ends = array("i", [4, 8, 12])
-    assert matches_in_range(starts, ends, 0, 2) == range(0, 0)
-    assert list(matches_in_range(starts, ends, 0, 3)) == [0]
-    assert list(matches_in_range(starts, ends, 3, 6)) == [0, 1]
-    assert list(matches_in_range(starts, ends, 4, 5)) == []
-    assert list(matches_in_range(starts, ends, 7, 10)) == [1, 2]
-    assert list(matches_in_range(starts, ends, 11, 100)) == [2]
-    assert list(matches_in_range(starts, ends, 12, 100)) == []
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    st.lists(st.integers(0, 50), max_size=20),
-    st.integers(-5, 60),
-    st.integers(0, 20),
-)
-def test_matches_in_range_equals_a_scan(cuts: list[int], lo: int, length: int) -> None:
-    points = sorted(set(cuts))
-    # Non-overlapping matches: every other gap between the points.
-    pairs = list(zip(points[::2], points[1::2], strict=False))
-    starts = array("i", [a for a, _ in pairs])
-    ends = array("i", [b for _, b in pairs])
-    hi = lo + length
-    expected = [i for i, (a, b) in enumerate(pairs) if a < hi and b > lo]
-    assert list(matches_in_range(starts, ends, lo, hi)) == expected
 
 
 TEXTS = st.text(

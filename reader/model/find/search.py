@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -25,8 +24,6 @@ __all__ = [
     "compile_query",
     "find_all",
     "iter_chunks",
-    "match_index_at",
-    "matches_in_range",
 ]
 
 CaseMode = Literal["smart", "sensitive", "insensitive"]
@@ -167,36 +164,3 @@ def iter_chunks(
             resume = size
         yield starts, ends
         pos = resume
-
-
-def match_index_at(starts: array[int], offset: int) -> int:
-    """Index of the first match that starts at or after ``offset``.
-
-    Args:
-        starts: Match starts, ascending.
-        offset: A text offset.
-
-    Returns:
-        An index into ``starts``; ``len(starts)`` when no match is at or after.
-    """
-    return bisect_left(starts, offset)
-
-
-def matches_in_range(starts: array[int], ends: array[int], lo: int, hi: int) -> range:
-    """The matches that overlap ``[lo, hi)``, e.g. the ones to draw on one line.
-
-    Matches do not overlap each other, so their ends ascend with their starts
-    and two bisections find the run.
-
-    Args:
-        starts: Match starts, ascending.
-        ends: Match ends, ascending.
-        lo: Start of the range.
-        hi: End of the range (exclusive).
-
-    Returns:
-        The indices ``i`` with ``starts[i] < hi`` and ``ends[i] > lo``.
-    """
-    first = bisect_left(ends, lo + 1)
-    last = bisect_left(starts, hi, first)
-    return range(first, max(first, last))
