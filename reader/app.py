@@ -1,14 +1,15 @@
 """ReaderApp: the application shell.
 
 It owns the app-wide keys (help, quit; ctrl+p comes from Textual), the
-stylesheet and the palette providers, and pushes the first screen: the main
-screen for one document, or the picker for a folder of several.
+stylesheet, the palette providers and the bookmark store, and it is the one
+place that opens a document (:meth:`ReaderApp.open_document`): the first one,
+one chosen in the folder picker, the document of a bookmark.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -16,11 +17,17 @@ from textual.command import Provider
 from textual.worker import get_current_worker
 
 from reader.background import run_detached
-from reader.model.document import Document
+from reader.model.document import Document, visible_name
+from reader.model.opening import open_document
 from reader.model.structure.parse import parse
+from reader.model.text.loading import LoadError
 from reader.paths import styles_dir
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.main import MainScreen
+from reader.screens.marking import Place
+
+if TYPE_CHECKING:
+    from reader.screens.picker import PickerScreen
 
 # The palette's providers load when the palette first opens, not at start-up.
 
@@ -43,6 +50,12 @@ def _bookmarks_commands() -> type[Provider]:
     return BookmarksProvider
 
 
+def _view_commands() -> type[Provider]:
+    from reader.commands import ViewProvider
+
+    return ViewProvider
+
+
 class ReaderApp(App[None]):
     """A terminal reader for long Chinese and English articles and reports."""
 
@@ -59,7 +72,12 @@ class ReaderApp(App[None]):
     ]
     """App-wide keys. The command palette (ctrl+p) is Textual's."""
 
-    COMMANDS = App.COMMANDS | {_sections_commands, _facts_commands, _bookmarks_commands}
+    COMMANDS = App.COMMANDS | {
+        _sections_commands,
+        _facts_commands,
+        _bookmarks_commands,
+        _view_commands,
+    }
 
     def __init__(
         self, document: Document | None = None, *, folder_documents: list[Path] | None = None
@@ -67,24 +85,22 @@ class ReaderApp(App[None]):
         """Create the app.
 
         Args:
-            document: The document to open, if one was given.
+            document: The document to open, if one was given (the command line
+                loads it first, so that a file it cannot open is refused before
+                the terminal is taken over).
             folder_documents: The documents of a folder, to choose from.
         """
         super().__init__()
         self.document = document
         self.folder_documents = list(folder_documents or [])
-        self.bookmarks = BookmarkKeeper(self)
+        self.bookmarks = BookmarkKeeper(self.notify)
         """The bookmark store, read once at start (see :meth:`_load_bookmarks`)."""
 
     def on_mount(self) -> None:
         """Show the document, or the picker when a folder was given."""
         self._load_bookmarks()
         if self.document is not None:
-            screen = MainScreen(self.document)
-            self.push_screen(screen)
-            if not self.document.complete:
-                # After the first frame: the parse shares the interpreter with it.
-                screen.call_after_refresh(self._parse_in_full, self.document)
+            self.open_document(self.document)
         elif self.folder_documents:
             from reader.screens.picker import PickerScreen  # only for a folder
 
@@ -92,10 +108,54 @@ class ReaderApp(App[None]):
         else:
             self.notify("No document to show.", severity="warning")
 
-    # -- a big document: its head first, the full parse swapped in ------------
+    # -- opening: the one way a document reaches the screen ---------------------
 
-    def _parse_in_full(self, head: Document) -> None:
-        """Parse the whole of a head-only document off the UI thread."""
+    def open_document(self, source: Document | Path | str, *, at: Place = None) -> None:
+        """Show a document: in the reading screen on top, or in a new one.
+
+        A path (or ``"-"`` for standard input) is loaded in a thread; a file
+        that cannot be opened is a notification and the app goes on. A big text
+        shows its head at once and its full parse replaces it in place when
+        ready, from every caller (command line, picker, bookmark jumps).
+
+        Args:
+            source: A parsed document, a path, or ``"-"``.
+            at: Where to open it: an offset into its text, the id of one of its
+                bookmarks, or ``None`` for the saved reading position.
+        """
+        if isinstance(source, Document):
+            self._show(source, at)
+            return
+
+        def load() -> None:
+            try:
+                document = open_document(source, head=True)
+            except LoadError as error:
+                self.call_from_thread(self._refused, error)
+                return
+            self.call_from_thread(self._show, document, at)
+
+        self.run_worker(load, thread=True, group="open", exclusive=True, exit_on_error=False)
+
+    def _refused(self, error: LoadError) -> None:
+        message = visible_name(str(error))
+        self.notify(message, title="Cannot open", severity="error", markup=False)
+
+    def _show(self, document: Document, at: Place) -> None:
+        # The reading screen on top (under a dialog, maybe) takes the document;
+        # over a document list, or with none, a new one is pushed.
+        screen = self._reading_screen()
+        if screen is not None:
+            screen.replace_document(document, at=at)
+        else:
+            screen = MainScreen(document, at=at)
+            self.push_screen(screen)
+        if not document.complete:
+            # After the first frame: the parse shares the interpreter with it.
+            screen.call_after_refresh(self._parse_in_full, screen, document)
+
+    def _parse_in_full(self, screen: MainScreen, head: Document) -> None:
+        """Parse the whole of a head-only document off the UI thread, then swap it in."""
 
         def run() -> None:
             worker = get_current_worker()
@@ -104,38 +164,35 @@ class ReaderApp(App[None]):
                 lambda: worker.is_cancelled,
             )
             if full is not None:
-                self.call_from_thread(self._swap_in_full, full)
+                self.call_from_thread(self._swap_in_full, screen, head, full)
 
         self.run_worker(run, thread=True, group="full-parse", exit_on_error=False)
 
-    def _swap_in_full(self, full: Document) -> None:
-        """Replace the head-only main screen with one of the full document.
+    def _swap_in_full(self, screen: MainScreen, head: Document, full: Document) -> None:
+        # Only if the screen still shows that head (the reader may have gone on
+        # to another document, or closed this one).
+        if screen.document is head and screen in self.screen_stack:
+            screen.replace_document(full)
 
-        The reader stays where they are (or, if they have not moved, goes to
-        the saved position, which the head may have cut short). While a dialog
-        is open over the screen, the swap waits for it to close.
-        """
-        head = next(
-            (
-                screen
-                for screen in self.screen_stack
-                if isinstance(screen, MainScreen)
-                and not screen.document.complete
-                and screen.document.fingerprint == full.fingerprint
-            ),
-            None,
-        )
-        if head is None:  # the reader has gone on to another document
-            return
-        if self.screen is not head:
-            self.set_timer(0.25, lambda: self._swap_in_full(full))
-            return
-        screen = MainScreen(full)
-        if head.marking.moved:
-            screen.marking.start_at = head.reading.current_offset
-        else:
-            screen.marking.jump_to = head.marking.jump_to
-        self.switch_screen(screen)
+    def _reading_screen(self) -> MainScreen | None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+            if not screen.is_modal:
+                return None
+        return None
+
+    def on_main_screen_open_requested(self, event: MainScreen.OpenRequested) -> None:
+        """A bookmark of another document was chosen: open it there."""
+        event.stop()
+        self.open_document(event.path, at=event.at)
+
+    def on_picker_screen_document_chosen(self, event: PickerScreen.DocumentChosen) -> None:
+        """A document was chosen in the folder's list."""
+        event.stop()
+        self.open_document(event.path)
+
+    # -- the bookmark store ---------------------------------------------------------
 
     def _load_bookmarks(self) -> None:
         """Read the store: now when small, else in a thread so the first frame never waits."""
@@ -153,7 +210,7 @@ class ReaderApp(App[None]):
         self.bookmarks.loaded_with(warnings)
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                screen.marking.store_ready()
+                screen.store_ready()
 
     def action_show_help(self) -> None:
         """Show every key of the current screen, read from the live bindings."""

@@ -163,8 +163,9 @@ class FactsProvider(Provider):
 
     def _facts(self) -> Iterator[tuple[str, Fact, MainScreen]]:
         screen = self.screen
-        if isinstance(screen, MainScreen) and screen.facts.index is not None:
-            for fact in screen.facts.index.facts:
+        index = screen.fact_index if isinstance(screen, MainScreen) else None
+        if isinstance(screen, MainScreen) and index is not None:
+            for fact in index.facts:
                 yield fact_command(fact), fact, screen
 
     async def discover(self) -> Hits:
@@ -212,10 +213,9 @@ class BookmarksProvider(Provider):
 
     def _bookmarks(self) -> Iterator[tuple[str, Choice, MainScreen, str | None]]:
         screen = self.screen
-        if not isinstance(screen, MainScreen) or screen.marking.keeper is None:
+        if not isinstance(screen, MainScreen):
             return
-        keeper = screen.marking.keeper
-        for record in ordered(keeper.call(lambda store: store.documents()) or []):
+        for record in ordered(screen.bookmark_records()):
             path = record.paths[-1] if record.paths else None
             for bookmark in record.bookmarks:
                 choice = Choice(record.fingerprint, bookmark.id, path)
@@ -226,7 +226,7 @@ class BookmarksProvider(Provider):
         """Every bookmark, newest first, before anything is typed."""
         for text, choice, screen, title in self._bookmarks():
             yield DiscoveryHit(
-                Content(text), partial(screen.marking.jump, choice), text=text, help=title
+                Content(text), partial(screen.go_to_bookmark, choice), text=text, help=title
             )
 
     async def search(self, query: str) -> Hits:
@@ -242,7 +242,7 @@ class BookmarksProvider(Provider):
                 yield Hit(
                     score,
                     highlight(matcher, text),
-                    partial(screen.marking.jump, choice),
+                    partial(screen.go_to_bookmark, choice),
                     text=text,
                     help=title,
                 )

@@ -46,3 +46,59 @@ def test_model_and_store_never_load_textual() -> None:
 def test_cli_scripting_path_does_not_load_textual() -> None:
     loaded = _loaded_after_import(["reader.cli"])
     assert "textual" not in loaded
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), or with a self-import."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in edges.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component: list[str] = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1 or node in edges.get(node, ()):
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_cycle_finder_finds_a_circle() -> None:
+    edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(edges) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_circle_among_reader_modules() -> None:
+    # Every import counts, also those under TYPE_CHECKING and inside functions:
+    # a circle hidden by a late import is still a circle in the design.
+    import grimp
+
+    graph = grimp.build_graph("reader")
+    modules = graph.modules
+    assert "reader.screens.main" in modules and "reader.commands" in modules
+    edges = {
+        module: {m for m in graph.find_modules_directly_imported_by(module) if m in modules}
+        for module in modules
+    }
+    assert _cycles(edges) == []

@@ -5,18 +5,32 @@ store call goes through :meth:`BookmarkKeeper.call`, so a store that cannot be
 written (read-only directory, full disk, a newer reader's file) becomes a
 notification ("cannot save bookmarks: …") and the app goes on. A file moved
 aside as unreadable is reported the same way, from the store's warnings.
+
+Calls come from the UI thread and from workers (the store is read, and the
+reading position written, in threads): one lock keeps them one at a time.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Protocol, TypeVar
 
-from textual.app import App
+from textual.notifications import SeverityLevel
 
 from reader.store.bookmarks import BookmarkStore, StoreError
 
 T = TypeVar("T")
+
+
+class Notify(Protocol):
+    """Shows a notification (``App.notify``); called on the UI thread or through it."""
+
+    def __call__(
+        self, message: str, *, title: str, severity: SeverityLevel, markup: bool
+    ) -> object:
+        """Show ``message``."""
+
 
 SYNC_LOAD_BYTES = 256 * 1024
 """A store file up to this size is read before the first frame; a bigger one in a thread."""
@@ -26,12 +40,13 @@ class BookmarkKeeper:
     """The bookmark store of a running app.
 
     Args:
-        app: The app that shows the notifications.
+        notify: Shows the store's errors and warnings (the app's ``notify``).
         store: The store (the default file when omitted).
     """
 
-    def __init__(self, app: App[Any], store: BookmarkStore | None = None) -> None:
-        self.app = app
+    def __init__(self, notify: Notify, store: BookmarkStore | None = None) -> None:
+        self._notify = notify
+        self._lock = threading.RLock()
         self.store = store if store is not None else BookmarkStore()
         self.loaded = False
         """True once the file has been read (or found missing or unreadable)."""
@@ -45,7 +60,8 @@ class BookmarkKeeper:
 
     def load(self) -> list[str]:
         """Read the file; return the warnings (call from any thread; never raises)."""
-        return self.store.load()
+        with self._lock:
+            return self.store.load()
 
     def loaded_with(self, warnings: list[str]) -> None:
         """Mark the store read and show its warnings (on the UI thread)."""
@@ -58,14 +74,15 @@ class BookmarkKeeper:
         Returns:
             What ``operation`` returned, or ``None`` when it failed.
         """
-        try:
-            return operation(self.store)
-        except StoreError as error:
-            self.app.notify(str(error), title="Bookmarks", severity="error", markup=False)
-            return None
-        finally:
-            self._warn(self.store.take_warnings())
+        with self._lock:
+            try:
+                return operation(self.store)
+            except StoreError as error:
+                self._notify(str(error), title="Bookmarks", severity="error", markup=False)
+                return None
+            finally:
+                self._warn(self.store.take_warnings())
 
     def _warn(self, warnings: list[str]) -> None:
         for warning in warnings:
-            self.app.notify(warning, title="Bookmarks", severity="warning", markup=False)
+            self._notify(warning, title="Bookmarks", severity="warning", markup=False)

@@ -6,61 +6,57 @@ panes and tells each what to show ("messages up, attributes down").
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.widgets import Footer, Input
 
-from reader.background import run_detached
 from reader.model.document import Document, Fact
-from reader.screens.marking import Marking
+from reader.screens.bookmarks import Choice
+from reader.screens.document_list import DocumentListScreen
+from reader.screens.fact_finder import FactFinder
+from reader.screens.highlights import Highlights
+from reader.screens.marking import Marking, Place
 from reader.screens.searching import SearchController
+from reader.screens.side_panes import NARROW_WIDTH, SidePanes
+from reader.store.records import DocumentRecord
 from reader.view.cycle import HighlightCycle
 from reader.view.fact_rows import FactIndex
+from reader.view.position import position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
 from reader.widgets.title_bar import TitleBar
 
-NARROW_WIDTH = 100
-"""Below this many columns both side panes start hidden."""
-
-
-def position_label(section_number: int, section_count: int, fraction: float) -> str:
-    """The title bar's position, e.g. ``"section 2/4 · 37%"``.
-
-    Args:
-        section_number: 1-based number of the current section (0 when unknown).
-        section_count: How many sections the document has.
-        fraction: How far through the document the view is, 0.0 to 1.0.
-    """
-    percent = round(max(0.0, min(1.0, fraction)) * 100)
-    return f"section {section_number}/{section_count} · {percent}%"
-
-
-def _view_commands() -> type[Provider]:
-    """The palette's pane and theme commands (imported late: commands.py imports this)."""
-    from reader.commands import ViewProvider
-
-    return ViewProvider
+__all__ = ["NARROW_WIDTH", "MainScreen"]
 
 
 class MainScreen(Screen[None]):
-    """The reading screen: three panes, a header and a footer."""
+    """The reading screen: three panes, a header and a footer.
 
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_view_commands}
-    """Palette commands of this screen: toggle the panes, switch theme."""
+    The app builds it (``ReaderApp.open_document``, the one place) and, to show
+    another document or the full parse of a head-only one, calls
+    :meth:`replace_document`: the panes stay, and so do what the reader set up.
+    """
+
+    @dataclass
+    class OpenRequested(Message):
+        """The reader asked for another document (a bookmark of it): the app opens it."""
+
+        path: Path
+        """The document's file."""
+        at: Place
+        """Where to open it (see :data:`reader.screens.marking.Place`)."""
 
     HELP_TITLE: ClassVar[str] = "Panes"
     """Heading of this screen's keys in the help."""
@@ -94,11 +90,13 @@ class MainScreen(Screen[None]):
     ]
     """Pane keys; Tab and Shift+Tab (from Screen) cycle focus over the visible panes."""
 
-    def __init__(self, document: Document, *, name: str | None = None) -> None:
+    def __init__(self, document: Document, *, at: Place = None, name: str | None = None) -> None:
         """Create the screen for ``document``.
 
         Args:
             document: The document to read.
+            at: Where to open it: an offset, a bookmark id, or ``None`` for the
+                saved position.
             name: Screen name.
         """
         super().__init__(name=name)
@@ -106,23 +104,23 @@ class MainScreen(Screen[None]):
         self.title = document.title
         self._section_number = 1 if document.sections else 0
         self._fraction = 0.0
-        # None until the user shows or hides a pane by hand; then the width rule
-        # stops overriding their choice.
-        self._outline_choice: bool | None = None
-        self._facts_choice: bool | None = None
-        self._narrow: bool | None = None
-        self.cycle: HighlightCycle | None = None
-        """What `n`/`N` walk: the last search or the last fact's mentions."""
         self.outline = OutlinePane(document.sections, id="outline", classes="pane")
         self.reading = ReadingPane(document, id="reading", classes="pane")
         self.facts = FactsPane(document, id="facts", classes="pane")
         self.title_bar = TitleBar(id="title-bar")
         self.title_bar.title = document.title
-        self.marking = Marking(self)
+        self.side_panes = SidePanes(self.outline, self.facts, self.reading)
+        """Which side panes show (the width rule and the reader's choice)."""
+        self.fact_finder = FactFinder(self.facts)
+        self.highlights = Highlights(self.reading, self._update_position)
+        """What `n`/`N` walk: the last search or the last fact's mentions."""
+        self.marking = Marking(self.reading, self._open_other, at)
         """Bookmarks, the sentence selection and the saved reading position."""
         # A pane for the help: its keys are listed even while it is closed.
         self.search_bar = SearchBar(id="search-bar", classes="pane")
-        self.searching = SearchController(self)
+        self.searching = SearchController(
+            self.reading, self.outline, self.search_bar, self.highlights
+        )
         """Runs `/` searches; this screen routes the bar's messages to it."""
         self._update_position()
 
@@ -138,7 +136,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fit the panes to the terminal width and start in the reading pane."""
-        self._apply_width(self.app.size.width)
+        self.side_panes.fit_width(self.app.size.width)
         self.reading.focus()
         if self.document.sections:
             self.outline.current = self.document.sections[0].id
@@ -146,74 +144,107 @@ class MainScreen(Screen[None]):
         # Facts wait for the first frame: the extractor shares the interpreter
         # with the UI, and the text matters more than the sidebar at start-up.
         if self.document.complete:  # a head-only parse waits for the full one
-            self.call_after_refresh(self._find_facts)
+            self.call_after_refresh(self.fact_finder.find, self.document)
 
     def on_unmount(self) -> None:
-        """Save the reading position when the screen goes (quit, another document)."""
-        self.marking.save_position()
+        """Save the reading position when the screen goes (quit, back to the list)."""
+        self.marking.save_position(wait=True)
+
+    # -- the document -----------------------------------------------------------
+
+    def replace_document(self, document: Document, *, at: Place = None) -> None:
+        """Show ``document`` in these panes, keeping what the reader set up.
+
+        Pane visibility, focus, an open search bar and its query (searched
+        again in the new text) and the facts scope stay as they are. For the
+        same text (the full parse of a head-only document) the reading
+        position, the highlights and the selection stay too; for another text
+        the old position is saved and the reader goes to ``at``.
+
+        Args:
+            document: The document to show.
+            at: Where to open another text (ignored for the same text).
+        """
+        same_text = document.text == self.document.text
+        moved = self.marking.moved
+        offset = self.reading.current_offset if same_text else 0
+        if not same_text:
+            self.marking.save_position()
+            self.highlights.set(None)
+        self.document = document
+        self.title = document.title
+        self.title_bar.title = document.title
+        self._section_number = 1 if document.sections else 0
+        self.reading.load_document(document, offset)
+        self.outline.sections = document.sections
+        self.facts.show_document(document, facts_pending=True)
+        if document.complete:
+            self.fact_finder.find(document)
+        self.searching.document_replaced(same_text)
+        self.highlights.redraw()
+        self.marking.document_replaced(same_text, moved=moved, at=at)
+        self._update_position()
+
+    def store_ready(self) -> None:
+        """The app's bookmark store has been read: marks, and the opening place."""
+        self.marking.store_ready()
+
+    def bookmark_records(self) -> list[DocumentRecord]:
+        """Every document record of the bookmark store (empty before it is read)."""
+        keeper = self.marking.keeper
+        if keeper is None or not keeper.loaded:
+            return []
+        return keeper.call(lambda store: store.documents()) or []
+
+    def go_to_bookmark(self, choice: Choice) -> None:
+        """Go to a bookmark, opening its document when it is another one.
+
+        Args:
+            choice: The bookmark (from the list or the palette).
+        """
+        self.marking.jump(choice)
+
+    def _open_other(self, path: Path, bookmark_id: str) -> None:
+        self.post_message(self.OpenRequested(path, bookmark_id))
+
+    @property
+    def fact_index(self) -> FactIndex | None:
+        """The document's facts, once found."""
+        return self.facts.index
 
     # -- layout -------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
         """Hide or show the side panes when the width crosses the threshold."""
-        self._apply_width(event.size.width)
-
-    def _apply_width(self, width: int) -> None:
-        narrow = width < NARROW_WIDTH
-        if narrow == self._narrow:
-            return
-        self._narrow = narrow
-        if self._outline_choice is None:
-            self.outline.display = not narrow
-        if self._facts_choice is None:
-            self.facts.display = not narrow
-
-    def _show_pane(self, pane: Widget, shown: bool) -> None:
-        if pane is self.outline:
-            self._outline_choice = shown
-        else:
-            self._facts_choice = shown
-        pane.display = shown
-        if not shown and (self.focused is None or pane in self.focused.ancestors_with_self):
-            self.reading.focus()
+        self.side_panes.fit_width(event.size.width)
 
     def action_toggle_outline(self) -> None:
         """Show or hide the outline."""
-        self._show_pane(self.outline, not self.outline.display)
+        self.side_panes.toggle(self.outline)
 
     def action_toggle_facts(self) -> None:
         """Show or hide the facts sidebar."""
-        self._show_pane(self.facts, not self.facts.display)
+        self.side_panes.toggle(self.facts)
 
     def action_focus_outline(self) -> None:
         """Focus the outline, showing it if hidden."""
-        if not self.outline.display:
-            self._show_pane(self.outline, True)
-        self.outline.section_tree.focus()
+        self.side_panes.reveal(self.outline)
+        self.outline.focus()
 
     def action_focus_facts(self) -> None:
         """Focus the facts sidebar, showing it if hidden."""
-        if not self.facts.display:
-            self._show_pane(self.facts, True)
+        self.side_panes.reveal(self.facts)
         self.facts.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Backspace returns to the folder's document list only when there is one."""
         if action == "back_to_documents":
-            return self._document_list() is not None
+            return DocumentListScreen.under(self) is not None
         return True
-
-    def _document_list(self) -> Screen[object] | None:
-        """The folder picker this document was opened from, if any."""
-        stack = self.app.screen_stack
-        if len(stack) < 2 or stack[-1] is not self:
-            return None
-        below = stack[-2]
-        return below if type(below).__name__ == "PickerScreen" else None
 
     def action_back_to_documents(self) -> None:
         """Close this document (its position is saved) and show the folder's list again."""
-        if self._document_list() is not None:
+        if DocumentListScreen.under(self) is not None:
             self.app.pop_screen()
 
     def action_focus_reading(self) -> None:
@@ -246,57 +277,19 @@ class MainScreen(Screen[None]):
     def _update_position(self) -> None:
         label = position_label(self._section_number, len(self.document.sections), self._fraction)
         # Where n/N stand ("四风 3/17"): the search bar is closed while moving.
-        if self.cycle is not None and self.cycle.index is not None:
-            label += f" · {self.cycle.label} {self.cycle.status}"
+        walked = self.highlights.label
+        if walked is not None:
+            label += f" · {walked}"
         # Not Screen.sub_title: setting it repaints the whole screen, on every key.
         self.title_bar.position = label
 
-    # -- highlights walked with n / N ------------------------------------------
-
-    def set_cycle(self, cycle: HighlightCycle | None, *, jump: bool = False) -> None:
-        """Show ``cycle``'s spans in the reading pane and make `n`/`N` walk them.
-
-        Replacing a cycle clears the previous one's layer (one set of
-        highlights at a time keeps `n`/`N` unambiguous).
-
-        Args:
-            cycle: The spans to highlight, or ``None`` to clear.
-            jump: Move to the first span at or after the reading position now.
-        """
-        if self.cycle is not None and (cycle is None or cycle.layer != self.cycle.layer):
-            self.reading.set_highlights(self.cycle.layer, [])
-        self.cycle = cycle
-        self._update_position()
-        if cycle is None:
-            return
-        self.reading.set_highlights(cycle.layer, cycle.spans, current=cycle.index)
-        if jump:
-            self._step_cycle(forward=True)
-
-    def _step_cycle(self, *, forward: bool) -> None:
-        cycle = self.cycle
-        if cycle is None or not len(cycle):
-            self.notify("Nothing to move through: search with / or pick a fact", timeout=3)
-            return
-        moved = cycle.step(forward, self.reading.current_offset)
-        if moved is None:
-            return
-        index, wrapped = moved
-        start, _ = cycle.spans[index]
-        self.reading.set_highlights(cycle.layer, cycle.spans, current=index)
-        self.reading.scroll_to_offset(start, center=True)
-        self._update_position()
-        if wrapped:
-            where = "end, continuing at the top" if forward else "top, continuing at the end"
-            self.notify(f"Passed the {where} ({cycle.status})", timeout=3)
-
     def action_next_highlight(self) -> None:
         """Go to the next search match or fact mention."""
-        self._step_cycle(forward=True)
+        self.highlights.step(forward=True)
 
     def action_previous_highlight(self) -> None:
         """Go to the previous search match or fact mention."""
-        self._step_cycle(forward=False)
+        self.highlights.step(forward=False)
 
     # -- bookmarks (the logic is in Marking) ----------------------------------
 
@@ -312,16 +305,24 @@ class MainScreen(Screen[None]):
         """Select the current passage's first sentence; j/k grow or shrink it."""
         self.marking.start_selection()
 
+    def _not_typing(self) -> None:
+        # Typing in an input (the search bar): the key goes into the input.
+        if isinstance(self.focused, Input):
+            raise SkipAction()
+
     def action_grow_selection(self) -> None:
         """Add the next sentence to the selection."""
+        self._not_typing()
         self.marking.grow_selection()
 
     def action_shrink_selection(self) -> None:
         """Drop the last sentence of the selection."""
+        self._not_typing()
         self.marking.shrink_selection()
 
     def action_cancel_selection(self) -> None:
         """Leave selection mode."""
+        self._not_typing()
         self.marking.cancel_selection()
 
     @on(OutlinePane.SectionSelected)
@@ -346,31 +347,6 @@ class MainScreen(Screen[None]):
 
     # -- facts (found off the UI thread; the sidebar lists them) ---------------
 
-    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
-    def _find_facts(self) -> None:
-        # The first frame never waits: the sidebar says "Finding facts…" meanwhile.
-        worker = get_current_worker()
-        document = self.document
-        try:
-            # Detached: quitting must not wait for a big document's facts.
-            index = run_detached(lambda: FactIndex.build(document), lambda: worker.is_cancelled)
-        except Exception as error:  # an extractor bug must not take the reader down
-            self.app.call_from_thread(self._facts_failed, error)
-            return
-        if index is not None:
-            self.app.call_from_thread(self._facts_found, index)
-
-    def _facts_found(self, index: FactIndex) -> None:
-        self.facts.show_facts(index)
-        # A big document's facts are hundreds of thousands of long-lived
-        # objects; left to the cyclic collector, each of its full passes
-        # stalls a key press by ~100 ms. They never form cycles worth finding.
-        gc.freeze()
-
-    def _facts_failed(self, error: Exception) -> None:
-        self.facts.show_error("Facts unavailable")
-        self.notify(f"Could not find the facts: {type(error).__name__}", severity="error")
-
     def action_toggle_facts_scope(self) -> None:
         """List the facts of the section being read, or of the whole document."""
         self.facts.toggle_scope()
@@ -388,7 +364,7 @@ class MainScreen(Screen[None]):
             return
         # The cycle's first step starts at the reading line: put it on the first mention.
         self.reading.scroll_to_offset(spans[0][0])
-        self.set_cycle(HighlightCycle("facts", spans, label=fact.text), jump=True)
+        self.highlights.set(HighlightCycle("facts", spans, label=fact.text), jump=True)
 
     @on(FactsPane.FactChosen)
     def _fact_chosen(self, event: FactsPane.FactChosen) -> None:
@@ -409,15 +385,12 @@ class MainScreen(Screen[None]):
         self.searching.update(event.text, event.regex)
 
     @on(SearchBar.Submitted)
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
-        event.stop()
-        self.search_bar.close()
-        self.reading.focus()
-        self.searching.submit(event.text, event.regex)
-
     @on(SearchBar.Cancelled)
-    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+    def _search_closed(self, event: SearchBar.Submitted | SearchBar.Cancelled) -> None:
         event.stop()
         self.search_bar.close()
         self.reading.focus()
-        self.searching.clear()
+        if isinstance(event, SearchBar.Submitted):
+            self.searching.submit(event.text, event.regex)
+        else:
+            self.searching.clear()

@@ -1,56 +1,60 @@
 """Marking: what the main screen delegates about bookmarks and the reading position.
 
-One ``Marking`` per main screen. It keeps the sentence selection (``v``, then
-``j``/``k``), adds bookmarks (``m``, with a note from :class:`NotePrompt`), shows
-every bookmark of the document as a margin mark, opens the bookmark list
-(``B``) and jumps to a bookmark (opening its document when it is another one),
-and saves the reading position: on section changes (debounced, since every
-store write is fsynced) and when the screen goes away.
+One ``Marking`` per main screen, driving the reading pane only. It keeps the
+sentence selection (``v``, then ``j``/``k``), adds bookmarks (``m``, with a note
+from :class:`NotePrompt`), shows every bookmark of the document as a margin
+mark, opens the bookmark list (``B``) and jumps to a bookmark (asking the
+screen, through ``open_other``, to open its document when it is another one),
+and saves the reading position: on section changes (debounced, and written in a
+thread: every store write is fsynced) and when the screen goes away.
 
 Positions are character offsets into ``Document.text``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeAlias
 
 from textual.actions import SkipAction
 from textual.timer import Timer
-from textual.widgets import Input
 
 from reader.model.document import Document
-from reader.model.opening import open_document
 from reader.model.structure.sentences import SentenceSelection
-from reader.model.text.loading import LoadError
 from reader.screens.bookmarks import BookmarksScreen, Choice
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.note import NotePrompt
 from reader.store.records import Bookmark
-
-if TYPE_CHECKING:
-    from reader.screens.main import MainScreen
+from reader.widgets.reading import ReadingPane
 
 SAVE_DELAY = 1.0
 """Seconds of quiet before a new reading position is written."""
 
+Place: TypeAlias = "int | str | None"
+"""Where to open a document: an offset into its text, the id of one of its
+bookmarks, or ``None`` for the saved reading position (the top when none)."""
+
+OpenOther: TypeAlias = "Callable[[Path, str], None]"
+"""Asks for another document to be opened at one of its bookmarks: ``(path, bookmark id)``."""
+
 
 class Marking:
-    """Bookmarks and reading position for one main screen.
+    """Bookmarks and reading position of the document in one reading pane.
 
     Args:
-        screen: The main screen that owns this controller.
+        reading: The pane whose document, position and marks this keeps.
+        open_other: Opens another document at a bookmark (the screen's way to the app).
+        at: Where to open the document once the store is read.
     """
 
-    def __init__(self, screen: MainScreen) -> None:
-        self.screen = screen
+    def __init__(self, reading: ReadingPane, open_other: OpenOther, at: Place = None) -> None:
+        self.reading = reading
+        self._open_other = open_other
         self.selection: SentenceSelection | None = None
         """The sentence selection while ``v`` mode is on."""
-        self.jump_to: str | None = None
-        """A bookmark id to show when the store is ready, instead of the saved position."""
-        self.start_at: int | None = None
-        """An offset to show instead of the saved position (where the reader was
-        when the full parse replaced a head-only one)."""
+        self.at: Place = at
+        """Where to put the reader when the store is ready (see :data:`Place`)."""
         self.restored_to: int | None = None
         """Where the saved position put the reader; moving away from it means the
         reader has started reading."""
@@ -59,13 +63,13 @@ class Marking:
 
     @property
     def document(self) -> Document:
-        """The document on the screen."""
-        return self.screen.document
+        """The document in the reading pane."""
+        return self.reading.document
 
     @property
     def keeper(self) -> BookmarkKeeper | None:
         """The app's bookmark store, if the app has one."""
-        keeper = getattr(self.screen.app, "bookmarks", None)
+        keeper = getattr(self.reading.app, "bookmarks", None)
         return keeper if isinstance(keeper, BookmarkKeeper) else None
 
     # -- store ready: marks and position --------------------------------------
@@ -78,28 +82,49 @@ class Marking:
         self._ready = True
         self.refresh_marks()
         offset: int | None = None
-        if self.jump_to is not None:
-            bookmark = self._bookmark(self.jump_to)
+        if isinstance(self.at, str):
+            bookmark = self._bookmark(self.at)
             offset = bookmark.start if bookmark is not None else None
-        if offset is None:
-            offset = self.start_at
+        elif isinstance(self.at, int):
+            offset = self.at
         if offset is None:
             offset = keeper.call(lambda store: store.position(self.document))
         if offset:
-            self.screen.reading.scroll_to_offset(offset)
+            self.reading.scroll_to_offset(offset)
         # Noted after the next refresh: the pane settles (and clamps an offset
         # past a head-only parse) when it lays out.
-        self.screen.call_after_refresh(self._note_restored)
+        self.reading.call_after_refresh(self._note_restored)
 
     def _note_restored(self) -> None:
-        self.restored_to = self.screen.reading.current_offset
+        self.restored_to = self.reading.current_offset
 
     @property
     def moved(self) -> bool:
-        """Whether the reader has moved since the saved position was shown."""
-        return self.restored_to is not None and self.screen.reading.current_offset != (
-            self.restored_to
-        )
+        """Whether the reader has moved since the opening place was shown."""
+        return self.restored_to is not None and self.reading.current_offset != (self.restored_to)
+
+    def document_replaced(self, same_text: bool, *, moved: bool, at: Place = None) -> None:
+        """The reading pane shows a new document: marks, selection and place follow.
+
+        Args:
+            same_text: The text is the same (the full parse of a head-only one):
+                the selection and the marks still hold.
+            moved: The reader had moved before the swap: they stay where they are.
+                Otherwise the opening place is shown again (the head may have cut
+                it short).
+            at: For another text, where to open it.
+        """
+        if same_text:
+            self.refresh_marks()
+            self._draw_selection()
+            if moved:
+                return
+        else:
+            self.selection = None
+            self.at = at
+        self._ready = False
+        self.restored_to = None
+        self.store_ready()
 
     def refresh_marks(self) -> None:
         """Mark every attached bookmark of this document in the margin."""
@@ -108,7 +133,7 @@ class Marking:
             return
         record = keeper.call(lambda store: store.record_for(self.document))
         bookmarks = record.bookmarks if record is not None else ()
-        self.screen.reading.set_marks([(b.start, b.end) for b in bookmarks if not b.detached])
+        self.reading.set_marks([(b.start, b.end) for b in bookmarks if not b.detached])
 
     def _bookmark(self, bookmark_id: str) -> Bookmark | None:
         keeper = self.keeper
@@ -123,10 +148,16 @@ class Marking:
         """Save the position after :data:`SAVE_DELAY` seconds of no section change."""
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.screen.set_timer(SAVE_DELAY, self.save_position)
+        self._timer = self.reading.set_timer(SAVE_DELAY, self.save_position)
 
-    def save_position(self) -> None:
-        """Write the reading position now (skipped before the store is read)."""
+    def save_position(self, *, wait: bool = False) -> None:
+        """Write the reading position (skipped before the store is read).
+
+        Args:
+            wait: Write on this thread (the screen is going away). Otherwise the
+                write, a whole-file rewrite and an fsync, runs in a thread so no
+                key waits for the disk.
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -136,26 +167,33 @@ class Marking:
         if not self.document.complete and not self.moved:
             # A head-only parse may have cut the saved position short: keep it.
             return
-        offset = self.screen.reading.current_offset
-        keeper.call(lambda store: store.set_position(self.document, offset))
+        document = self.document
+        offset = self.reading.current_offset
+
+        def write() -> None:
+            keeper.call(lambda store: store.set_position(document, offset))
+
+        if wait:
+            write()
+        else:
+            self.reading.run_worker(write, thread=True, group="save-position")
 
     # -- selection ----------------------------------------------------------------
 
     def start_selection(self) -> None:
         """Select the current passage's first sentence (``v`` again restarts)."""
-        paragraph = self.screen.reading.current_paragraph
+        paragraph = self.reading.current_paragraph
         if paragraph is None:
             return
         self.selection = SentenceSelection(self.document, paragraph.index)
         self._draw_selection()
-        self.screen.notify(
+        self.reading.notify(
             "Selecting: j/k add or drop a sentence, m bookmarks, Esc cancels", timeout=3
         )
 
     def _selecting(self) -> SentenceSelection:
-        # Not selecting, or typing in an input (the search bar): the key goes on
-        # to its usual binding (j/k scroll, Esc) or into the input.
-        if self.selection is None or isinstance(self.screen.focused, Input):
+        # Not selecting: the key goes on to its usual binding (j/k scroll, Esc).
+        if self.selection is None:
             raise SkipAction()
         return self.selection
 
@@ -176,11 +214,11 @@ class Marking:
 
     def _clear_selection(self) -> None:
         self.selection = None
-        self.screen.reading.set_highlights("selection", [])
+        self.reading.set_highlights("selection", [])
 
     def _draw_selection(self) -> None:
         if self.selection is not None:
-            self.screen.reading.set_highlights("selection", [self.selection.span])
+            self.reading.set_highlights("selection", [self.selection.span])
 
     # -- adding ---------------------------------------------------------------------
 
@@ -189,7 +227,7 @@ class Marking:
         if self.selection is not None:
             start, end = self.selection.span
         else:
-            paragraph = self.screen.reading.current_paragraph
+            paragraph = self.reading.current_paragraph
             if paragraph is None:
                 return
             start, end = paragraph.span
@@ -212,9 +250,9 @@ class Marking:
             if added is not None:
                 self._clear_selection()
                 self.refresh_marks()
-                self.screen.notify("Bookmarked", timeout=2)
+                self.reading.notify("Bookmarked", timeout=2)
 
-        self.screen.app.push_screen(NotePrompt(self.document.text[start:end]), save)
+        self.reading.app.push_screen(NotePrompt(self.document.text[start:end]), save)
 
     # -- the list and jumps ---------------------------------------------------------
 
@@ -223,7 +261,7 @@ class Marking:
         keeper = self.keeper
         if keeper is None:
             return
-        self.screen.app.push_screen(
+        self.reading.app.push_screen(
             BookmarksScreen(keeper, current=self.document.fingerprint), self._chosen
         )
 
@@ -238,35 +276,12 @@ class Marking:
         if choice.fingerprint == self.document.fingerprint:
             bookmark = self._bookmark(choice.bookmark_id)
             if bookmark is not None:
-                self.screen.reading.scroll_to_offset(bookmark.start)
-                self.screen.reading.focus()
+                self.reading.scroll_to_offset(bookmark.start)
+                self.reading.focus()
             return
         if not choice.path:
-            self.screen.notify(
+            self.reading.notify(
                 "The bookmark's document has no known path", severity="error", markup=False
             )
             return
-        path = Path(choice.path)
-        self.screen.run_worker(
-            lambda: self._open_in_thread(path, choice.bookmark_id),
-            thread=True,
-            group="bookmark-open",
-            exclusive=True,
-        )
-
-    def _open_in_thread(self, path: Path, bookmark_id: str) -> None:
-        app = self.screen.app
-        try:
-            document = open_document(path)
-        except LoadError as error:
-            app.call_from_thread(
-                app.notify, str(error), title="Cannot open", severity="error", markup=False
-            )
-            return
-        app.call_from_thread(self._opened, document, bookmark_id)
-
-    def _opened(self, document: Document, bookmark_id: str) -> None:
-        screen = type(self.screen)(document)
-        screen.marking.jump_to = bookmark_id
-        # Replace this screen (its position is saved as it goes): no pile of screens.
-        self.screen.app.switch_screen(screen)
+        self._open_other(Path(choice.path), choice.bookmark_id)

@@ -2,7 +2,8 @@
 
 Listing must stay quick for big folders, so each file is summarized from its
 first few kilobytes only: title and date from a parse of that head, size from
-the file system. Opening a document (full load and parse) runs in a thread.
+the file system. Enter posts :class:`PickerScreen.DocumentChosen`; the app opens
+the document (``ReaderApp.open_document``: in a thread, head first).
 """
 
 from __future__ import annotations
@@ -14,17 +15,16 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header
 
-from reader.model.document import Document, visible_name
-from reader.model.opening import open_document
+from reader.model.document import visible_name
 from reader.model.structure.parse import parse
 from reader.model.text.loading import LoadError, load_bytes
-from reader.screens.main import MainScreen
+from reader.screens.document_list import DocumentListScreen
 
 HEAD_BYTES = 4096
 """How much of each file the listing reads."""
@@ -98,8 +98,15 @@ def summarize(path: Path) -> DocumentSummary:
     return DocumentSummary(path, title[:200], found, size)
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(DocumentListScreen):
     """A table of the folder's documents."""
+
+    @dataclass
+    class DocumentChosen(Message):
+        """The reader chose a document to open."""
+
+        path: Path
+        """Its file."""
 
     HELP_TITLE: ClassVar[str] = "Documents"
     """Heading of this screen's keys in the help."""
@@ -168,21 +175,6 @@ class PickerScreen(Screen[None]):
         if event.row_key.value is not None:
             self.open_path(Path(event.row_key.value))
 
-    @work(thread=True, exclusive=True, group="open")
     def open_path(self, path: Path) -> None:
-        """Load and parse ``path`` off the UI thread, then show it.
-
-        A file that cannot be opened becomes a notification; the picker stays.
-        """
-        try:
-            document = open_document(path)
-        except LoadError as error:
-            self.app.call_from_thread(self._failed, error)
-            return
-        self.app.call_from_thread(self._opened, document)
-
-    def _failed(self, error: LoadError) -> None:
-        self.notify(visible_name(str(error)), title="Cannot open", severity="error", markup=False)
-
-    def _opened(self, document: Document) -> None:
-        self.app.push_screen(MainScreen(document))
+        """Ask for ``path`` to be opened (the app opens it; an error is a notification)."""
+        self.post_message(self.DocumentChosen(path))

@@ -23,12 +23,14 @@ from textual.worker import get_current_worker
 
 from reader.model.document import Document, Section
 from reader.model.find.search import Query, SearchError, compile_query, find_all, iter_chunks
+from reader.screens.highlights import Highlights
 from reader.view.cycle import HighlightCycle
+from reader.widgets.outline import OutlinePane
+from reader.widgets.reading import ReadingPane
+from reader.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     import re
-
-    from reader.screens.main import MainScreen
 
 __all__ = ["SearchController", "count_label", "section_counts"]
 
@@ -81,28 +83,55 @@ class _Scan:
 
 
 class SearchController:
-    """Runs the screen's search and shows matches, counts and errors.
+    """Runs the search and shows matches, counts and errors.
 
-    The screen owns the panes; this object is its delegate for searching and
-    reaches them only through the screen (the outline's counts, the reading
-    pane's layer, the bar's status, the screen's ``n``/``N`` cycle).
+    It drives what it is given and nothing else: the reading pane (its search
+    layer; the scans run as the pane's workers), the outline (match counts per
+    section), the search bar (its status) and the highlights `n`/`N` walk.
+
+    Args:
+        reading: The pane searched and highlighted.
+        outline: The pane that shows the count per section.
+        bar: The search bar, for its status line.
+        highlights: Where the finished matches become the `n`/`N` cycle.
     """
 
-    def __init__(self, screen: MainScreen) -> None:
-        """Create the controller for ``screen``.
-
-        Args:
-            screen: The main screen that holds the bar and the panes.
-        """
-        self.screen = screen
+    def __init__(
+        self, reading: ReadingPane, outline: OutlinePane, bar: SearchBar, highlights: Highlights
+    ) -> None:
+        self.reading = reading
+        self.outline = outline
+        self.bar = bar
+        self.highlights = highlights
         self._generation = 0
         self._scan: _Scan | None = None
         self._jump_when_done = False
 
     @property
     def document(self) -> Document:
-        """The document searched."""
-        return self.screen.document
+        """The document searched (the one in the reading pane)."""
+        return self.reading.document
+
+    def document_replaced(self, same_text: bool) -> None:
+        """The reading pane shows another document: search it for the same query.
+
+        Args:
+            same_text: The text is the same (a full parse replaced the head):
+                the matches still hold, only the per-section counts change.
+        """
+        scan = self._scan
+        if scan is None:
+            return
+        if same_text:
+            # A scan still running posts its counts for the new sections itself.
+            if scan.done:
+                spans = list(zip(scan.starts, scan.ends, strict=True))
+                self.reading.set_highlights(LAYER, spans)
+                self.outline.match_counts = section_counts(self.document.sections, scan.starts)
+            return
+        jump = self._jump_when_done
+        self.update(scan.query.text, scan.query.regex)
+        self._jump_when_done = jump
 
     @property
     def active(self) -> bool:
@@ -120,24 +149,24 @@ class SearchController:
         """
         self._generation += 1
         self._jump_when_done = False
-        self.screen.workers.cancel_group(self.screen, LAYER)
+        self.reading.workers.cancel_group(self.reading, LAYER)
         query = Query(text, regex=regex)
         if not text:
             self._drop()
-            self.screen.search_bar.set_status("")
+            self.bar.set_status("")
             return
         try:
             pattern = compile_query(query)
         except SearchError as error:
             self._drop()
-            self.screen.search_bar.set_status(str(error), error=True)
+            self.bar.set_status(str(error), error=True)
             return
         self._scan = _Scan(self._generation, query, array("i"), array("i"))
-        self.screen.search_bar.set_status("searching…")
+        self.bar.set_status("searching…")
         generation = self._generation
         text_ = self.document.text
-        offset = self.screen.reading.current_offset
-        self.screen.run_worker(
+        offset = self.reading.current_offset
+        self.reading.run_worker(
             lambda: self._run(generation, text_, pattern, offset),
             name=f"search {text!r}",
             group=LAYER,
@@ -172,23 +201,21 @@ class SearchController:
         """
         was_active = self.active
         self._generation += 1
-        self.screen.workers.cancel_group(self.screen, LAYER)
+        self.reading.workers.cancel_group(self.reading, LAYER)
         self._drop()
-        self.screen.search_bar.set_status("")
+        self.bar.set_status("")
         return was_active
 
     def _drop(self) -> None:
         self._scan = None
         self._jump_when_done = False
-        cycle = self.screen.cycle
-        if cycle is not None and cycle.layer == LAYER:
-            self.screen.set_cycle(None)
-        self.screen.reading.set_highlights(LAYER, [])
-        self.screen.outline.match_counts = {}
+        self.highlights.clear(LAYER)
+        self.reading.set_highlights(LAYER, [])
+        self.outline.match_counts = {}
 
     def status(self) -> str:
         """The bar's status for the current search: ``"3/17"`` once moving."""
-        cycle = self.screen.cycle
+        cycle = self.highlights.cycle
         scan = self._scan
         if scan is None:
             return ""
@@ -201,7 +228,7 @@ class SearchController:
     def _run(self, generation: int, text: str, pattern: re.Pattern[str], offset: int) -> None:
         """Scan the window around ``offset``, then the whole text, posting as it goes."""
         worker = get_current_worker()
-        app = self.screen.app
+        app = self.reading.app
         lo = max(0, offset - WINDOW_BEFORE)
         near = find_all(text, pattern, lo, min(len(text), offset + WINDOW_AFTER))
         if worker.is_cancelled:
@@ -232,11 +259,11 @@ class SearchController:
     def _show_near(self, generation: int, starts: array[int], ends: array[int]) -> None:
         if self._current(generation) is None:
             return
-        self.screen.reading.set_highlights(LAYER, list(zip(starts, ends, strict=True)))
+        self.reading.set_highlights(LAYER, list(zip(starts, ends, strict=True)))
 
     def _show_progress(self, generation: int, count: int) -> None:
         if self._current(generation) is not None:
-            self.screen.search_bar.set_status(count_label(count, done=False))
+            self.bar.set_status(count_label(count, done=False))
 
     def _show_all(self, generation: int, starts: array[int], ends: array[int]) -> None:
         scan = self._current(generation)
@@ -244,16 +271,16 @@ class SearchController:
             return
         scan.starts, scan.ends, scan.done = starts, ends, True
         spans = list(zip(starts, ends, strict=True))
-        self.screen.set_cycle(HighlightCycle(LAYER, spans, label=scan.query.text))
-        self.screen.outline.match_counts = section_counts(self.document.sections, starts)
-        self.screen.search_bar.set_status(count_label(len(starts)))
+        self.highlights.set(HighlightCycle(LAYER, spans, label=scan.query.text))
+        self.outline.match_counts = section_counts(self.document.sections, starts)
+        self.bar.set_status(count_label(len(starts)))
         if self._jump_when_done:
             self._jump()
 
     def _jump(self) -> None:
         self._jump_when_done = False
-        cycle = self.screen.cycle
+        cycle = self.highlights.cycle
         if cycle is None or cycle.layer != LAYER or not len(cycle):
             return
-        self.screen.action_next_highlight()
-        self.screen.search_bar.set_status(self.status())
+        self.highlights.step(forward=True)
+        self.bar.set_status(self.status())

@@ -18,10 +18,6 @@ Built to stay fast with 100,000 sections:
   the joined counts. So a collapse, an expand or a resize is a few C-level
   passes, not Python work per row.
 * A row is found by ``bisect`` on that index.
-
-Also here: the plain-text labels of a section and a subtitle, and
-:class:`OutlineNode`, a read-only Tree-like view of the rows for callers written
-against the outline's former ``Tree`` (``cursor_node.data``, ``root.children``).
 """
 
 from __future__ import annotations
@@ -29,13 +25,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import accumulate
 from operator import add, sub
-from typing import NamedTuple, Protocol
-
-from rich.style import Style
-from rich.text import Text
+from typing import NamedTuple
 
 from reader.model.document import Section
 from reader.model.layout.cells import cell_len, cut_at_cells, width_classes
@@ -44,10 +36,6 @@ from reader.model.layout.wrap import wrap_paragraph
 __all__ = [
     "ELLIPSIS",
     "SUBTITLE_PREFIX",
-    "NodeSource",
-    "OutlineNode",
-    "section_label",
-    "subtitle_label",
     "INDENT",
     "MIN_TEXT",
     "TITLE",
@@ -65,11 +53,11 @@ INDENT = 2
 MIN_TEXT = 8
 """Deep nesting never leaves a title fewer cells than this (indentation stops growing)."""
 
-MAX_TITLE_ROWS = 2
-"""A title wraps over at most this many rows; the rest is cut with an ellipsis."""
-
 ELLIPSIS = "…"
 """Ends a cut title or subtitle (one cell)."""
+
+SUBTITLE_PREFIX = "——"
+"""Starts the subtitle row (the dash the parser stripped)."""
 
 TITLE, TITLE_MORE, SUBTITLE = 0, 1, 2
 """What a row shows: the title's first row, its second row, the subtitle."""
@@ -358,7 +346,8 @@ class OutlineRows:
     def first_row(self, section: int) -> int | None:
         """The title row of ``section``, or ``None`` when it is hidden."""
         place = self.position(section)
-        return None if place is None else self._starts[place]
+        # Before the first layout (a hidden pane has no width) there are no rows.
+        return None if place is None or place >= len(self._starts) else self._starts[place]
 
     def at_position(self, place: int) -> int:
         """The visible section at ``place`` (clamped to the visible ones)."""
@@ -375,105 +364,3 @@ class OutlineRows:
         """The visible section whose rows hold ``row`` (clamped to the outline)."""
         found = self.row(max(0, min(row, self.total_rows - 1)))
         return 0 if found is None else found.section
-
-
-class NodeSource(Protocol):
-    """What an :class:`OutlineNode` reads from its pane."""
-
-    @property
-    def sections(self) -> tuple[Section, ...]:
-        """The sections shown."""
-
-    @property
-    def rows(self) -> OutlineRows:
-        """The row index as laid out now."""
-
-    @property
-    def match_counts(self) -> dict[str, int]:
-        """Search matches per section id."""
-
-
-SUBTITLE_PREFIX = "——"
-"""Starts the subtitle row (the dash the parser stripped)."""
-
-
-def section_label(section: Section, matches: int = 0) -> Text:
-    """A section's title as plain text (never markup), with its match count after it.
-
-    Args:
-        section: The section.
-        matches: Search matches in the section; `` N`` follows the title when > 0.
-    """
-    label = Text(section.title or "—", no_wrap=True, overflow="ellipsis")
-    if matches:
-        label.append(f" {matches}", style="dim")
-    return label
-
-
-def subtitle_label(subtitle: str, style: str | Style = "dim") -> Text:
-    """The subtitle row's text: ``——`` and the subtitle, as plain text."""
-    return Text(SUBTITLE_PREFIX + subtitle, style=style, no_wrap=True, overflow="ellipsis")
-
-
-@dataclass(frozen=True)
-class OutlineNode:
-    """A read-only, Tree-like view of one section of an outline pane.
-
-    For callers (and tests) written against the outline's former ``Tree``: ``data``
-    is the section id, ``label`` its title (with the match count), ``line`` its
-    title row, ``children`` its subtitle row and child sections. Built on demand.
-    """
-
-    pane: NodeSource
-    """The pane the node belongs to."""
-    section: int | None
-    """Index of the section; ``None`` for the (hidden) root."""
-    subtitle: bool = False
-    """Whether this is the section's subtitle row rather than its title."""
-
-    @property
-    def data(self) -> str | None:
-        """The section id (``None`` for the root)."""
-        return None if self.section is None else self.pane.sections[self.section].id
-
-    @property
-    def label(self) -> Text:
-        """What the row says, as plain text."""
-        if self.section is None:
-            return Text("Sections")
-        section = self.pane.sections[self.section]
-        if self.subtitle:
-            return subtitle_label(section.subtitle or "")
-        return section_label(section, self.pane.match_counts.get(section.id, 0))
-
-    @property
-    def line(self) -> int:
-        """The node's row in the outline, or -1 when hidden (or the root)."""
-        if self.section is None:
-            return -1
-        first = self.pane.rows.first_row(self.section)
-        if first is None:
-            return -1
-        return first + self.pane.rows.title_rows(self.section) if self.subtitle else first
-
-    @property
-    def is_expanded(self) -> bool:
-        """Whether the node's children show."""
-        return self.section is None or self.section not in self.pane.rows.collapsed
-
-    @property
-    def children(self) -> list[OutlineNode]:
-        """The subtitle row, then the child sections."""
-        rows = self.pane.rows
-        if self.subtitle:
-            return []
-        if self.section is None:
-            start, end, depth = 0, rows.count, 0
-            nodes = []
-        else:
-            start, end = self.section + 1, rows.subtree_end(self.section)
-            depth = rows.depth[self.section] + 1
-            has_subtitle = bool(self.pane.sections[self.section].subtitle)
-            nodes = [OutlineNode(self.pane, self.section, subtitle=True)] if has_subtitle else []
-        nodes.extend(OutlineNode(self.pane, i) for i in range(start, end) if rows.depth[i] == depth)
-        return nodes

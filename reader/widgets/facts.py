@@ -124,13 +124,18 @@ class FactsPane(Vertical):
         self._show_scope()
         self.fact_list.show_message(self.LOADING)
 
-    def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document, *, facts_pending: bool = False) -> None:
         """Show ``document``'s metadata.
 
         Args:
             document: The document to describe.
+            facts_pending: Its facts are still to come: drop the old ones and
+                say they are being found (the scope stays as the reader set it).
         """
         self.document = document
+        if facts_pending:
+            self.index = None
+            self.fact_list.show_message(self.LOADING)
         style = self.get_component_rich_style("facts-pane--label", partial=True)
         self.query_one("#facts-meta", Static).update(meta_text(document, style or "bold"))
 

@@ -19,10 +19,8 @@ section. Titles are data: they go into ``Segment`` objects, never markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -31,40 +29,14 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.model.document import Section
-from reader.model.layout.cells import cell_len
-from reader.view.outline_rows import (
-    INDENT,
-    SUBTITLE,
-    SUBTITLE_PREFIX,
-    TITLE,
-    OutlineNode,
-    OutlineRows,
-    Row,
-    fit,
-    section_label,
-    subtitle_label,
-    title_lines,
-)
+from reader.view.outline_rows import INDENT, TITLE, OutlineRows
 from reader.widgets.line_view import CachedLineView
+from reader.widgets.outline_draw import CURRENT, CURSOR, OutlineStyles, draw_row, lookup_styles
 
-__all__ = ["OutlineNode", "OutlinePane", "section_label", "subtitle_label"]
-
-EXPANDED, COLLAPSED = "▾", "▸"
-"""Markers before the title of a section with children."""
+__all__ = ["OutlinePane"]
 
 
-class _Styles(NamedTuple):
-    """The pane's styles, looked up once per style update."""
-
-    base: Style
-    title: Style
-    subtitle: Style
-    number: Style
-    current: Style
-    cursor: Style
-
-
-class OutlinePane(CachedLineView[_Styles], can_focus=True, inherit_bindings=False):
+class OutlinePane(CachedLineView[OutlineStyles], can_focus=True, inherit_bindings=False):
     """The sections of a document, one row (or two) a title, collapsible."""
 
     DEFAULT_CSS = """
@@ -125,8 +97,12 @@ class OutlinePane(CachedLineView[_Styles], can_focus=True, inherit_bindings=Fals
     sections: reactive[tuple[Section, ...]] = reactive((), always_update=True)
     """The sections to show, in text order."""
 
-    current: reactive[str | None] = reactive(None)
-    """Id of the section being read: highlighted, and the cursor follows it."""
+    current: reactive[str | None] = reactive(None, repaint=False)
+    """Id of the section being read: highlighted, and the cursor follows it.
+
+    Not a repainting reactive: it changes on every page turn of the reading
+    pane, and :meth:`watch_current` repaints only the rows whose highlight
+    changed (a tall outline has 40-odd rows)."""
 
     match_counts: reactive[dict[str, int]] = reactive(dict, always_update=True)
     """Search matches per section id; the screen sets it (empty: no search)."""
@@ -157,11 +133,6 @@ class OutlinePane(CachedLineView[_Styles], can_focus=True, inherit_bindings=Fals
     # -- the public surface -------------------------------------------------
 
     @property
-    def section_tree(self) -> OutlinePane:
-        """The focusable widget of the outline (the pane itself)."""
-        return self
-
-    @property
     def rows(self) -> OutlineRows:
         """The row index as laid out now."""
         return self._rows
@@ -170,16 +141,6 @@ class OutlinePane(CachedLineView[_Styles], can_focus=True, inherit_bindings=Fals
     def cursor_section(self) -> Section | None:
         """The section under the cursor."""
         return self.sections[self._cursor] if self.sections else None
-
-    @property
-    def cursor_node(self) -> OutlineNode | None:
-        """The cursor's section as a Tree-like node (``.data`` is its id)."""
-        return OutlineNode(self, self._cursor) if self.sections else None
-
-    @property
-    def root(self) -> OutlineNode:
-        """A Tree-like root whose children are the top-level sections."""
-        return OutlineNode(self, None)
 
     def is_collapsed(self, section_id: str) -> bool:
         """Whether the section ``section_id`` is folded (its subtree hidden)."""
@@ -394,18 +355,9 @@ class OutlinePane(CachedLineView[_Styles], can_focus=True, inherit_bindings=Fals
 
     # -- drawing ------------------------------------------------------------
 
-    def _lookup_styles(self) -> _Styles:
-        def part(name: str) -> Style:
-            return self.get_component_rich_style(f"outline-pane--{name}", partial=True)
-
-        return _Styles(
-            base=self.rich_style,
-            title=part("title"),
-            subtitle=part("subtitle"),
-            number=part("count"),
-            current=part("current"),
-            cursor=part("cursor"),
-        )
+    def _lookup_styles(self) -> OutlineStyles:
+        """The outline's styles (kept until the next style update)."""
+        return lookup_styles(self)
 
     def render_line(self, y: int) -> Strip:
         """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the outline)."""
@@ -416,47 +368,11 @@ class OutlinePane(CachedLineView[_Styles], can_focus=True, inherit_bindings=Fals
         if row is None:
             return Strip.blank(width, styles.base)
         cursor = row.section == self._cursor and self.has_focus
-        flags = (2 if cursor else 0) | (1 if row.section == self._current_index else 0)
+        flags = (CURSOR if cursor else 0) | (CURRENT if row.section == self._current_index else 0)
         key = (index, width, self._generation, flags)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._draw(row, flags, styles)
+            count = self.match_counts.get(self.sections[row.section].id, 0)
+            strip = draw_row(self._rows, self.sections, row, flags, styles, width, count)
             self._cache[key] = strip
         return strip
-
-    def _draw(self, row: Row, flags: int, styles: _Styles) -> Strip:
-        """One row: indentation, marker, title (or subtitle) and count, padded to the width."""
-        rows = self._rows
-        width = self._width
-        section = self.sections[row.section]
-        line = styles.base
-        if flags & 1:
-            line += styles.current
-        if flags & 2:
-            line += styles.cursor
-        x = rows.text_x(row.section)
-        segments: list[Segment] = []
-        if x:
-            lead = " " * x
-            if row.part == TITLE and rows.has_children(row.section) and x >= INDENT:
-                marker = COLLAPSED if row.section in rows.collapsed else EXPANDED
-                lead = " " * (x - INDENT) + marker + " " * (INDENT - 1)
-            segments.append(Segment(lead, line))
-        room = max(0, width - x)
-        if row.part == SUBTITLE:
-            text = fit(SUBTITLE_PREFIX + (section.subtitle or ""), room)
-            segments.append(Segment(text, line + styles.subtitle))
-            return Strip(segments).adjust_cell_length(width, line)
-        count = self.match_counts.get(section.id, 0) if self.match_counts else 0
-        count_text = f" {count}" if count else ""
-        # The count is kept clear of the title on both rows, so they line up.
-        title_room = max(1, room - len(count_text))
-        lines = title_lines(rows.titles[row.section], title_room, rows.title_rows(row.section))
-        text = lines[row.part] if row.part < len(lines) else ""
-        segments.append(Segment(text, line + styles.title))
-        if row.part == TITLE and count_text:
-            pad = room - cell_len(text) - len(count_text)
-            if pad > 0:
-                segments.append(Segment(" " * pad, line))
-            segments.append(Segment(count_text, line + styles.number))
-        return Strip(segments).adjust_cell_length(width, line)

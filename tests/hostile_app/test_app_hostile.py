@@ -124,7 +124,7 @@ async def test_a_hostile_file_opens_shows_its_text_and_survives_the_keys(
         outline = app.screen.query_one(OutlinePane)
         assert outline.sections == document.sections
         if name in OUTLINE:
-            tree_rows = squeeze("".join(widget_lines(outline.section_tree)))
+            tree_rows = squeeze("".join(widget_lines(outline)))
             assert squeeze(OUTLINE[name]) in tree_rows
         assert_clean(screen_text(app))
 
@@ -140,7 +140,7 @@ async def test_a_hostile_file_opens_shows_its_text_and_survives_the_keys(
             reading = document.section_at(app.screen.query_one(ReadingPane).current_offset)
             assert reading is not None and reading.index > 99_900
             assert outline.current == reading.id
-            assert reading.title in [row.strip() for row in widget_lines(outline.section_tree)]
+            assert reading.title in [row.strip() for row in widget_lines(outline)]
         for key in SEARCH:
             await pilot.press(key)
         await app.workers.wait_for_complete()
@@ -169,7 +169,7 @@ async def test_markup_lines_are_literal_and_clicking_them_does_nothing(
                 clicked += 1
         assert clicked
         # Nor the heading in the outline, which holds the same markup.
-        tree = app.screen.query_one(OutlinePane).section_tree
+        tree = app.screen.query_one(OutlinePane)
         for y, row in enumerate(widget_lines(tree)):
             if "[@click=app.quit]" in row:
                 await pilot.click(tree, offset=(row.index("[@click") + 2, y))

@@ -8,7 +8,8 @@ from textual.widget import Widget
 
 from reader.app import ReaderApp
 from reader.commands import SectionsProvider
-from reader.screens.main import MainScreen, position_label
+from reader.screens.main import MainScreen
+from reader.view.position import position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
@@ -69,8 +70,7 @@ async def test_next_section_twice_reaches_the_third_section_of_the_seed() -> Non
         await pilot.pause()
         assert f"section 3/{len(sections)}" in header_text(app)
         assert screen.outline.current == sections[2].id
-        tree = screen.outline.section_tree
-        assert tree.cursor_node is not None and tree.cursor_node.data == sections[2].id
+        assert screen.outline.cursor_section == sections[2]
 
 
 async def test_next_section_twice_on_a_known_document() -> None:
@@ -84,8 +84,7 @@ async def test_next_section_twice_on_a_known_document() -> None:
         target = document.sections[2]
         # What the user sees: the header, the outline cursor, the heading on top.
         assert f"section 3/{len(document.sections)}" in header_text(app)
-        tree = screen.outline.section_tree
-        assert tree.cursor_node is not None and tree.cursor_node.data == target.id
+        assert screen.outline.cursor_section == target
         top = "".join(line_text(screen.reading, y) for y in range(2))
         assert target.title in top
         assert app.focused is screen.reading

@@ -1,4 +1,8 @@
-"""A big document opens on its head at once; the full parse replaces it in place."""
+"""A big document opens on its head at once; the full parse replaces it in place.
+
+In place means the same screen and panes: what the reader set up while the
+rest was being parsed (hidden panes, an open search, focus) is still there.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 import reader.app
 from reader.app import ReaderApp
@@ -39,6 +44,18 @@ async def until(pilot: Pilot[None], check: Callable[[], bool], seconds: float = 
     await pilot.pause()
 
 
+def hold_the_full_parse(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Make the app's full parse wait until the returned event is set."""
+    gate = threading.Event()
+
+    def held_parse(text: str, **kwargs: Any) -> Document:
+        gate.wait(timeout=30)  # the test acts on the head first
+        return parse(text, **kwargs)
+
+    monkeypatch.setattr(reader.app, "parse", held_parse)
+    return gate
+
+
 def full_screen_shown(app: ReaderApp) -> Callable[[], bool]:
     return lambda: isinstance(app.screen, MainScreen) and app.screen.document.complete
 
@@ -63,13 +80,7 @@ async def test_the_full_parse_replaces_the_head_and_keeps_the_reader_in_place(
 ) -> None:
     path = write_big(tmp_path)
     head = open_document(path, head=True)
-    gate = threading.Event()
-
-    def held_parse(text: str, **kwargs: Any) -> Document:
-        gate.wait(timeout=30)  # the test reads the head first
-        return parse(text, **kwargs)
-
-    monkeypatch.setattr(reader.app, "parse", held_parse)
+    gate = hold_the_full_parse(monkeypatch)
     app = make_app(None, document=head)
     async with app.run_test(size=(100, 30)) as pilot:
         first = app.screen
@@ -80,7 +91,7 @@ async def test_the_full_parse_replaces_the_head_and_keeps_the_reader_in_place(
         gate.set()
         await until(pilot, full_screen_shown(app))
         screen = app.screen
-        assert isinstance(screen, MainScreen) and screen is not first
+        assert isinstance(screen, MainScreen) and screen is first
         assert screen.document.complete
         assert screen.document.fingerprint == head.fingerprint
         assert len(screen.document.sections) > len(head.sections)
@@ -103,7 +114,7 @@ async def test_a_position_beyond_the_head_is_restored_after_the_full_parse(
         assert isinstance(app.screen, MainScreen)
         app.screen.reading.scroll_to_offset(far)
         await pilot.pause()
-        app.screen.marking.save_position()
+        app.screen.marking.save_position(wait=True)
     head = parse_head(full.text, path=full.path)
     assert far > len(head.text[: head.paragraphs[-1].end])
     app = make_app(None, document=head)
@@ -112,3 +123,46 @@ async def test_a_position_beyond_the_head_is_restored_after_the_full_parse(
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await until(pilot, lambda: screen.reading.current_offset == far)
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20), (40, 15)])
+async def test_the_full_parse_keeps_hidden_panes_an_open_search_and_focus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    # The case of issue 14: hide the facts, type /四风 before the full parse
+    # lands. The swap used to bring the pane back, close the bar with its query
+    # and focus the text, so the next letter was a command (q quit).
+    path = write_big(tmp_path)
+    head = open_document(path, head=True)
+    gate = hold_the_full_parse(monkeypatch)
+    app = make_app(None, document=head)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and not screen.document.complete
+        await pilot.press("right_square_bracket", "space")
+        offset = screen.reading.current_offset
+        await pilot.press("f3")  # wide: hides the facts; narrow: shows them
+        facts_shown = screen.facts.display
+        assert facts_shown is (size[0] < 100)
+        outline_shown = screen.outline.display
+        await pilot.press("slash", "四", "风")
+        field = screen.search_bar.query_one(Input)
+        assert app.focused is field and field.value == "四风"
+        gate.set()
+        await until(pilot, full_screen_shown(app))
+        assert app.screen is screen and screen.document.complete
+        assert len(screen.document.sections) > len(head.sections)
+        assert screen.facts.display is facts_shown
+        assert screen.outline.display is outline_shown
+        assert screen.search_bar.display and app.focused is field
+        assert field.value == "四风"
+        assert screen.reading.current_offset == offset
+        # The query is searched in the full document: a count for all of it.
+        await until(
+            pilot, lambda: "matches" in str(screen.search_bar.query_one("#search-status").render())
+        )
+        full_count = screen.document.text.count("四风")
+        assert screen.highlights.cycle is not None and len(screen.highlights.cycle) == full_count
+        # The next letter is typed, not a command: q does not quit.
+        await pilot.press("q")
+        assert app.is_running and field.value == "四风q"

@@ -163,15 +163,15 @@ async def test_enter_jumps_to_the_first_mention_and_n_walks_the_mentions() -> No
         await pilot.press("enter")
         await pilot.pause()
         assert any("[bold]x[/]”行动" in line for line in reading_lines(app))
-        assert screen.cycle is not None and screen.cycle.layer == "facts"
+        assert screen.highlights.cycle is not None and screen.highlights.cycle.layer == "facts"
         # Up to 四风 (two mentions, in sections one and two).
         await pilot.press("k", "k", "enter")
         await pilot.pause()
-        assert screen.cycle.label == "四风" and screen.cycle.index == 0
+        assert screen.highlights.cycle.label == "四风" and screen.highlights.cycle.index == 0
         assert any("要坚决反对“四风”" in line for line in reading_lines(app))
         await pilot.press("n")
         await pilot.pause()
-        assert screen.cycle.index == 1
+        assert screen.highlights.cycle.index == 1
         assert any("服务绿卡”制度，“四风”" in line for line in reading_lines(app))
         await pilot.press("escape")
         focused: object = app.focused
@@ -185,7 +185,7 @@ async def test_a_document_without_facts_says_so() -> None:
         assert "No facts found" in fact_lines(app)
         await pilot.press("f", "enter", "t", "n")
         assert "No facts found" in fact_lines(app)
-        assert main_screen(app).cycle is None
+        assert main_screen(app).highlights.cycle is None
 
 
 async def test_an_extractor_error_is_a_notification(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -246,5 +246,5 @@ async def test_palette_goes_to_a_fact() -> None:
         assert "Go to fact: 1.2万余次 >12,000 次" in figures
         best.command()
         await pilot.pause()
-        assert screen.cycle is not None and screen.cycle.label == "服务绿卡"
+        assert screen.highlights.cycle is not None and screen.highlights.cycle.label == "服务绿卡"
         assert any("服务绿卡”制度" in line for line in reading_lines(app))

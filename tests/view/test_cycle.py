@@ -40,12 +40,12 @@ async def test_n_moves_to_each_span_and_shows_it() -> None:
             spans.append((start, start + 2))
             start = text.find("四风", start + 1)
         assert len(spans) == 4
-        screen.set_cycle(HighlightCycle("search", spans, label="四风"))
+        screen.highlights.set(HighlightCycle("search", spans, label="四风"))
         for expected in range(4):
             await pilot.press("n")
             await pilot.pause()
-            assert screen.cycle is not None and screen.cycle.index == expected
+            assert screen.highlights.cycle is not None and screen.highlights.cycle.index == expected
             lines = [screen.reading.render_line(y).text for y in range(screen.reading.size.height)]
             assert any("四风" in line for line in lines)
         await pilot.press("N")
-        assert screen.cycle is not None and screen.cycle.index == 2
+        assert screen.highlights.cycle is not None and screen.highlights.cycle.index == 2
