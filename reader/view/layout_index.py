@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from reader.model.document import ParagraphKind
+from reader.model.document import Paragraph, ParagraphKind
 from reader.model.layout.cells import cell_len
 from reader.model.layout.wrap import wrap_paragraph
 
@@ -131,6 +131,11 @@ class ParagraphTable:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    @classmethod
+    def of(cls, paragraphs: Sequence[Paragraph]) -> ParagraphTable:
+        """The table of a document's paragraphs, with gaps by kind (:func:`paragraph_gaps`)."""
+        return cls([p.span for p in paragraphs], paragraph_gaps([p.kind for p in paragraphs]))
 
 
 class LayoutIndex:

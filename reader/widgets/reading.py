@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -32,14 +33,16 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.model.document import Document, Paragraph
-from reader.view.layout_index import LayoutIndex, ParagraphTable, paragraph_gaps
+from reader.view.layout_index import LayoutIndex, ParagraphTable
 from reader.view.reading_render import SpanSet
+from reader.view.section_nav import heading_offset, next_heading, previous_heading
 from reader.widgets.line_view import CachedLineView
 from reader.widgets.reading_draw import (
-    LAYERS,
+    COMPONENT_CLASSES,
+    DEFAULT_CSS,
     MARGIN,
-    Layer,
     LineStyles,
+    Overlays,
     draw_line,
     lookup_styles,
 )
@@ -56,39 +59,10 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
     CACHE_SIZE = 1024
     """Drawn lines kept: a few screens either way of the view."""
 
-    COMPONENT_CLASSES = {
-        "reading-pane--heading",
-        "reading-pane--subtitle",
-        "reading-pane--meta",
-        "reading-pane--code",
-        "reading-pane--current",
-        "reading-pane--search",
-        "reading-pane--search-current",
-        "reading-pane--fact",
-        "reading-pane--fact-current",
-        "reading-pane--selection",
-        "reading-pane--mark",
-    }
+    COMPONENT_CLASSES = COMPONENT_CLASSES
+    """The kinds of line, the current passage, each highlight layer, the marks."""
 
-    DEFAULT_CSS = """
-    ReadingPane {
-        /* Always there: a scrollbar that appears later would narrow the text
-           and force a second full wrap. */
-        overflow-y: scroll;
-        overflow-x: hidden;
-    }
-    ReadingPane > .reading-pane--heading { color: $accent; text-style: bold; }
-    ReadingPane > .reading-pane--subtitle { color: $text-muted; }
-    ReadingPane > .reading-pane--meta { color: $text-muted; text-style: italic; }
-    ReadingPane > .reading-pane--code { color: $text-muted; }
-    ReadingPane > .reading-pane--current { background: $boost; }
-    ReadingPane > .reading-pane--search { background: $warning 35%; }
-    ReadingPane > .reading-pane--search-current { background: $warning; color: $background; }
-    ReadingPane > .reading-pane--fact { text-style: underline; }
-    ReadingPane > .reading-pane--fact-current { background: $accent 40%; text-style: underline; }
-    ReadingPane > .reading-pane--selection { background: $primary 50%; }
-    ReadingPane > .reading-pane--mark { color: $accent; }
-    """
+    DEFAULT_CSS = DEFAULT_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "line_down", "Down", show=False),
@@ -108,27 +82,25 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
     ]
     """Reader keys (less/vim habits); key scrolling never animates."""
 
+    @dataclass
     class SectionVisible(Message):
         """The section at the reading line changed."""
 
-        def __init__(self, section_id: str) -> None:
-            super().__init__()
-            self.section_id = section_id
-            """Id of the section now at the reading line."""
+        section_id: str
+        """Id of the section now at the reading line."""
 
         def can_replace(self, message: Message) -> bool:
             """A newer section change supersedes a pending one."""
             return isinstance(message, ReadingPane.SectionVisible)
 
+    @dataclass
     class PositionChanged(Message):
         """The view scrolled."""
 
-        def __init__(self, offset: int, fraction: float) -> None:
-            super().__init__()
-            self.offset = offset
-            """Character offset at the reading line."""
-            self.fraction = fraction
-            """How far through the document, 0.0 to 1.0."""
+        offset: int
+        """Character offset at the reading line."""
+        fraction: float
+        """How far through the document, 0.0 to 1.0."""
 
         def can_replace(self, message: Message) -> bool:
             """A newer position supersedes a pending one."""
@@ -156,8 +128,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         """Content width (scrollbar excluded) at the last layout."""
         self._column = 1
         """Text column width at the last layout."""
-        self._layers: dict[str, Layer] = {}
-        self._marks = SpanSet(())
+        self._overlays = Overlays()
         self._current_paragraph: int | None = None
         self._section_id: str | None = None
         self._last_position: tuple[int, float] | None = None
@@ -171,8 +142,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         """
         self.document = document
         self._anchor = max(0, offset)
-        self._layers.clear()
-        self._marks = SpanSet(())
+        self._overlays = Overlays()
         self._section_id = None
         self._current_paragraph = None
         self._last_position = None
@@ -214,10 +184,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         self._column = width = self.text_width
         if self._index is None or self._index.width != width:
             if self._table is None:
-                paragraphs = self.document.paragraphs
-                self._table = ParagraphTable(
-                    [p.span for p in paragraphs], paragraph_gaps([p.kind for p in paragraphs])
-                )
+                self._table = ParagraphTable.of(self.document.paragraphs)
             self._index = LayoutIndex(self.document.text, self._table, width)
             self.run_worker(self._refine(self._index), group="reading-wrap", exclusive=True)
         self._place(self._anchor)
@@ -328,25 +295,25 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         """Put the heading of section ``section_id`` at the top of the view."""
         section = self.document.section_by_id(section_id)
         if section is not None:
-            start = section.heading[0] if section.heading is not None else section.start
-            self.scroll_to_offset(start)
+            self.scroll_to_offset(heading_offset(section))
 
-    def next_section(self) -> None:
+    def action_next_section(self) -> None:
         """Go to the heading of the section after the one at the reading line."""
-        current = self.document.section_at(self._anchor)
-        if current is not None and current.index + 1 < len(self.document.sections):
-            self.scroll_to_section(self.document.sections[current.index + 1].id)
+        target = next_heading(self.document, self._anchor)
+        if target is not None:
+            self.scroll_to_offset(target)
 
-    def previous_section(self) -> None:
+    def action_previous_section(self) -> None:
         """Go to the current section's heading, or to the previous one when already there."""
-        current = self.document.section_at(self._anchor)
-        if current is None or self._index is None:
+        index = self._index
+        if index is None:
             return
-        start = current.heading[0] if current.heading is not None else current.start
-        if self._index.row_of_offset(start) < round(self.scroll_y):
-            self.scroll_to_section(current.id)
-        elif current.index > 0:
-            self.scroll_to_section(self.document.sections[current.index - 1].id)
+        top = round(self.scroll_y)
+        target = previous_heading(
+            self.document, self._anchor, lambda offset: index.row_of_offset(offset) < top
+        )
+        if target is not None:
+            self.scroll_to_offset(target)
 
     def action_line_down(self) -> None:
         """Scroll one line down."""
@@ -376,14 +343,6 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         self._sync_virtual_size()
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
-    def action_next_section(self) -> None:
-        """Go to the next section."""
-        self.next_section()
-
-    def action_previous_section(self) -> None:
-        """Go to the previous section (or the start of this one)."""
-        self.previous_section()
-
     # -- highlights and marks -----------------------------------------------
 
     def set_highlights(
@@ -396,17 +355,12 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
             spans: The spans to draw; empty clears the layer.
             current: Index in ``spans`` of the one drawn as current, if any.
         """
-        if layer not in LAYERS:
-            raise ValueError(f"unknown highlight layer {layer!r}")
-        if spans:
-            self._layers[layer] = Layer(SpanSet(spans), current)
-        else:
-            self._layers.pop(layer, None)
+        self._overlays.set_layer(layer, spans, current)
         self._invalidate()
 
     def set_marks(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark every wrapped line of each span (bookmarks) in the left margin."""
-        self._marks = SpanSet(spans)
+        self._overlays.marks = SpanSet(spans)
         self._invalidate()
 
     # -- drawing ------------------------------------------------------------
@@ -435,8 +389,8 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
                 width=width,
                 column=self._column,
                 styles=styles,
-                layers=self._layers,
-                marks=self._marks,
+                layers=self._overlays.layers,
+                marks=self._overlays.marks,
             )
             self._cache[key] = strip
         return strip

@@ -1,11 +1,12 @@
-"""Drawing a row of the reading pane: styles looked up once, one Strip a line.
+"""How the reading pane looks: its component classes and default styles, the
+styles looked up once, and one Strip drawn a line.
 
 Position unit: character offsets into the document text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -16,7 +17,55 @@ from textual.widget import Widget
 from reader.model.document import ParagraphKind
 from reader.view.reading_render import SpanSet, line_segments
 
-__all__ = ["LAYERS", "MARGIN", "MARK", "Layer", "LineStyles", "draw_line", "lookup_styles"]
+__all__ = [
+    "COMPONENT_CLASSES",
+    "DEFAULT_CSS",
+    "LAYERS",
+    "MARGIN",
+    "MARK",
+    "Layer",
+    "LineStyles",
+    "Overlays",
+    "draw_line",
+    "lookup_styles",
+]
+
+COMPONENT_CLASSES: set[str] = {
+    "reading-pane--heading",
+    "reading-pane--subtitle",
+    "reading-pane--meta",
+    "reading-pane--code",
+    "reading-pane--current",
+    "reading-pane--search",
+    "reading-pane--search-current",
+    "reading-pane--fact",
+    "reading-pane--fact-current",
+    "reading-pane--selection",
+    "reading-pane--mark",
+}
+"""The pane's component classes: kinds of line, the current passage, layers, marks."""
+
+DEFAULT_CSS = """
+ReadingPane {
+    /* Always there: a scrollbar that appears later would narrow the text
+       and force a second full wrap. */
+    overflow-y: scroll;
+    overflow-x: hidden;
+}
+ReadingPane > .reading-pane--heading { color: $accent; text-style: bold; }
+ReadingPane > .reading-pane--subtitle { color: $text-muted; }
+ReadingPane > .reading-pane--meta { color: $text-muted; text-style: italic; }
+ReadingPane > .reading-pane--code { color: $text-muted; }
+ReadingPane > .reading-pane--current { background: $boost; }
+ReadingPane > .reading-pane--search { background: $warning 35%; }
+ReadingPane > .reading-pane--search-current { background: $warning; color: $background; }
+ReadingPane > .reading-pane--fact { text-style: underline; }
+ReadingPane > .reading-pane--fact-current { background: $accent 40%; text-style: underline; }
+ReadingPane > .reading-pane--selection { background: $primary 50%; }
+ReadingPane > .reading-pane--mark { color: $accent; }
+"""
+"""How the reading pane looks by default; a theme's colours fill the variables."""
+
 
 MARGIN = 2
 """Cells left of the text column for bookmark marks (drawn even when narrow)."""
@@ -49,6 +98,31 @@ class Layer:
 
     spans: SpanSet
     current: int | None
+
+
+class Overlays:
+    """What is drawn over the text: the highlight layers and the bookmark marks."""
+
+    def __init__(self) -> None:
+        self.layers: dict[str, Layer] = {}
+        """The highlight layers shown, by name (a name of :data:`LAYERS`)."""
+        self.marks = SpanSet(())
+        """The bookmarked spans, marked in the margin."""
+
+    def set_layer(
+        self, layer: str, spans: Sequence[tuple[int, int]], current: int | None = None
+    ) -> None:
+        """Show ``spans`` in ``layer`` (``current`` drawn as current); empty clears it.
+
+        Raises:
+            ValueError: ``layer`` is not one of :data:`LAYERS`.
+        """
+        if layer not in LAYERS:
+            raise ValueError(f"unknown highlight layer {layer!r}")
+        if spans:
+            self.layers[layer] = Layer(SpanSet(spans), current)
+        else:
+            self.layers.pop(layer, None)
 
 
 def lookup_styles(widget: Widget) -> LineStyles:

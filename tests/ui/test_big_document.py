@@ -166,3 +166,25 @@ async def test_the_full_parse_keeps_hidden_panes_an_open_search_and_focus(
         # The next letter is typed, not a command: q does not quit.
         await pilot.press("q")
         assert app.is_running and field.value == "四风q"
+
+
+async def test_the_picker_opens_a_big_file_head_first_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_big(tmp_path)
+    gate = hold_the_full_parse(monkeypatch)
+    app = make_app(None, folder_documents=[path, SEED])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert not screen.document.complete and screen.document.path == str(path)
+        gate.set()
+        await until(pilot, full_screen_shown(app))
+        assert app.screen is screen
+        # Backspace still goes back to the list the document was opened from.
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not isinstance(app.screen, MainScreen)

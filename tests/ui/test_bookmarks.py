@@ -167,13 +167,25 @@ async def test_enter_on_another_documents_bookmark_opens_it(tmp_path: Path) -> N
     store.add(document, start, start + 5, "in other")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        first = main_screen(app)
+        seed = first.document
+        await pilot.press("right_square_bracket", "f3")
+        where = first.reading.current_offset
+        facts_shown = first.facts.display
         await pilot.press("B", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = main_screen(app)
+        # The other document is swapped into the same screen: panes as they were.
+        assert screen is first and screen.facts.display is facts_shown
         assert screen.document.fingerprint == document.fingerprint
         assert screen.reading.current_offset == start
         assert screen.reading.current_paragraph == document.paragraph_at(start)
+        assert app.focused is screen.reading
+        # Where the reader was in the first document is kept for next time.
+        saved = BookmarkStore()
+        saved.load()
+        assert saved.position(seed) == where > 0
 
 
 async def test_missing_document_gives_a_notification(tmp_path: Path) -> None:
