@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from reader import __version__
-from reader.model.document import Document, visible_name
+from reader.model.document import Document, FactKind, visible_name
 from reader.model.opening import list_documents, open_document
 from reader.model.text.loading import LoadError
 from reader.paths import seeds_dir
@@ -143,7 +143,8 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-FACT_KINDS = ("quantity", "date", "person", "organization", "place", "work", "term")
+FACT_KINDS = tuple(kind.value for kind in FactKind)
+"""The fact kinds, in the order the text output groups them (the enum's)."""
 
 
 def facts_text(records: list[dict[str, Any]]) -> str:
@@ -187,6 +188,7 @@ def _bookmark_records(document: str | None) -> list[Any]:
     and what could be read is printed (exit 0), as the app does.
     """
     from reader.store.bookmarks import BookmarkStore
+    from reader.store.reanchor import stored_path
 
     store = BookmarkStore()
     for warning in store.load():
@@ -194,7 +196,7 @@ def _bookmark_records(document: str | None) -> list[Any]:
     records = [r for r in store.documents() if r.bookmarks]
     if document is None:
         return records
-    wanted = os.path.abspath(document)
+    wanted = stored_path(document)
     fingerprint = None
     try:
         fingerprint = open_document(document).fingerprint

@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.markup import escape
 
 from reader.model.document import Fact, FactKind, Section
+from reader.model.text.oneline import shorten
 from reader.screens.bookmarks import Choice, ordered
 from reader.screens.main import MainScreen
-from reader.screens.note import shorten
 from reader.store.records import Bookmark
 from reader.view.fact_rows import KIND_LABELS, fact_label
 

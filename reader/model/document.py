@@ -8,29 +8,17 @@ own copy of positions; the reading pane maps offsets to wrapped lines and back.
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from functools import cached_property
 
+# Names on screen follow the one control-character policy, in cleaning.py.
+from reader.model.text.cleaning import visible_name as visible_name
+
 Span = tuple[int, int]
 """A half-open range of character offsets into ``Document.text``."""
-
-_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-
-
-def visible_name(name: str) -> str:
-    """A file name fit for the screen, with its unseen characters made visible.
-
-    Controls, bidi overrides and the lone surrogates of undecodable bytes are
-    shown as ``\\xNN`` / ``\\uNNNN``: file names are not cleaned at load time
-    as the text is, and can hold ESC.
-    """
-    return _UNSEEN.sub(
-        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", name
-    )
 
 
 class ParagraphKind(str, Enum):

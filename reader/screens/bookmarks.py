@@ -18,8 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.model.text.oneline import shorten
 from reader.screens.keeper import BookmarkKeeper
-from reader.screens.note import NotePrompt, shorten
+from reader.screens.note import NotePrompt
 from reader.store.bookmarks import BookmarkStore
 from reader.store.records import Bookmark, DocumentRecord
 

@@ -15,14 +15,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reader.model.text.oneline import shorten
+
 QUOTE_CHARS = 120
 """How much of the passage the prompt shows."""
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class NotePrompt(ModalScreen[str | None]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.model.text.oneline import shorten
 from reader.store.records import Bookmark, DocumentRecord
 from reader.store.schema import bookmark_dict, record_head
 
@@ -19,6 +20,9 @@ DETACHED = "(detached: the passage was not found in the current text)"
 # fence, table, rule, HTML), escaped with a backslash so it stays quoted text.
 _BLOCK_START = re.compile(r"^( {0,3})([#>+\-*=_|~`<]|\d+[.)])")
 # C0/C1 controls except tab and newline: never written raw to a terminal.
+EXCERPT_CHARS = 40
+"""How much of a quote or a note a line of the text listing shows."""
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -77,11 +81,6 @@ def _clean(text: str) -> str:
     return _CONTROLS.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
-def _excerpt(text: str, width: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 def list_text(records: list[DocumentRecord]) -> str:
     """A listing for the terminal: each document, then one line per bookmark."""
     lines: list[str] = []
@@ -91,8 +90,7 @@ def list_text(records: list[DocumentRecord]) -> str:
         lines.append(_clean(f"{title} ({count} bookmark{'s' if count != 1 else ''})"))
         for b in record.bookmarks:
             mark = " [detached]" if b.detached else ""
-            note = f" — {_excerpt(b.note)}" if b.note else ""
-            lines.append(
-                _clean(f"  {b.id} {b.start}-{b.end}{mark} “{_excerpt(b.quote.exact)}”{note}")
-            )
+            note = f" — {shorten(b.note, EXCERPT_CHARS)}" if b.note else ""
+            quote = shorten(b.quote.exact, EXCERPT_CHARS)
+            lines.append(_clean(f"  {b.id} {b.start}-{b.end}{mark} “{quote}”{note}"))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -23,18 +23,22 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def document_path(document: Document) -> str | None:
-    """The document's path made absolute (the same file opened from two places).
+def stored_path(path: str) -> str:
+    """``path`` as the store keeps it: absolute (the same file opened from two places).
 
     A file name that is not valid UTF-8 reaches Python with lone surrogates
     (surrogateescape); those cannot be written to YAML, so the raw bytes are
-    spelled out as ``\\xNN`` instead. Every lookup goes through this function,
-    so the same file still finds its record.
+    spelled out as ``\\xNN`` instead. Every lookup by path goes through this
+    function (the app's and the command line's), so the same file still finds
+    its record.
     """
-    if not document.path:
-        return None
-    raw = os.fsencode(os.path.abspath(document.path))
+    raw = os.fsencode(os.path.abspath(path))
     return raw.decode("utf-8", "backslashreplace")
+
+
+def document_path(document: Document) -> str | None:
+    """The document's path as the store keeps it (:func:`stored_path`), if it has one."""
+    return stored_path(document.path) if document.path else None
 
 
 def new_id(taken: set[str]) -> str:

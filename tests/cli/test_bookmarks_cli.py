@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 import yaml
 
 from reader import paths
+from reader.cli import main
 from reader.model.opening import open_document
 from reader.store.bookmarks import BookmarkStore
 from tests.cli.test_cli import run_cli
@@ -95,3 +97,19 @@ def test_bad_format_is_one_usage_error() -> None:
     result = run_cli("bookmarks", "export", "--format", "pdf")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_a_file_name_not_in_utf8_finds_its_bookmarks_after_the_file_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The store spells such a path with \xNN (YAML cannot hold the raw bytes);
+    # --document must match the path the same way, not with os.path.abspath.
+    path = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    path.write_text("Menu\n\nAlpha beta gamma.\n", encoding="utf-8")
+    document = open_document(path)
+    start = document.text.index("Alpha")
+    BookmarkStore().add(document, start, start + 5, "kept")
+    path.write_text("Menu\n\nAlpha beta gamma, and more.\n", encoding="utf-8")  # a new fingerprint
+    assert main(["bookmarks", "list", "--document", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "“Alpha” — kept" in out

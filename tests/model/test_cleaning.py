@@ -90,3 +90,25 @@ def test_without_escape_introducers_every_ordinary_character_stays_in_order(text
 def test_printable_text_is_returned_as_is(text: str) -> None:
     text = "".join(char for char in text if _ordinary(char))
     assert normalize(text) is text
+
+
+@settings(max_examples=500)
+@given(st.characters())
+def test_a_name_shows_raw_only_what_document_text_keeps(char: str) -> None:
+    # One control-character policy: what a name shows as it is, the text keeps.
+    from reader.model.text.cleaning import visible_name
+
+    if visible_name(char) == char:
+        assert normalize(char) == char
+    else:
+        assert visible_name(char).startswith("\\")
+
+
+def test_every_character_the_text_loses_is_escaped_in_a_name() -> None:
+    from reader.model.text.cleaning import visible_name
+
+    for code in [*range(0x00, 0xA0), 0x200B, 0x2028, 0x2029, *range(0x202A, 0x202F), 0xFEFF]:
+        char = chr(code)
+        if normalize(f"a{char}b") != f"a{char}b":
+            assert visible_name(char) != char, hex(code)
+    assert visible_name("a\u2028b\x1b") == "a\\u2028b\\x1b"

@@ -32,9 +32,13 @@ from __future__ import annotations
 
 import re
 
-_NEEDS_WORK = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
-)
+UNSEEN = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff"
+"""The characters that never reach the terminal as they are (a regex class body):
+C0 controls but TAB and LF, DEL, C1 controls, ZERO WIDTH SPACE, bidi
+embeddings, overrides and isolates, and U+FEFF. The one policy: document text
+loses them (:func:`normalize`), names show them escaped (:func:`visible_name`)."""
+
+_NEEDS_WORK = re.compile(f"[{UNSEEN}\u2028\u2029\ud800-\udfff]")
 """Anything ``normalize`` would change. Searching for it is the fast path: a text
 without such characters (the usual case) is returned as it is."""
 
@@ -51,7 +55,7 @@ _ESCAPES = re.compile(
 _INTRODUCERS = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 """Characters that can start a sequence ``_ESCAPES`` removes (all of them in ``_JUNK``)."""
 
-_JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
+_JUNK = re.compile(f"[{UNSEEN}]")
 """Single characters that are removed (after the newline conversions)."""
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -93,3 +97,20 @@ def normalize(text: str) -> str:
     if _SURROGATES.search(tail) is not None:
         tail = _SURROGATES.sub("\ufffd", tail)
     return head + tail
+
+
+_NAME_UNSEEN = re.compile(f"[{UNSEEN}\t\n\u2028\u2029\ud800-\udfff]")
+"""What a name shows escaped: :data:`UNSEEN`, line breaks and tabs (a name is
+one line) and the lone surrogates of undecodable bytes."""
+
+
+def visible_name(name: str) -> str:
+    """A file name fit for the screen, with its unseen characters made visible.
+
+    Controls, bidi overrides and the lone surrogates of undecodable bytes are
+    shown as ``\\xNN`` / ``\\uNNNN``: file names are not cleaned at load time
+    as the text is, and can hold ESC.
+    """
+    return _NAME_UNSEEN.sub(
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", name
+    )
