@@ -22,6 +22,7 @@ from reader.model.opening import open_document
 from reader.model.structure.parse import parse
 from reader.model.text.loading import LoadError
 from reader.paths import styles_dir
+from reader.screens.document_list import DocumentListScreen
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.main import MainScreen
 from reader.screens.marking import Place
@@ -142,8 +143,8 @@ class ReaderApp(App[None]):
         self.notify(message, title="Cannot open", severity="error", markup=False)
 
     def _show(self, document: Document, at: Place) -> None:
-        # The reading screen on top (under a dialog, maybe) takes the document;
-        # over a document list, or with none, a new one is pushed.
+        # The reading screen (under a dialog or the bookmark list, maybe) takes
+        # the document; over a document list, or with none, a new one is pushed.
         screen = self._reading_screen()
         if screen is not None:
             screen.replace_document(document, at=at)
@@ -175,10 +176,12 @@ class ReaderApp(App[None]):
             screen.replace_document(full)
 
     def _reading_screen(self) -> MainScreen | None:
+        # The topmost reading screen, unless a document list is above it (then
+        # the reader chose from that list: the document gets a screen of its own).
         for screen in reversed(self.screen_stack):
             if isinstance(screen, MainScreen):
                 return screen
-            if not screen.is_modal:
+            if isinstance(screen, DocumentListScreen):
                 return None
         return None
 
