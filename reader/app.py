@@ -129,12 +129,14 @@ class ReaderApp(App[None]):
             return
 
         def load() -> None:
+            worker = get_current_worker()
             try:
                 document = open_document(source, head=True)
             except LoadError as error:
                 self.call_from_thread(self._refused, error)
                 return
-            self.call_from_thread(self._show, document, at)
+            if not worker.is_cancelled:  # a later open_document wins
+                self.call_from_thread(self._show, document, at)
 
         self.run_worker(load, thread=True, group="open", exclusive=True, exit_on_error=False)
 

@@ -101,7 +101,7 @@ class Marking:
     @property
     def moved(self) -> bool:
         """Whether the reader has moved since the opening place was shown."""
-        return self.restored_to is not None and self.reading.current_offset != (self.restored_to)
+        return self.restored_to is not None and self.reading.current_offset != self.restored_to
 
     def document_replaced(self, same_text: bool, *, moved: bool, at: Place = None) -> None:
         """The reading pane shows a new document: marks, selection and place follow.
