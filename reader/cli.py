@@ -26,7 +26,7 @@ from reader.paths import seeds_dir
 EXIT_OK = 0
 EXIT_FAILURE = 2
 
-SUBCOMMANDS = ("outline", "facts", "bookmarks")
+SUBCOMMANDS = ("outline", "facts", "bookmarks", "compare")
 
 
 class CliError(Exception):
@@ -275,7 +275,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         prog="reader",
         description=(
             "A terminal reader for long articles and reports, Chinese and English.\n"
-            "Subcommands: outline, facts, bookmarks (reader SUBCOMMAND --help).\n"
+            "Subcommands: outline, facts, bookmarks, compare (reader SUBCOMMAND --help).\n"
             "A file named like a subcommand opens as ./NAME."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -297,6 +297,9 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     facts.add_argument("--kind", choices=FACT_KINDS, help="only facts of this kind")
     facts.set_defaults(func=cmd_facts)
     _add_bookmarks(commands)
+    from reader.cli_compare import add_compare
+
+    add_compare(commands)
     return main, sub
 
 

@@ -1,0 +1,141 @@
+"""Comparing two editions: pairing, phrase edits, changed figures, new and dropped terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model.compare.comparison import Comparison, compare
+from reader.model.compare.diff import diff_paragraph_texts, snap_to_words
+from reader.model.compare.pairing import PairKind, title_key
+from reader.model.document import Document
+from reader.model.opening import open_document
+from reader.model.structure.parse import parse
+
+DATA = Path(__file__).parent.parent / "data" / "compare"
+
+
+@pytest.fixture(scope="module")
+def pair() -> Comparison:
+    return compare(
+        open_document(str(DATA / "report_2023.txt")), open_document(str(DATA / "report_2024.txt"))
+    )
+
+
+def _rows(comparison: Comparison) -> list[tuple[str | None, str | None, str]]:
+    old, new = comparison.old, comparison.new
+    return [
+        (
+            None if r.pair.old is None else old.sections[r.pair.old].title,
+            None if r.pair.new is None else new.sections[r.pair.new].title,
+            r.kind.value,
+        )
+        for r in comparison.rows
+    ]
+
+
+def test_numbering_and_figures_do_not_matter_in_titles() -> None:
+    assert title_key("一、2021年工作回顾") == title_key("二、2023年工作回顾")
+    assert title_key("（三）科技") == title_key("3. 科技") == "科技"
+    assert title_key("Chapter IV. The Sea") == "the sea"
+
+
+def test_moved_renumbered_and_split_sections_are_paired(pair: Comparison) -> None:
+    rows = _rows(pair)
+    # Moved from fourth to second and renumbered: still paired, nearly unchanged.
+    assert ("四、生态环境保护", "二、生态环境保护", "changed") in rows
+    assert ("二、今年工作总体要求", "三、今年工作总体要求", "changed") in rows
+    # 科技与教育 split into 科技创新 and 教育: one is paired, the other new and related.
+    assert ("三、科技与教育", "五、教育", "changed") in rows
+    split = next(r for r in pair.rows if r.pair.old is None)
+    assert pair.new.sections[split.pair.new or 0].title == "四、科技创新"
+    assert split.pair.related is not None
+    assert pair.old.sections[split.pair.related].title == "三、科技与教育"
+    # The rows follow NEW's order.
+    news = [r.pair.new for r in pair.rows if r.pair.new is not None]
+    assert news == sorted(news)
+
+
+def test_an_unchanged_section_is_unchanged(pair: Comparison) -> None:
+    lead = pair.rows[0]
+    assert lead.kind is PairKind.UNCHANGED
+    assert lead.changes == ()
+
+
+def test_changed_targets_pair_by_what_they_count(pair: Comparison) -> None:
+    found = {(q.counted, q.old_text, q.new_text) for q in pair.quantities}
+    assert ("国内生产总值", "6%左右", "5%左右") in found
+    assert ("就业", "1100万人以上", "1200万人以上") in found
+    # Unchanged targets are not listed.
+    assert not any("1.3万亿斤" in q.new_text for q in pair.quantities)
+    assert not any(q.new_text == "3%左右" for q in pair.quantities)
+
+
+def test_new_and_dropped_slogans(pair: Comparison) -> None:
+    assert "人工智能+" in {n.text for n in pair.added}
+    assert "跨周期调节" in {n.text for n in pair.dropped}
+    # Said in both: neither new nor dropped.
+    assert "放管服" not in {n.text for n in pair.added + pair.dropped}
+    assert "双减" not in {n.text for n in pair.added + pair.dropped}
+
+
+def test_edits_read_as_whole_phrases_and_point_into_both_texts(pair: Comparison) -> None:
+    replaced = {(c.deleted, c.inserted) for c in pair.changes}
+    assert ("总体平稳", "回升向好") in replaced
+    assert ("1100万人以上", "1244万人") in replaced  # a whole figure, not "100" -> "244"
+    for change in pair.changes:
+        assert pair.old.text[change.old_start : change.old_end] == change.deleted
+        assert pair.new.text[change.new_start : change.new_end] == change.inserted
+
+
+def test_snap_grows_edits_to_whole_numbers() -> None:
+    assert snap_to_words([(0, "增长1"), (-1, "1"), (1, "2"), (0, "00万人")]) == [
+        (0, "增长"),
+        (-1, "1100"),
+        (1, "1200"),
+        (0, "万人"),
+    ]
+
+
+def test_identical_documents_have_no_changes() -> None:
+    document = open_document(str(DATA / "report_2024.txt"))
+    same = compare(document, document)
+    assert all(r.kind is PairKind.UNCHANGED for r in same.rows)
+    assert same.changes == () and same.quantities == () and same.added == ()
+
+
+def _doc(text: str) -> Document:
+    return parse(text)
+
+
+_WORDS = st.lists(st.sampled_from(["增长", "5%", "就业", "稳中求进", "the", "plan", "1200", "，", "。"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_WORDS, _WORDS)
+def test_paragraph_diff_rebuilds_both_texts(a: list[str], b: list[str]) -> None:
+    old, new = "".join(a), "".join(b)
+    changes = diff_paragraph_texts(old, new, 0, 0)
+    for change in changes:
+        assert old[change.old_start : change.old_end] == change.deleted
+        assert new[change.new_start : change.new_end] == change.inserted
+    # Applying the edits to OLD gives NEW.
+    rebuilt, at = [], 0
+    for change in changes:
+        rebuilt.append(old[at : change.old_start] + change.inserted)
+        at = change.old_end
+    rebuilt.append(old[at:])
+    assert "".join(rebuilt) == new
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text("一二三四、。\n甲乙丙ab ", max_size=300), st.text("一二三四、。\n甲乙丙ab ", max_size=300))
+def test_compare_never_raises_and_spans_stay_inside(a: str, b: str) -> None:
+    comparison = compare(_doc(a), _doc(b), facts=lambda d: ())
+    for change in comparison.changes:
+        assert 0 <= change.old_start <= change.old_end <= len(a)
+        assert 0 <= change.new_start <= change.new_end <= len(b)
+    assert sum(1 for r in comparison.rows if r.pair.new is not None) == len(comparison.new.sections)
