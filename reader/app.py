@@ -81,7 +81,11 @@ class ReaderApp(App[None]):
     }
 
     def __init__(
-        self, document: Document | None = None, *, folder_documents: list[Path] | None = None
+        self,
+        document: Document | None = None,
+        *,
+        folder_documents: list[Path] | None = None,
+        compare_with: Document | None = None,
     ) -> None:
         """Create the app.
 
@@ -90,9 +94,11 @@ class ReaderApp(App[None]):
                 loads it first, so that a file it cannot open is refused before
                 the terminal is taken over).
             folder_documents: The documents of a folder, to choose from.
+            compare_with: Last edition of ``document``: open the comparison screen.
         """
         super().__init__()
         self.document = document
+        self.compare_with = compare_with
         self.folder_documents = list(folder_documents or [])
         self.bookmarks = BookmarkKeeper(self.notify)
         """The bookmark store, read once at start (see :meth:`_load_bookmarks`)."""
@@ -100,7 +106,11 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         """Show the document, or the picker when a folder was given."""
         self._load_bookmarks()
-        if self.document is not None:
+        if self.document is not None and self.compare_with is not None:
+            from reader.screens.compare import CompareScreen  # only when comparing
+
+            self.push_screen(CompareScreen(self.compare_with, self.document))
+        elif self.document is not None:
             self.open_document(self.document)
         elif self.folder_documents:
             from reader.screens.picker import PickerScreen  # only for a folder

@@ -32,7 +32,9 @@ def comparison_text(comparison: Comparison) -> str:
         lines.append(f"{mark} {title}{share}")
     if comparison.quantities:
         lines += ["", "Figures that changed:"]
-        lines += [f"  {q.counted} ({q.unit}): {q.old_text} → {q.new_text}" for q in comparison.quantities]
+        lines += [
+            f"  {q.counted} ({q.unit}): {q.old_text} → {q.new_text}" for q in comparison.quantities
+        ]
     for heading, names in (("New:", comparison.added), ("Dropped:", comparison.dropped)):
         if names:
             lines += ["", heading, "  " + "、".join(n.text for n in names)]

@@ -348,7 +348,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
     def set_highlights(
         self, layer: str, spans: Sequence[tuple[int, int]], current: int | None = None
     ) -> None:
-        """Draw ``spans`` of ``layer`` ("search", "facts", "selection") over the text.
+        """Draw ``spans`` of ``layer`` (see ``LAYERS``: search, facts, selection…) over the text.
 
         Args:
             layer: Which layer; each has its own style.

@@ -42,6 +42,8 @@ COMPONENT_CLASSES: set[str] = {
     "reading-pane--fact-current",
     "reading-pane--selection",
     "reading-pane--mark",
+    "reading-pane--inserted",
+    "reading-pane--deleted",
 }
 """The pane's component classes: kinds of line, the current passage, layers, marks."""
 
@@ -63,6 +65,8 @@ ReadingPane > .reading-pane--fact { text-style: underline; }
 ReadingPane > .reading-pane--fact-current { background: $accent 40%; text-style: underline; }
 ReadingPane > .reading-pane--selection { background: $primary 50%; }
 ReadingPane > .reading-pane--mark { color: $accent; }
+ReadingPane > .reading-pane--inserted { background: $success 30%; }
+ReadingPane > .reading-pane--deleted { color: $text-muted; text-style: strike; }
 """
 """How the reading pane looks by default; a theme's colours fill the variables."""
 
@@ -74,6 +78,9 @@ MARK = "▌"
 """The bookmark mark in the margin."""
 
 LAYERS = {
+    # What a comparison added and dropped: under every other layer.
+    "deleted": ("reading-pane--deleted", "reading-pane--deleted"),
+    "inserted": ("reading-pane--inserted", "reading-pane--inserted"),
     "facts": ("reading-pane--fact", "reading-pane--fact-current"),
     "search": ("reading-pane--search", "reading-pane--search-current"),
     "selection": ("reading-pane--selection", "reading-pane--selection"),

@@ -31,7 +31,9 @@ def test_json_has_the_section_map_changes_figures_and_terms() -> None:
     )
     changed = next(s for s in data["sections"] if s["new_title"] == "三、今年工作总体要求")
     assert 0 < changed["changed"] < 1
-    assert changed["diff"].startswith("--- old: 二、今年工作总体要求\n+++ new: 三、今年工作总体要求")
+    assert changed["diff"].startswith(
+        "--- old: 二、今年工作总体要求\n+++ new: 三、今年工作总体要求"
+    )
     assert any(c["deleted"] == "6%" and c["inserted"] == "5%" for c in changed["changes"])
     assert {"counted": "国内生产总值", "old": "6%左右", "new": "5%左右"}.items() <= next(
         q for q in data["quantities"] if q["new"] == "5%左右"
@@ -47,9 +49,7 @@ def test_markdown_is_a_report_whose_text_stays_text() -> None:
     assert result.returncode == 0, result.stderr
     report = result.stdout
     tokens = MarkdownIt("commonmark").enable("table").parse(report)
-    headings = [
-        tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"
-    ]
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0] == "政府工作报告 compared with 政府工作报告"
     assert "Sections" in headings and "Figures that changed" in headings
     assert any(re.fullmatch(r"三、今年工作总体要求 — [1-9]\d? % changed", h) for h in headings)

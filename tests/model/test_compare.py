@@ -111,7 +111,9 @@ def _doc(text: str) -> Document:
     return parse(text)
 
 
-_WORDS = st.lists(st.sampled_from(["增长", "5%", "就业", "稳中求进", "the", "plan", "1200", "，", "。"]))
+_WORDS = st.lists(
+    st.sampled_from(["增长", "5%", "就业", "稳中求进", "the", "plan", "1200", "，", "。"])
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -132,7 +134,10 @@ def test_paragraph_diff_rebuilds_both_texts(a: list[str], b: list[str]) -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.text("一二三四、。\n甲乙丙ab ", max_size=300), st.text("一二三四、。\n甲乙丙ab ", max_size=300))
+@given(
+    st.text("一二三四、。\n甲乙丙ab ", max_size=300),
+    st.text("一二三四、。\n甲乙丙ab ", max_size=300),
+)
 def test_compare_never_raises_and_spans_stay_inside(a: str, b: str) -> None:
     comparison = compare(_doc(a), _doc(b), facts=lambda d: ())
     for change in comparison.changes:

@@ -126,9 +126,7 @@ def snap_to_words(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def diff_paragraph_texts(
-    old_text: str, new_text: str, old_at: int, new_at: int
-) -> list[Change]:
+def diff_paragraph_texts(old_text: str, new_text: str, old_at: int, new_at: int) -> list[Change]:
     """The phrase-level edits that turn ``old_text`` into ``new_text``.
 
     Args:
@@ -170,14 +168,12 @@ def diff_paragraph_texts(
     return changes
 
 
-def _align(
-    old_texts: list[str], new_texts: list[str]
-) -> Iterator[tuple[int | None, int | None]]:
+def _align(old_texts: list[str], new_texts: list[str]) -> Iterator[tuple[int | None, int | None]]:
     """(old, new) paragraph indexes: equal or paired, added (old None), dropped (new None)."""
     matcher = SequenceMatcher(None, old_texts, new_texts, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            yield from zip(range(i1, i2), range(j1, j2))
+            yield from zip(range(i1, i2), range(j1, j2), strict=True)
             continue
         old_sh = {i: shingles(old_texts[i]) for i in range(i1, i2)}
         next_old = i1
@@ -234,7 +230,9 @@ def diff_sections(old: Document, old_index: int, new: Document, new_index: int) 
         elif j is None:
             old_start, old_end = _trimmed(old, old_paras[i])
             changes.append(
-                Change(old_start, old_end, new_start, new_start, old_texts[i], "", whole_paragraph=True)
+                Change(
+                    old_start, old_end, new_start, new_start, old_texts[i], "", whole_paragraph=True
+                )
             )
         elif old_texts[i] != new_texts[j]:
             old_start, _ = _trimmed(old, old_paras[i])

@@ -82,7 +82,7 @@ def shingles(text: str) -> frozenset[tuple[str, str]]:
         text: Any text.
     """
     tokens = _TOKEN.findall(text.lower())
-    return frozenset(zip(tokens, tokens[1:]))
+    return frozenset(zip(tokens, tokens[1:], strict=False))
 
 
 def dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float:
@@ -121,7 +121,9 @@ def _score(title_a: str, title_b: str, body_a: frozenset, body_b: frozenset) -> 
     return 0.35 * titles + 0.65 * dice(body_a, body_b)
 
 
-def _candidates(old_n: int, new_n: int, old_titles: Sequence[str], new_titles: Sequence[str]) -> list[tuple[int, int]]:
+def _candidates(
+    old_n: int, new_n: int, old_titles: Sequence[str], new_titles: Sequence[str]
+) -> list[tuple[int, int]]:
     if old_n * new_n <= MAX_CANDIDATES:
         return [(i, j) for i in range(old_n) for j in range(new_n)]
     # Many sections: score those near the same relative place, and equal titles.
@@ -157,7 +159,9 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
         score = _score(old_titles[i], new_titles[j], old_bodies[i], new_bodies[j])
         if score >= PAIR_THRESHOLD:
             # Ties go to the pair nearest the same place in both texts.
-            scored.append((score, -abs(i / max(1, len(old_titles)) - j / max(1, len(new_titles))), i, j))
+            scored.append(
+                (score, -abs(i / max(1, len(old_titles)) - j / max(1, len(new_titles))), i, j)
+            )
     scored.sort(reverse=True)
     old_of: dict[int, tuple[int, float]] = {}
     new_of: dict[int, int] = {}

@@ -132,7 +132,7 @@ def _status(row: SectionRow) -> str:
         return "new (split off)"
     if row.kind is PairKind.DROPPED and row.pair.related is not None:
         return "dropped (merged)"
-    return row.kind.value
+    return str(row.kind.value)
 
 
 def comparison_markdown(comparison: Comparison) -> str:
@@ -159,8 +159,13 @@ def comparison_markdown(comparison: Comparison) -> str:
     if comparison.quantities:
         out += ["", "## Figures that changed", "", "| What | Old | New |", "|---|---|---|"]
         for q in comparison.quantities:
-            out.append(f"| {_md(q.counted)} ({_md(q.unit)}) | {_md(q.old_text)} | {_md(q.new_text)} |")
-    for heading, names in (("New terms and names", comparison.added), ("Dropped terms and names", comparison.dropped)):
+            out.append(
+                f"| {_md(q.counted)} ({_md(q.unit)}) | {_md(q.old_text)} | {_md(q.new_text)} |"
+            )
+    for heading, names in (
+        ("New terms and names", comparison.added),
+        ("Dropped terms and names", comparison.dropped),
+    ):
         if names:
             out += ["", f"## {heading}", ""]
             out += [f"- {_md(n.text)} ({n.kind.value}, ×{n.mentions})" for n in names]
@@ -171,7 +176,8 @@ def comparison_markdown(comparison: Comparison) -> str:
         out += ["", f"## {_md(title)} — {round(row.share * 100)} % changed", ""]
         for change in row.changes:
             if change.deleted and change.inserted:
-                out.append(f"- replaced “{_md(_short(change.deleted))}” with “{_md(_short(change.inserted))}”")
+                deleted, inserted = _md(_short(change.deleted)), _md(_short(change.inserted))
+                out.append(f"- replaced “{deleted}” with “{inserted}”")
             elif change.inserted:
                 out.append(f"- added “{_md(_short(change.inserted))}”")
             else:

@@ -1,0 +1,369 @@
+"""CompareScreen: this edition beside last year's, walked change by change.
+
+Left, the section map (NEW's sections marked unchanged, changed with a share,
+new, and OLD's dropped ones); in the middle, NEW's text with insertions
+highlighted and OLD's deleted text inline, struck through (``d`` hides it), or
+OLD | NEW side by side (``s``, 140 columns or more); right, what changed among
+the figures and terms. ``]``/``[`` and ``n``/``N`` walk the changes.
+
+The comparison is computed in a worker: the screen shows NEW at once and the
+changes when they are ready. Bookmarks made here belong to NEW.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from reader.model.compare.comparison import Comparison, compare
+from reader.model.compare.merged import MergedView, merged_view
+from reader.model.compare.pairing import PairKind
+from reader.model.document import Document
+from reader.screens.note import NotePrompt
+from reader.widgets.reading import ReadingPane
+from reader.widgets.title_bar import TitleBar
+
+SIDE_BY_SIDE_WIDTH = 140
+"""Columns from which OLD | NEW can be shown side by side."""
+
+NARROW_WIDTH = 100
+"""Below this width the section map and the changes list start hidden."""
+
+_MARKS = {PairKind.UNCHANGED: "=", PairKind.CHANGED: "~", PairKind.NEW: "+", PairKind.DROPPED: "−"}
+
+
+def _row_text(comparison: Comparison, index: int) -> Text:
+    row = comparison.rows[index]
+    pair = row.pair
+    if pair.new is not None:
+        title = comparison.new.sections[pair.new].title
+    else:
+        title = comparison.old.sections[pair.old or 0].title
+    text = Text(f"{_MARKS[row.kind]} ", style="bold")
+    text.append(title[:200], style="strike dim" if row.kind is PairKind.DROPPED else "")
+    if row.kind is PairKind.CHANGED:
+        text.append(f"  {round(row.share * 100)}%", style="dim")
+    elif row.pair.related is not None:
+        text.append("  split" if row.kind is PairKind.NEW else "  merged", style="dim")
+    elif row.kind is PairKind.NEW:
+        text.append("  new", style="dim")
+    return text
+
+
+class CompareScreen(Screen[None]):
+    """NEW compared with OLD: section map, marked text, what changed."""
+
+    HELP_TITLE: ClassVar[str] = "Comparing"
+    """Heading of this screen's keys in the help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "right_square_bracket,n", "next_change", "Next change", key_display="]", priority=True
+        ),
+        Binding(
+            "left_square_bracket,N",
+            "previous_change",
+            "Previous change",
+            key_display="[",
+            priority=True,
+        ),
+        Binding("d", "toggle_deleted", "Deletions"),
+        Binding("s", "toggle_side_by_side", "Side by side"),
+        Binding("m", "bookmark", "Bookmark"),
+        Binding("o", "toggle_map", "Sections", show=False),
+        Binding("f", "toggle_changes", "Changes", show=False),
+        Binding("escape", "focus_text", "Text", show=False),
+    ]
+    """Keys of the comparison screen (reading keys come from the reading pane)."""
+
+    def __init__(self, old: Document, new: Document) -> None:
+        super().__init__()
+        self.old = old
+        self.new = new
+        self.comparison: Comparison | None = None
+        self.view: MergedView | None = None
+        self.show_deleted = True
+        self.side_by_side = False
+        self.change_index: int | None = None
+        self.title_bar = TitleBar()
+        self.section_map = OptionList(id="section-map")
+        self.changes_list = OptionList(id="changes-list")
+        self.old_pane = ReadingPane(old, id="old-text")
+        self.reading = ReadingPane(new, id="reading")
+
+    def compose(self) -> ComposeResult:
+        """Title bar, section map, OLD (side by side only), NEW, changes, footer."""
+        yield self.title_bar
+        with Horizontal(id="compare-panes"):
+            yield self.section_map
+            yield self.old_pane
+            yield self.reading
+            yield self.changes_list
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show NEW at once; compare in a worker."""
+        self.title_bar.title = f"{self.new.title} ← {self.old.title}"
+        self.title_bar.position = "comparing…"
+        self.old_pane.display = False
+        narrow = self.app.size.width < NARROW_WIDTH
+        self.section_map.display = not narrow
+        self.changes_list.display = not narrow
+        self.reading.focus()
+        self._compare()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _compare(self) -> None:
+        comparison = compare(self.old, self.new)
+        view = merged_view(comparison, show_deleted=self.show_deleted)
+        self.app.call_from_thread(self._compared, comparison, view)
+
+    def _compared(self, comparison: Comparison, view: MergedView) -> None:
+        self.comparison = comparison
+        self.section_map.set_options(
+            Option(_row_text(comparison, i), id=str(i)) for i in range(len(comparison.rows))
+        )
+        self._fill_changes(comparison)
+        self._show(view, self.reading.current_offset)
+        changed = comparison.changed_sections
+        self.notify(
+            f"{changed} of {len(comparison.rows)} sections changed, {len(comparison.changes)} edits"
+        )
+
+    def _fill_changes(self, comparison: Comparison) -> None:
+        options: list[Option | None] = []
+        if comparison.quantities:
+            options.append(Option(Text("Figures that changed", style="bold"), disabled=True))
+            for k, q in enumerate(comparison.quantities):
+                text = Text(f"{q.counted[:60]} ")
+                text.append(q.old_text[:40], style="strike dim")
+                text.append(" → ")
+                text.append(q.new_text[:40], style="bold")
+                options.append(Option(text, id=f"q{k}"))
+        for title, names, prefix in (
+            ("New terms", comparison.added, "a"),
+            ("Dropped terms", comparison.dropped, "d"),
+        ):
+            if names:
+                options.append(Option(Text(f"{title} ({len(names)})", style="bold"), disabled=True))
+                for k, name in enumerate(names):
+                    options.append(
+                        Option(Text(f"{name.text[:80]} ×{name.mentions}"), id=f"{prefix}{k}")
+                    )
+        if not options:
+            options.append(Option(Text("No figures or terms changed."), disabled=True))
+        self.changes_list.set_options(o for o in options if o is not None)
+
+    def _show(self, view: MergedView, new_offset: int) -> None:
+        """Put ``view`` in the reading pane, keeping NEW's ``new_offset`` at the reading line."""
+        old_view = self.view
+        self.view = view
+        if old_view is not None:
+            new_offset = old_view.to_new.to_source(new_offset)
+        self.reading.load_document(view.document, view.to_new.to_display(new_offset))
+        self.reading.set_highlights("inserted", view.inserted)
+        self.reading.set_highlights("deleted", view.deleted)
+        self._refresh_marks()
+        self._update_position()
+
+    # -- walking the changes ------------------------------------------------
+
+    def _go_to_change(self, index: int) -> None:
+        view, comparison = self.view, self.comparison
+        if view is None or comparison is None or not view.stops:
+            self.notify("No changes to walk." if view is not None else "Still comparing…")
+            return
+        wrapped = index >= len(view.stops) or index < 0
+        index %= len(view.stops)
+        self.change_index = index
+        self.reading.scroll_to_offset(view.stops[index][0], center=True)
+        self.reading.set_highlights("selection", [view.stops[index]])
+        if self.side_by_side:
+            self.old_pane.scroll_to_offset(comparison.changes[index].old_start, center=True)
+        if wrapped:
+            self.notify("Wrapped around", timeout=1.5)
+        self._update_position()
+
+    def action_next_change(self) -> None:
+        """Go to the next change (wraps)."""
+        self._go_to_change(self._nearest(after=True))
+
+    def action_previous_change(self) -> None:
+        """Go to the previous change (wraps)."""
+        self._go_to_change(self._nearest(after=False))
+
+    def _nearest(self, *, after: bool) -> int:
+        if self.view is None:
+            return 0
+        if self.change_index is not None:
+            return self.change_index + (1 if after else -1)
+        starts = [s for s, _ in self.view.stops]
+        at = bisect_right(starts, self.reading.current_offset)
+        return at if after else at - 1
+
+    def _update_position(self) -> None:
+        if self.view is None:
+            return
+        total = len(self.view.stops)
+        where = (
+            f"change {self.change_index + 1}/{total}"
+            if self.change_index is not None
+            else f"{total} changes"
+        )
+        section = self.view.document.section_at(self.reading.current_offset)
+        self.title_bar.position = where if section is None else f"{where} · {section.title[:40]}"
+
+    def on_reading_pane_position_changed(self, event: ReadingPane.PositionChanged) -> None:
+        """Keep the title bar's change and section in step with the text."""
+        event.stop()
+        self._update_position()
+
+    # -- panes and modes -------------------------------------------------------
+
+    def action_toggle_deleted(self) -> None:
+        """Show or hide OLD's deleted text inline."""
+        if self.comparison is None:
+            return
+        self.show_deleted = not self.show_deleted
+        self.change_index = None
+        self._show(
+            merged_view(self.comparison, show_deleted=self.show_deleted),
+            self.reading.current_offset,
+        )
+        self.notify(
+            "Deleted text shown" if self.show_deleted else "Deleted text hidden", timeout=1.5
+        )
+
+    def action_toggle_side_by_side(self) -> None:
+        """OLD | NEW side by side (140 columns or more), or NEW with deletions inline."""
+        if self.comparison is None:
+            return
+        if not self.side_by_side and self.app.size.width < SIDE_BY_SIDE_WIDTH:
+            self.notify(
+                f"Side by side needs {SIDE_BY_SIDE_WIDTH} columns or more.", severity="warning"
+            )
+            return
+        self.side_by_side = not self.side_by_side
+        self.old_pane.display = self.side_by_side
+        if self.side_by_side:
+            self.show_deleted = False
+            self.old_pane.set_highlights(
+                "deleted", [(c.old_start, c.old_end) for c in self.comparison.changes if c.deleted]
+            )
+        else:
+            self.show_deleted = True
+        self.change_index = None
+        self._show(
+            merged_view(self.comparison, show_deleted=self.show_deleted),
+            self.reading.current_offset,
+        )
+
+    def action_toggle_map(self) -> None:
+        """Show or hide the section map."""
+        self.section_map.display = not self.section_map.display
+
+    def action_toggle_changes(self) -> None:
+        """Show or hide the list of what changed."""
+        self.changes_list.display = not self.changes_list.display
+
+    def action_focus_text(self) -> None:
+        """Back to the text."""
+        self.reading.focus()
+
+    @on(OptionList.OptionSelected, "#section-map")
+    def _section_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        comparison, view = self.comparison, self.view
+        if comparison is None or view is None or event.option.id is None:
+            return
+        row = comparison.rows[int(event.option.id)]
+        if row.pair.new is None:
+            title = comparison.old.sections[row.pair.old or 0].title[:80]
+            self.notify(f"Dropped from this edition: {title}", markup=False)
+            return
+        section = view.document.sections[row.pair.new]
+        self.change_index = None
+        self.reading.scroll_to_offset(section.start)
+        if self.side_by_side and row.pair.old is not None:
+            self.old_pane.scroll_to_offset(self.old.sections[row.pair.old].start)
+        self.reading.focus()
+
+    @on(OptionList.OptionSelected, "#changes-list")
+    def _change_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        comparison, view = self.comparison, self.view
+        key = event.option.id
+        if comparison is None or view is None or not key:
+            return
+        index = int(key[1:])
+        if key[0] == "q":
+            quantity = comparison.quantities[index]
+            span = quantity.new_span
+            if self.side_by_side:
+                self.old_pane.scroll_to_offset(quantity.old_span[0], center=True)
+                self.old_pane.set_highlights("selection", [quantity.old_span])
+        elif key[0] == "a":
+            span = comparison.added[index].span
+        else:
+            name = comparison.dropped[index]
+            self.notify(
+                f"“{name.text[:60]}” is no longer said ({name.mentions}× last time)", markup=False
+            )
+            return
+        start, end = view.to_new.to_display(span[0]), view.to_new.to_display(span[1])
+        self.change_index = None
+        self.reading.scroll_to_offset(start, center=True)
+        self.reading.set_highlights("selection", [(start, max(end, start + 1))])
+        self.reading.focus()
+
+    # -- bookmarks belong to NEW -------------------------------------------------
+
+    def action_bookmark(self) -> None:
+        """Bookmark the passage at the reading line, in NEW."""
+        view = self.view
+        paragraph = self.reading.current_paragraph
+        if view is None or paragraph is None:
+            return
+        start = view.to_new.to_source(paragraph.start)
+        end = view.to_new.to_source(paragraph.end)
+        text = self.new.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+
+        def save(note: str | None) -> None:
+            keeper = getattr(self.app, "bookmarks", None)
+            if note is None or keeper is None:
+                return
+            if keeper.call(lambda store: store.add(self.new, start, end, note)) is not None:
+                self._refresh_marks()
+                self.notify("Bookmarked (in this edition)", timeout=2)
+
+        self.app.push_screen(NotePrompt(text[start:end]), save)
+
+    def _refresh_marks(self) -> None:
+        keeper = getattr(self.app, "bookmarks", None)
+        view = self.view
+        if keeper is None or view is None or not keeper.loaded:
+            return
+        record = keeper.call(lambda store: store.record_for(self.new))
+        bookmarks = record.bookmarks if record is not None else ()
+        self.reading.set_marks(
+            [
+                (view.to_new.to_display(b.start), view.to_new.to_display(b.end))
+                for b in bookmarks
+                if not b.detached
+            ]
+        )

@@ -1,0 +1,133 @@
+"""The comparison screen, driven as a user would: map, changes, ]/[, d, s, m."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from reader import paths
+from reader.app import ReaderApp
+from reader.model.opening import open_document
+from reader.screens.compare import CompareScreen
+from reader.widgets.reading import ReadingPane
+
+DATA = Path(__file__).parent.parent / "data" / "compare"
+
+
+def _app() -> ReaderApp:
+    app = ReaderApp(
+        document=open_document(str(DATA / "report_2024.txt")),
+        compare_with=open_document(str(DATA / "report_2023.txt")),
+    )
+    app.animation_level = "none"
+    return app
+
+
+async def _compared(pilot: Pilot[None]) -> CompareScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    for _ in range(100):
+        if screen.comparison is not None:
+            break
+        await pilot.pause(0.05)
+    assert screen.comparison is not None
+    await pilot.pause()
+    return screen
+
+
+def _screen_text(pilot: Pilot[None]) -> str:
+    return "\n".join(
+        "".join(segment.text for segment in strip)
+        for strip in pilot.app.screen._compositor.render_strips()
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_changes_are_walked_with_brackets_and_named_in_the_title_bar(
+    size: tuple[int, int],
+) -> None:
+    async with _app().run_test(size=size) as pilot:
+        screen = await _compared(pilot)
+        assert screen.view is not None
+        total = len(screen.view.stops)
+        assert total > 5
+        await pilot.press("right_square_bracket")
+        assert screen.title_bar.position.startswith(f"change 1/{total}")
+        await pilot.press("right_square_bracket", "n")
+        assert screen.title_bar.position.startswith(f"change 3/{total}")
+        await pilot.press("left_square_bracket")
+        assert screen.title_bar.position.startswith(f"change 2/{total}")
+        # The reading line is at the change: its text is on screen.
+        start, end = screen.view.stops[1]
+        assert screen.view.document.text[start:end][:4] in _screen_text(pilot)
+        # Before the first change, [ wraps to the last.
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert screen.title_bar.position.startswith(f"change {total}/{total}")
+
+
+async def test_deleted_text_is_inline_and_d_hides_it() -> None:
+    async with _app().run_test(size=(120, 40)) as pilot:
+        screen = await _compared(pilot)
+        reading = screen.reading
+        assert "总体平稳回升向好" in reading.document.text  # OLD's words, then NEW's
+        assert "总体平稳" in _screen_text(pilot)
+        await pilot.press("d")
+        assert reading.document is screen.new  # NEW exactly: deletions hidden
+        assert "总体平稳" not in _screen_text(pilot)
+        assert "回升向好" in _screen_text(pilot)
+        await pilot.press("d")
+        assert "总体平稳" in _screen_text(pilot)
+
+
+async def test_section_map_and_what_changed() -> None:
+    async with _app().run_test(size=(160, 45)) as pilot:
+        screen = await _compared(pilot)
+        section_map = screen.query_one("#section-map", OptionList)
+        rows = [
+            str(section_map.get_option_at_index(i).prompt) for i in range(section_map.option_count)
+        ]
+        assert "+ 四、科技创新  split" in rows
+        assert any(r.startswith("~ 二、生态环境保护") for r in rows)
+        changes = screen.query_one("#changes-list", OptionList)
+        listed = [str(changes.get_option_at_index(i).prompt) for i in range(changes.option_count)]
+        assert "国内生产总值 6%左右 → 5%左右" in listed
+        assert "人工智能+ ×1" in listed
+        # Enter on a figure goes to where NEW says it, and the text gets focus back.
+        changes.focus()
+        changes.highlighted = listed.index("国内生产总值 6%左右 → 5%左右")
+        await pilot.press("enter")
+        assert isinstance(pilot.app.focused, ReadingPane)
+        assert "5%左右" in _screen_text(pilot)
+
+
+async def test_side_by_side_needs_room() -> None:
+    async with _app().run_test(size=(100, 30)) as pilot:
+        screen = await _compared(pilot)
+        await pilot.press("s")
+        assert not screen.side_by_side and not screen.old_pane.display
+    async with _app().run_test(size=(160, 45)) as pilot:
+        screen = await _compared(pilot)
+        await pilot.press("s")
+        assert screen.side_by_side and screen.old_pane.display
+        assert screen.reading.document is screen.new
+        await pilot.press("right_square_bracket")
+        assert "change 1/" in screen.title_bar.position
+
+
+async def test_a_bookmark_in_the_comparison_belongs_to_new() -> None:
+    async with _app().run_test(size=(120, 40)) as pilot:
+        screen = await _compared(pilot)
+        await pilot.press("right_square_bracket")  # the first change, in section 一
+        await pilot.press("m")
+        await pilot.press("enter")  # save with no note
+        await pilot.pause()
+    data = yaml.safe_load(paths.bookmarks_file().read_text(encoding="utf-8"))
+    records = data["documents"]
+    assert list(records) == [screen.new.fingerprint]
+    quote = records[screen.new.fingerprint]["bookmarks"][0]["quote"]["exact"]
+    assert quote in screen.new.text  # NEW's words only, no deleted text
+    assert "总体平稳" not in quote
