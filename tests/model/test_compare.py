@@ -112,7 +112,9 @@ def _doc(text: str) -> Document:
 
 
 _WORDS = st.lists(
-    st.sampled_from(["增长", "5%", "就业", "稳中求进", "the", "plan", "1200", "，", "。"])
+    st.sampled_from(
+        ["增长", "5%", "就业", "稳中求进", "the", "plan", "1200", "，", "。", "𠀀", "😀"]
+    )
 )
 
 

@@ -12,9 +12,10 @@ Position unit: section indexes into ``Document.sections``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections import Counter, deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import Enum
 
 from reader.model.document import Document
@@ -37,8 +38,20 @@ PAIR_THRESHOLD = 0.35
 PART_THRESHOLD = 0.5
 """Share of a leftover section's word pairs found in another for a split or merge."""
 
-MAX_CANDIDATES = 60_000
-"""Above this many (old, new) section pairs, only nearby or same-titled ones are scored."""
+ALL_PAIRS = 10_000
+"""Up to this many (old, new) section pairs, every pair is scored."""
+
+TOP_CANDIDATES = 8
+"""Above that, the OLD sections sharing most word pairs with a NEW one are scored…"""
+
+COMMON_POSTINGS = 50
+"""…counting only word pairs found in at most this many (or √n) OLD sections…"""
+
+WINDOW = 3
+"""…plus those with its title and those this near its place."""
+
+PART_WINDOW = 40
+"""How far from its place a split-off or merged section's other half is looked for."""
 
 
 class PairKind(str, Enum):
@@ -113,8 +126,26 @@ def section_body(document: Document, index: int) -> str:
     return document.text[start : section.end]
 
 
-def _score(title_a: str, title_b: str, body_a: frozenset, body_b: frozenset) -> float:  # type: ignore[type-arg]
-    titles = SequenceMatcher(None, title_a, title_b, autojunk=False).ratio()
+def _title_shingles(title: str) -> frozenset[str]:
+    chars = title.replace(" ", "")
+    if len(chars) < 3:
+        return frozenset([chars]) if chars else frozenset()
+    return frozenset(chars[k : k + 2] for k in range(len(chars) - 1))
+
+
+def _title_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _score(
+    title_a: frozenset[str],
+    title_b: frozenset[str],
+    body_a: frozenset[tuple[str, str]],
+    body_b: frozenset[tuple[str, str]],
+) -> float:
+    titles = _title_similarity(title_a, title_b)
     if len(body_a) < 8 or len(body_b) < 8:
         # Headings with (almost) no text of their own: the title decides.
         return titles
@@ -122,21 +153,37 @@ def _score(title_a: str, title_b: str, body_a: frozenset, body_b: frozenset) -> 
 
 
 def _candidates(
-    old_n: int, new_n: int, old_titles: Sequence[str], new_titles: Sequence[str]
-) -> list[tuple[int, int]]:
-    if old_n * new_n <= MAX_CANDIDATES:
-        return [(i, j) for i in range(old_n) for j in range(new_n)]
-    # Many sections: score those near the same relative place, and equal titles.
-    window = max(8, MAX_CANDIDATES // max(1, 2 * new_n))
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    old_bodies: Sequence[frozenset[tuple[str, str]]],
+    new_bodies: Sequence[frozenset[tuple[str, str]]],
+) -> Iterator[tuple[int, int]]:
+    """The (old, new) pairs worth scoring: every pair when there are few, else the
+    OLD sections sharing the most distinctive word pairs with a NEW one, those
+    with the same title, and those at about the same place."""
+    old_n, new_n = len(old_keys), len(new_keys)
+    if old_n * new_n <= ALL_PAIRS:
+        yield from ((i, j) for i in range(old_n) for j in range(new_n))
+        return
+    postings: dict[tuple[str, str], list[int]] = {}
+    for i, body in enumerate(old_bodies):
+        for shingle in body:
+            postings.setdefault(shingle, []).append(i)
+    common = max(COMMON_POSTINGS, int(old_n**0.5))
     by_title: dict[str, list[int]] = {}
-    for i, title in enumerate(old_titles):
-        by_title.setdefault(title, []).append(i)
-    pairs: set[tuple[int, int]] = set()
+    for i, key in enumerate(old_keys):
+        by_title.setdefault(key, []).append(i)
     for j in range(new_n):
+        shared: Counter[int] = Counter()
+        for shingle in new_bodies[j]:
+            olds = postings.get(shingle)
+            if olds is not None and len(olds) <= common:
+                shared.update(olds)
+        chosen = {i for i, _ in shared.most_common(TOP_CANDIDATES)}
+        chosen.update(by_title.get(new_keys[j], ())[:TOP_CANDIDATES])
         centre = round(j * old_n / max(1, new_n))
-        pairs.update((i, j) for i in range(max(0, centre - window), min(old_n, centre + window)))
-        pairs.update((i, j) for i in by_title.get(new_titles[j], ()))
-    return sorted(pairs)
+        chosen.update(range(max(0, centre - WINDOW), min(old_n, centre + WINDOW + 1)))
+        yield from ((i, j) for i in sorted(chosen))
 
 
 def pair_sections(old: Document, new: Document) -> list[SectionPair]:
@@ -150,21 +197,42 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
         One entry per NEW section (paired or new), and one per dropped OLD
         section, placed after the NEW section paired with the OLD one before it.
     """
-    old_titles = [title_key(s.title) for s in old.sections]
-    new_titles = [title_key(s.title) for s in new.sections]
-    old_bodies = [shingles(section_body(old, i)) for i in range(len(old.sections))]
-    new_bodies = [shingles(section_body(new, j)) for j in range(len(new.sections))]
+    old_keys = [title_key(s.title) for s in old.sections]
+    new_keys = [title_key(s.title) for s in new.sections]
+    old_texts = [section_body(old, i) for i in range(len(old.sections))]
+    new_texts = [section_body(new, j) for j in range(len(new.sections))]
+    old_n, new_n = max(1, len(old_keys)), max(1, len(new_keys))
+    old_of: dict[int, tuple[int, float]] = {}
+    new_of: dict[int, int] = {}
+    # Sections whose title and text did not change pair at once, in order.
+    same: dict[tuple[str, str], deque[int]] = {}
+    for i in range(len(old_keys)):
+        same.setdefault((old_keys[i], old_texts[i]), deque()).append(i)
+    for j in range(len(new_keys)):
+        olds = same.get((new_keys[j], new_texts[j]))
+        if olds:
+            i = olds.popleft()
+            old_of[j] = (i, 1.0)
+            new_of[i] = j
+    old_left = [i for i in range(len(old_keys)) if i not in new_of]
+    new_left = [j for j in range(len(new_keys)) if j not in old_of]
+    old_titles = {i: _title_shingles(old_keys[i]) for i in old_left}
+    new_titles = {j: _title_shingles(new_keys[j]) for j in new_left}
+    old_bodies = {i: shingles(old_texts[i]) for i in old_left}
+    new_bodies = {j: shingles(new_texts[j]) for j in new_left}
     scored = []
-    for i, j in _candidates(len(old_titles), len(new_titles), old_titles, new_titles):
+    for a, b in _candidates(
+        [old_keys[i] for i in old_left],
+        [new_keys[j] for j in new_left],
+        [old_bodies[i] for i in old_left],
+        [new_bodies[j] for j in new_left],
+    ):
+        i, j = old_left[a], new_left[b]
         score = _score(old_titles[i], new_titles[j], old_bodies[i], new_bodies[j])
         if score >= PAIR_THRESHOLD:
             # Ties go to the pair nearest the same place in both texts.
-            scored.append(
-                (score, -abs(i / max(1, len(old_titles)) - j / max(1, len(new_titles))), i, j)
-            )
+            scored.append((score, -abs(i / old_n - j / new_n), i, j))
     scored.sort(reverse=True)
-    old_of: dict[int, tuple[int, float]] = {}
-    new_of: dict[int, int] = {}
     for score, _, i, j in scored:
         if i not in new_of and j not in old_of:
             old_of[j] = (i, score)
@@ -175,22 +243,39 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
             i, score = old_of[j]
             rows.append(SectionPair(i, j, score))
         else:
-            rows.append(SectionPair(None, j, 0.0, _best_part(new_bodies[j], old_bodies)))
-    dropped = [i for i in range(len(old.sections)) if i not in new_of]
-    for i in dropped:
-        row = SectionPair(i, None, 0.0, _best_part(old_bodies[i], new_bodies))
-        # After the row of the nearest earlier OLD section that is still there.
-        earlier = [k for k, r in enumerate(rows) if r.old is not None and r.old < i]
-        rows.insert(earlier[-1] + 1 if earlier else 0, row)
-    return rows
+            part = _best_part(new_bodies[j], old_bodies, old_left, j * old_n / new_n)
+            rows.append(SectionPair(None, j, 0.0, part))
+    # A dropped section goes after the row of the nearest earlier OLD section kept.
+    kept = sorted(new_of)
+    row_of = {r.old: k for k, r in enumerate(rows) if r.old is not None}
+    after: dict[int, list[SectionPair]] = {}
+    for i in old_left:
+        if i in new_of:
+            continue
+        part = _best_part(old_bodies[i], new_bodies, new_left, i * new_n / old_n)
+        k = bisect_left(kept, i)
+        anchor = -1 if k == 0 else row_of[kept[k - 1]]
+        after.setdefault(anchor, []).append(SectionPair(i, None, 0.0, part))
+    placed = list(after.get(-1, []))
+    for k, row in enumerate(rows):
+        placed.append(row)
+        placed.extend(after.get(k, ()))
+    return placed
 
 
 def _best_part(
-    part: frozenset[tuple[str, str]], others: Sequence[frozenset[tuple[str, str]]]
+    part: frozenset[tuple[str, str]],
+    others: dict[int, frozenset[tuple[str, str]]],
+    changed: list[int],
+    place: float,
 ) -> int | None:
+    """The changed section of the other edition holding most of ``part`` (a split
+    or merge), among those near ``place`` (an index into the other edition)."""
+    k = bisect_left(changed, round(place))
+    near = changed[max(0, k - PART_WINDOW) : k + PART_WINDOW]
     best, best_share = None, PART_THRESHOLD
-    for index, other in enumerate(others):
-        share = containment(part, other)
+    for index in near:
+        share = containment(part, others[index])
         if share >= best_share:
             best, best_share = index, share
     return best
