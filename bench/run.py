@@ -151,6 +151,19 @@ def model_rows() -> list[Row]:
     return rows
 
 
+def compare_rows() -> list[Row]:
+    """Comparing two editions: 100 KB and 5 MB pairs (CPU), and the screen's first frame."""
+    out = _script("compare.py")
+    rows: list[Row] = []
+    for label, limit in (("100kb", 1.0), ("5mb", 5.0)):
+        cpu = _number(rf"compare {label}: ([\d.]+) s CPU", out)
+        shown = _number(rf"compare {label}: .*comparison shown ([\d.]+) s", out)
+        rows.append(
+            _at_most(cpu, limit, "s", f"compare two editions, {label} (CPU; shown after {shown} s)")
+        )
+    return rows
+
+
 def _first_line(text: str) -> str:
     for line in text.splitlines():
         if "MB/s" in line:
@@ -177,6 +190,7 @@ def main(argv: list[str]) -> int:
         lambda: terminal_rows(quick),
         lambda: [outline_row()],
         model_rows,
+        compare_rows,
     ]
     rows: list[Row] = []
     for step in steps:
