@@ -28,8 +28,12 @@ def comparison_text(comparison: Comparison) -> str:
             PairKind.NEW: "+",
             PairKind.DROPPED: "-",
         }[row.kind]
-        share = f"  {round(row.share * 100)}%" if row.kind is PairKind.CHANGED else ""
-        lines.append(f"{mark} {title}{share}")
+        note = f"  {round(row.share * 100)}%" if row.kind is PairKind.CHANGED else ""
+        if pair.related is not None and pair.old is None:
+            note = f"  (split from {old.sections[pair.related].title})"
+        elif pair.related is not None:
+            note = f"  (merged into {new.sections[pair.related].title})"
+        lines.append(f"{mark} {title}{note}")
     if comparison.quantities:
         lines += ["", "Figures that changed:"]
         lines += [

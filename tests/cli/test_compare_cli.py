@@ -74,7 +74,7 @@ def test_markup_in_the_documents_never_becomes_markdown(tmp_path: Path) -> None:
 def test_text_format_and_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", OLD, NEW, "--format", "text"]) == 0
     out = capsys.readouterr().out
-    assert "+ 四、科技创新" in out
+    assert "+ 四、科技创新  (split from 三、科技与教育)" in out
     assert "国内生产总值 (%): 6%左右 → 5%左右" in out
     assert main(["compare", OLD, str(DATA / "missing.txt"), "--format", "json"]) == 2
     assert capsys.readouterr().err.strip() == f"reader: {DATA / 'missing.txt'}: no such file"
