@@ -159,7 +159,12 @@ def diff_paragraph_texts(old_text: str, new_text: str, old_at: int, new_at: int)
             o += len(piece)
             n += len(piece)
         elif op == -1:
-            pending_delete = (o, piece)
+            # Snapping can leave two deletions side by side: one edit.
+            pending_delete = (
+                (o, piece)
+                if pending_delete is None
+                else (pending_delete[0], pending_delete[1] + piece)
+            )
             o += len(piece)
         else:
             if pending_delete is not None:
