@@ -26,6 +26,7 @@ from reader.screens.document_list import DocumentListScreen
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.main import MainScreen
 from reader.screens.marking import Place
+from reader.screens.requests import CompareRequested
 
 if TYPE_CHECKING:
     from reader.screens.picker import PickerScreen
@@ -43,6 +44,12 @@ def _facts_commands() -> type[Provider]:
     from reader.commands import FactsProvider
 
     return FactsProvider
+
+
+def _compare_commands() -> type[Provider]:
+    from reader.commands import CompareProvider
+
+    return CompareProvider
 
 
 def _bookmarks_commands() -> type[Provider]:
@@ -78,6 +85,7 @@ class ReaderApp(App[None]):
         _facts_commands,
         _bookmarks_commands,
         _view_commands,
+        _compare_commands,
     }
 
     def __init__(
@@ -98,7 +106,7 @@ class ReaderApp(App[None]):
         """
         super().__init__()
         self.document = document
-        self.compare_with = compare_with
+        self.old_edition = compare_with
         self.folder_documents = list(folder_documents or [])
         self.bookmarks = BookmarkKeeper(self.notify)
         """The bookmark store, read once at start (see :meth:`_load_bookmarks`)."""
@@ -106,10 +114,8 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         """Show the document, or the picker when a folder was given."""
         self._load_bookmarks()
-        if self.document is not None and self.compare_with is not None:
-            from reader.screens.compare import CompareScreen  # only when comparing
-
-            self.push_screen(CompareScreen(self.compare_with, self.document))
+        if self.document is not None and self.old_edition is not None:
+            self._push_comparison(self.old_edition, self.document)
         elif self.document is not None:
             self.open_document(self.document)
         elif self.folder_documents:
@@ -149,6 +155,42 @@ class ReaderApp(App[None]):
                 self.call_from_thread(self._show, document, at)
 
         self.run_worker(load, thread=True, group="open", exclusive=True, exit_on_error=False)
+
+    def compare_with(self, old_source: Path | str) -> None:
+        """Compare the document being read (NEW) with ``old_source`` (OLD), in a new screen.
+
+        Both are parsed in full off the UI thread; a file that cannot be opened
+        is a notification.
+
+        Args:
+            old_source: The other edition's path.
+        """
+        screen = self._reading_screen()
+        if screen is None:
+            self.notify("Open a document first: it is compared with the one you choose.")
+            return
+        new = screen.document
+
+        def load() -> None:
+            try:
+                old = open_document(old_source)
+                full = new if new.complete or new.path is None else open_document(new.path)
+            except LoadError as error:
+                self.call_from_thread(self._refused, error)
+                return
+            self.call_from_thread(self._push_comparison, old, full)
+
+        self.run_worker(load, thread=True, group="compare", exclusive=True, exit_on_error=False)
+
+    def on_compare_requested(self, event: CompareRequested) -> None:
+        """The palette's "Compare with…": compare the open document with that file."""
+        event.stop()
+        self.compare_with(event.path)
+
+    def _push_comparison(self, old: Document, new: Document) -> None:
+        from reader.screens.compare import CompareScreen  # only when comparing
+
+        self.push_screen(CompareScreen(old, new))
 
     def _refused(self, error: LoadError) -> None:
         message = visible_name(str(error))

@@ -12,17 +12,23 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.model.document import Fact, FactKind, Section
+from reader.model.document import Fact, FactKind, Section, visible_name
+from reader.model.opening import list_documents
 from reader.model.text.oneline import shorten
 from reader.screens.bookmarks import Choice, ordered
 from reader.screens.main import MainScreen
+from reader.screens.requests import CompareRequested
 from reader.store.records import Bookmark
 from reader.view.fact_rows import KIND_LABELS, fact_label
+
+COMPARE_CANDIDATES = 500
+"""Documents of a folder offered for comparing, at most."""
 
 GO_TO_SECTION = "Go to section: "
 """Prefix of the section commands."""
@@ -246,3 +252,49 @@ class BookmarksProvider(Provider):
                     text=text,
                     help=title,
                 )
+
+
+COMPARE_WITH = "Compare with: "
+"""Prefix of the compare commands."""
+
+
+class CompareProvider(Provider):
+    """Compare the document being read with another edition: a document of its
+    folder, or any path typed into the palette."""
+
+    def _folder(self) -> Iterator[tuple[str, Path]]:
+        screen = self.screen
+        if not isinstance(screen, MainScreen) or screen.document.path is None:
+            return
+        here = Path(screen.document.path)
+        try:
+            documents = list_documents(here.parent)
+        except OSError:
+            return
+        for path in documents[:COMPARE_CANDIDATES]:
+            if path.name != here.name:
+                yield COMPARE_WITH + visible_name(path.name), path
+
+    def _compare(self, path: Path) -> None:
+        self.app.post_message(CompareRequested(path))
+
+    async def discover(self) -> Hits:
+        """The other documents of the folder, before anything is typed."""
+        for text, path in self._folder():
+            yield DiscoveryHit(Content(text), partial(self._compare, path), text=text)
+
+    async def search(self, query: str) -> Hits:
+        """The folder's documents matching ``query``, or ``query`` itself when it is a file.
+
+        Args:
+            query: What the user typed.
+        """
+        matcher = self.matcher(query)
+        typed = Path(query.strip()).expanduser()
+        if isinstance(self.screen, MainScreen) and query.strip() and typed.is_file():
+            text = COMPARE_WITH + visible_name(str(typed))
+            yield Hit(1.0, Content(text), partial(self._compare, typed), text=text)
+        for text, path in self._folder():
+            score = matcher.match(text[:200])
+            if score > 0:
+                yield Hit(score, highlight(matcher, text), partial(self._compare, path), text=text)

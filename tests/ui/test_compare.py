@@ -131,3 +131,28 @@ async def test_a_bookmark_in_the_comparison_belongs_to_new() -> None:
     quote = records[screen.new.fingerprint]["bookmarks"][0]["quote"]["exact"]
     assert quote in screen.new.text  # NEW's words only, no deleted text
     assert "总体平稳" not in quote
+
+
+async def test_compare_with_from_the_palette(tmp_path: Path) -> None:
+    for name in ("report_2023.txt", "report_2024.txt"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    app = ReaderApp(document=open_document(str(tmp_path / "report_2024.txt")))
+    app.animation_level = "none"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Compare with")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if "report_2023.txt" in _screen_text(pilot):
+                break
+        assert "Compare with: report_2023.txt" in _screen_text(pilot)
+        await pilot.press("enter")
+        for _ in range(100):
+            if isinstance(pilot.app.screen, CompareScreen):
+                break
+            await pilot.pause(0.05)
+        screen = await _compared(pilot)
+        assert screen.old.path == str(tmp_path / "report_2023.txt")
+        assert screen.new.path == str(tmp_path / "report_2024.txt")
+        assert screen.comparison is not None and screen.comparison.quantities
