@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len as rich_cell_len
 
 from reader.model.layout.cells import cell_len
-from reader.model.layout.wrap import wrap_paragraph
+from reader.model.layout.wrap import wrap_paragraph, wrap_text
 
 
 def lines_of(text: str, start: int, end: int, width: int) -> list[str]:
@@ -123,6 +123,16 @@ def test_absolute_offsets_inside_a_larger_text() -> None:
     assert wrap_paragraph(text, 3, 9, 4) == [3, 5, 7]
 
 
+def test_wrap_text_concatenates_paragraphs() -> None:
+    text = "一二三四五\n\nabc def ghi\n中文，好"
+    spans = [(0, 5), (6, 6), (7, 18), (19, 23)]
+    expected: list[int] = []
+    for start, end in spans:
+        expected += wrap_paragraph(text, start, end, 4)
+    assert list(wrap_text(text, spans, 4)) == expected
+    assert wrap_text(text, [], 4).tolist() == []
+
+
 NO_START = tuple("，。、；：？！”）》,;:")
 NO_END = ("“", "（", "《")
 
@@ -139,17 +149,21 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("width", [40, 60, 80])
 def test_sample_obeys_kinsoku_and_width(seed_text: str, width: int) -> None:
     spans = paragraph_spans(seed_text)
+    starts = wrap_text(seed_text, spans, width)
     ends = {e for _, e in spans}
+    count = 0
     for paragraph_start, paragraph_end in spans:
         lines = lines_of(seed_text, paragraph_start, paragraph_end, width)
         assert "".join(lines) == seed_text[paragraph_start:paragraph_end]
         for i, line in enumerate(lines):
+            count += 1
             # Rich's own count, independent of ours (the sample has no tabs).
             assert rich_cell_len(line.rstrip(" ")) <= width
             if i > 0:
                 assert not line.startswith(NO_START), line
             if i < len(lines) - 1:
                 assert not line.rstrip(" ").endswith(NO_END), line
+    assert len(starts) == count
     assert ends  # the sample is not empty
 
 
@@ -218,3 +232,14 @@ def test_wrap_properties(paragraph: str, width: int, prefix: str) -> None:
         previous = lines[i - 1]
         if starts_badly(line, previous) or previous.rstrip(" ").endswith(tuple(OPENERS)):
             assert had_no_choice(previous, i == 1), (previous, line, width)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TEXTS, min_size=1, max_size=6), st.integers(1, 60))
+def test_wrap_text_equals_paragraph_by_paragraph(paragraphs: list[str], width: int) -> None:
+    text = "\n".join(paragraphs)
+    spans = paragraph_spans(text)
+    expected: list[int] = []
+    for start, end in spans:
+        expected += wrap_paragraph(text, start, end, width)
+    assert wrap_text(text, spans, width).tolist() == expected

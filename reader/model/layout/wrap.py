@@ -34,11 +34,12 @@ its length for CJK text.
 
 from __future__ import annotations
 
-from collections.abc import MutableSequence
+from array import array
+from collections.abc import MutableSequence, Sequence
 
 from reader.model.layout.cells import fit_end, width_classes
 
-__all__ = ["CLOSING", "OPENING", "wrap_paragraph"]
+__all__ = ["CLOSING", "OPENING", "wrap_paragraph", "wrap_text"]
 
 CLOSING = frozenset(
     "，。、；：？！”’）》」』】〕〉〗〙〛｠…‥·・％．，；：？！）］｝＞﹐﹑﹒﹔﹕﹖﹗"
@@ -188,4 +189,30 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[int]:
     p = text[start:end]
     out: list[int] = []
     _wrap_into(p, width_classes(p), width, start, out)
+    return out
+
+
+def wrap_text(text: str, spans: Sequence[tuple[int, int]], width: int) -> array[int]:
+    """Wrap many paragraphs: the line starts of every span, in order, in one array.
+
+    The class string is made once for the range the spans cover, so a chunk of
+    paragraphs costs one ``str.translate`` pass.
+
+    Args:
+        text: The document text.
+        spans: ``(start, end)`` of each paragraph, in text order, not overlapping.
+        width: Cells per line (values below 1 count as 1).
+
+    Returns:
+        ``array('i')`` of absolute line starts, paragraph after paragraph; each
+        paragraph contributes at least its own start.
+    """
+    out: array[int] = array("i")
+    if not spans:
+        return out
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    classes = width_classes(text[lo:hi])
+    for start, end in spans:
+        _wrap_into(text[start:end], classes[start - lo : end - lo], width, start, out)
     return out
