@@ -118,6 +118,13 @@ def test_tab_counts_four_cells() -> None:
     assert wrap("a\tb", 5) == ["a\t", "b"]
 
 
+def test_an_opening_mark_before_a_hanging_space_does_not_end_a_line() -> None:
+    # Found by test_wrap_properties: "中中“ " ended its line on “ (the space hung).
+    text = "中中“ 中"
+    assert wrap_paragraph(text, 0, len(text), 5) == [0, 2]
+    assert wrap_paragraph("ab ( cd", 0, 7, 4) == [0, 3]
+
+
 def test_absolute_offsets_inside_a_larger_text() -> None:
     text = "前言\n一二三四五六\n后记"
     assert wrap_paragraph(text, 3, 9, 4) == [3, 5, 7]

@@ -89,7 +89,12 @@ def _allowed(p: str, t: str, b: int) -> bool:
     if a in OPENING:
         return False
     if a in _SPACES:
-        return True
+        # The spaces hang at the line's end; what shows last must not be an
+        # opening mark ("中中“ |中" would end the line on “).
+        k = b - 2
+        while k >= 0 and p[k] in _SPACES:
+            k -= 1
+        return k < 0 or p[k] not in OPENING
     if c in _ASCII_CLOSING:
         return False
     if tc == "2" or t[b - 1] == "2" or a in _BREAK_AFTER or c in _BREAK_BEFORE:
