@@ -2,11 +2,20 @@
 
 `python bench/gen.py [MB ...]` writes bench/data/sample-<MB>mb.txt (default 10 and 50).
 The files are made on demand and never committed (bench/data/ is ignored).
+
+Two hard-wrapped documents measure the reflow (``wrapped_path``): English as
+Project Gutenberg lays it out (paragraphs wrapped at 72 columns with blank lines
+between, ``CHAPTER N.`` headings) and Chinese as ``.txt`` novels do (each paragraph
+opened by ``　　``, lines cut every 38 characters, no blank lines, ``第N章``).
+The English words are drawn from a fixed list with a fixed seed, so every run
+measures the same text.
 """
 
 from __future__ import annotations
 
+import random
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +49,78 @@ def document_path(megabytes: int) -> Path:
         DATA.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(generate_text(megabytes), encoding="utf-8")
+        tmp.replace(path)
+    return path
+
+
+_WORDS = (
+    "the of and to a in that was he it his her with as had for she you not at on be but "
+    "said all have by they so were from this which what one there would their when if "
+    "could him them been into then more no time little upon out very about some two "
+    "before up who looked thought nothing herself himself again after great other way "
+    "might every garden house queen rabbit turtle morning evening river question answer "
+    "remarkable conversation considering beautiful certainly presently immediately"
+).split()
+
+
+def _english_paragraph(rng: random.Random) -> str:
+    sentences = []
+    for _ in range(rng.randint(1, 7)):
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(6, 24))]
+        sentences.append(" ".join(words).capitalize() + rng.choice(".....?!"))
+    return " ".join(sentences)
+
+
+def generate_wrapped_english(megabytes: float) -> str:
+    """Gutenberg-style English: 72-column paragraphs, blank lines, chapter headings."""
+    rng = random.Random(12)
+    target = int(megabytes * 1024 * 1024)
+    parts = ["THE BENCH BOOK\n\nby Nobody\n\n\n"]
+    size = len(parts[0])
+    number = 0
+    while size < target:
+        number += 1
+        block = [f"\n\nCHAPTER {number}.\n\n"]
+        for _ in range(40):
+            block.append(textwrap.fill(_english_paragraph(rng), 72) + "\n\n")
+        chunk = "".join(block)
+        parts.append(chunk)
+        size += len(chunk)
+    return "".join(parts)
+
+
+def generate_wrapped_chinese(megabytes: float, width: int = 38) -> str:
+    """A ``.txt`` novel layout: ``　　`` paragraph starts, lines cut every ``width``
+    characters, no blank lines; the sample's paragraphs under ``第N章`` headings."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    paragraphs = [line.strip() for line in lines[4:] if len(line.strip()) > 20]
+    body_lines: list[str] = []
+    for paragraph in paragraphs:
+        text = "\u3000\u3000" + paragraph
+        body_lines.extend(text[i : i + width] for i in range(0, len(text), width))
+    body = "\n".join(body_lines) + "\n"
+    target = int(megabytes * 1024 * 1024)
+    body_bytes = len(body.encode("utf-8"))
+    parts = ["以优良作风谱写中国梦\n"]
+    size = len(parts[0].encode("utf-8"))
+    number = 0
+    while size < target:
+        number += 1
+        heading = f"第{number}章　以优良作风谱写中国梦\n"
+        parts.append(heading)
+        parts.append(body)
+        size += len(heading.encode("utf-8")) + body_bytes
+    return "".join(parts)
+
+
+def wrapped_path(megabytes: int, language: str) -> Path:
+    """The hard-wrapped ``"en"`` or ``"zh"`` document of ``megabytes``, made when missing."""
+    path = DATA / f"wrapped-{language}-{megabytes}mb.txt"
+    if not path.exists():
+        make = generate_wrapped_english if language == "en" else generate_wrapped_chinese
+        DATA.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(make(megabytes), encoding="utf-8")
         tmp.replace(path)
     return path
 

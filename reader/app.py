@@ -215,7 +215,9 @@ class ReaderApp(App[None]):
         def run() -> None:
             worker = get_current_worker()
             full = run_detached(
-                lambda: parse(head.text, path=head.path, encoding=head.encoding),
+                lambda: parse(
+                    head.text, path=head.path, encoding=head.encoding, displayed=head.source_map
+                ),
                 lambda: worker.is_cancelled,
             )
             if full is not None:

@@ -1,8 +1,15 @@
-"""The document model: frozen dataclasses over one normalized text.
+"""The document model: frozen dataclasses over one displayed text.
 
 Position unit: every span in this package is a half-open ``(start, end)`` pair of
 *character offsets* (``str`` indices) into ``Document.text``. Nothing keeps its
 own copy of positions; the reading pane maps offsets to wrapped lines and back.
+
+``Document.text`` is the *displayed* text: the normalized source as the reader
+lays it out (hard-wrapped lines joined and page furniture dropped by
+:mod:`reader.model.structure.reflow`; Markdown rendered). Search, facts,
+bookmarks, citations and the CLI's JSON all use its offsets.
+``Document.source_map`` leads from a displayed offset back to the normalized
+source; it is the identity for a text shown as it is (most news, the sample).
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from functools import cached_property
+
+from reader.model.structure.source_map import SourceMap
 
 # Names on screen follow the one control-character policy, in cleaning.py.
 from reader.model.text.cleaning import visible_name as visible_name
@@ -118,12 +127,17 @@ class Meta:
     """Where each field came from: field name -> span in ``Document.text``."""
 
 
+_NO_MAP = SourceMap.identity(0)
+"""Stands for "no map given": ``Document`` puts the identity of its text in its place."""
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed document: the one normalized text and everything found in it."""
 
     text: str
-    """The whole normalized text (LF newlines, no control characters)."""
+    """The whole displayed text (LF newlines, no control characters): the
+    normalized source reflowed or rendered; every span is an offset into it."""
     meta: Meta
     """Metadata found at the top of the text."""
     sections: tuple[Section, ...]
@@ -138,10 +152,17 @@ class Document:
     """False for a head-only parse (see ``parse.parse_head``): the paragraphs and
     headings stop early and the last section runs on to the end of the text. The
     app shows such a document at once and swaps in the full parse when ready."""
+    source_map: SourceMap = _NO_MAP
+    """Displayed offsets to offsets in the normalized source (the identity when
+    the text is shown as it is; see :mod:`reader.model.structure.source_map`)."""
+
+    def __post_init__(self) -> None:
+        if self.source_map is _NO_MAP:
+            object.__setattr__(self, "source_map", SourceMap.identity(len(self.text)))
 
     @cached_property
     def fingerprint(self) -> str:
-        """sha256 hex digest of the normalized text (UTF-8)."""
+        """sha256 hex digest of the displayed text (UTF-8)."""
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
     @cached_property

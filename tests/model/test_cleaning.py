@@ -35,6 +35,9 @@ HOSTILE_PIECES = st.sampled_from(
         "\u200d",
         "\ufeff",
         "\u2028",
+        "\x0b",
+        "\x0c",
+        "\x85",
         "2J",
         "52;c;",
         "中文",
@@ -53,7 +56,9 @@ def _ordinary(char: str) -> bool:
 
 def _lf(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\u2028", "\n").replace("\u2029", "\n")
+    for brk in ("\u2028", "\u2029", "\x0b", "\x0c", "\x85"):
+        text = text.replace(brk, "\n")
+    return text
 
 
 def _is_subsequence(small: str, big: str) -> bool:
@@ -112,3 +117,10 @@ def test_every_character_the_text_loses_is_escaped_in_a_name() -> None:
         if normalize(f"a{char}b") != f"a{char}b":
             assert visible_name(char) != char, hex(code)
     assert visible_name("a\u2028b\x1b") == "a\\u2028b\\x1b"
+
+
+def test_line_and_page_breaks_break_lines_and_are_never_deleted() -> None:
+    # VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: the words around stay apart.
+    for brk in ("\x0b", "\x0c", "\x85", "\u2028", "\u2029"):
+        assert normalize(f"end of page{brk}next page") == "end of page\nnext page"
+    assert normalize("[Page 1]\n\x0cRFC 3339") == "[Page 1]\n\nRFC 3339"

@@ -163,7 +163,8 @@ def test_unterminated_osc_keeps_the_rest_of_the_line() -> None:
 
 
 def test_form_feed_and_separators() -> None:
-    assert normalize("page 1\n\x0c\npage 2\u2028x\u2029y") == "page 1\n\npage 2\nx\ny"
+    # A form feed is a page break: a line break of its own, never deleted (issue 12).
+    assert normalize("page 1\n\x0c\npage 2\u2028x\u2029y") == "page 1\n\n\npage 2\nx\ny"
 
 
 def test_lone_surrogates_become_replacement() -> None:

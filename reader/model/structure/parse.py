@@ -1,8 +1,11 @@
 """Text to Document: metadata, paragraphs, sections.
 
 Position unit: every span is a half-open pair of character offsets into the
-text given to :func:`parse`, which is kept exactly as is (titles are trimmed
-copies; their spans point into the text).
+*displayed* text, ``Document.text``. For plain text that is the text given to
+:func:`parse` after :func:`reader.model.structure.reflow.reflow` (hard-wrapped
+lines joined, page furniture dropped; the very same text when it is not
+hard-wrapped), with ``Document.source_map`` leading back to the given text.
+Titles are trimmed copies; their spans point into the displayed text.
 
 Paragraphs, in plain text:
 
@@ -35,7 +38,9 @@ from reader.model.document import Document, Meta, ParagraphKind, Span
 from reader.model.structure.headings import WS, Heading, Unit, find_headings, strip_span
 from reader.model.structure.markdown import looks_like_markdown, scan_markdown
 from reader.model.structure.meta import read_meta
+from reader.model.structure.reflow import reflow
 from reader.model.structure.sections import HeadingInfo, RawParagraph, build
+from reader.model.structure.source_map import SourceMap
 
 WRAPPED_LINE_MAX = 100
 """Lines longer than this are not hard-wrapped lines."""
@@ -46,13 +51,22 @@ _NON_WS_RE = re.compile(r"[^ \t\u3000\xa0]")
 _DASHES = WS + "—―-－─"
 
 
-def parse(text: str, *, path: str | None = None, encoding: str | None = None) -> Document:
+def parse(
+    text: str,
+    *,
+    path: str | None = None,
+    encoding: str | None = None,
+    displayed: SourceMap | None = None,
+) -> Document:
     """Parse normalized ``text`` into a :class:`Document`.
 
     Args:
         text: Normalized text (LF newlines, no control characters).
         path: Where it was read from; a Markdown suffix selects the Markdown path.
         encoding: The encoding it was decoded with, recorded as is.
+        displayed: ``text`` is already a displayed text (``Document.text`` of an
+            earlier parse) with this map to its source: it is parsed as it is,
+            not reflowed again.
 
     Returns:
         The document: metadata, sections covering the text, paragraphs.
@@ -63,7 +77,7 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, path, encoding)
+        return _parse(text, path, encoding, displayed)
     finally:
         if enabled:
             gc.enable()
@@ -93,20 +107,35 @@ def parse_head(
     Returns:
         A head-only document, or the full parse when the text is short.
     """
+    source_map: SourceMap | None = None
+    if not looks_like_markdown(text, path):
+        text, source_map = reflow(text)
     cut = text.find("\n", chars) if len(text) > chars else -1
     if cut == -1:
-        return parse(text, path=path, encoding=encoding)
-    head = parse(text[:cut], path=path, encoding=encoding)
+        return parse(text, path=path, encoding=encoding, displayed=source_map)
+    head = parse(text[:cut], path=path, encoding=encoding, displayed=source_map)
     last = replace(head.sections[-1], end=len(text))
     return Document(
-        text, head.meta, (*head.sections[:-1], last), head.paragraphs, path, encoding, False
+        text,
+        head.meta,
+        (*head.sections[:-1], last),
+        head.paragraphs,
+        path,
+        encoding,
+        False,
+        source_map if source_map is not None else SourceMap.identity(len(text)),
     )
 
 
-def _parse(text: str, path: str | None, encoding: str | None) -> Document:
+def _parse(
+    text: str, path: str | None, encoding: str | None, displayed: SourceMap | None
+) -> Document:
+    markdown = looks_like_markdown(text, path)
+    source_map = displayed
+    if source_map is None and not markdown:
+        text, source_map = reflow(text)
     lines = text.split("\n")
     starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
-    markdown = looks_like_markdown(text, path)
     scan = read_meta(text, lines, starts, markdown=markdown)
     meta = scan.meta
     if markdown:
@@ -115,7 +144,9 @@ def _parse(text: str, path: str | None, encoding: str | None) -> Document:
         raw, headings = _plain(lines, starts, scan.lines)
     lead = meta.title or ("导语" if meta.language == "zh" else "Lead")
     sections, paragraphs = build(len(text), headings, raw, lead)
-    return Document(text, meta, sections, paragraphs, path, encoding)
+    if source_map is None or len(text) != source_map.display_length:
+        return Document(text, meta, sections, paragraphs, path, encoding)
+    return Document(text, meta, sections, paragraphs, path, encoding, source_map=source_map)
 
 
 def _plain(

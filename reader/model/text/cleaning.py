@@ -6,16 +6,19 @@ an offset into it), so it must be deterministic and idempotent.
 
 What it does, and why:
 
-- CRLF, lone CR, U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR become LF:
+- CRLF, lone CR, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR, VT (line
+  tabulation), FF (form feed: a page break) and NEL (U+0085 NEXT LINE) become LF:
   one newline convention, and ``str.splitlines`` agrees with ``split("\\n")``.
+  They are breaks, never deleted: the lines on either side of one stay apart
+  (page furniture around a form feed is dropped later, by the reflow of
+  :mod:`reader.model.structure.reflow`).
 - Whole terminal escape sequences go, parameters included, so no ``[2J`` or
   ``]52;c;...`` litter stays behind: CSI (``ESC [`` and 8-bit U+009B), the string
   sequences OSC / DCS / SOS / PM / APC (7-bit ``ESC ] P X ^ _`` and their 8-bit
   forms) up to BEL or ST on the same line, and the two-character ``ESC x`` forms.
   A string sequence without a terminator on its line loses only its introducer;
   the rest stays as visible text rather than swallowing the line.
-- Then every remaining C0 control except TAB and LF (FF and VT included: page
-  breaks of RFC-style files become an empty line), DEL and the C1 controls go.
+- Then every remaining C0 control except TAB and LF, DEL and the C1 controls go.
 - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) go:
   they can make a line display in an order that differs from its text. The
   plain marks U+200E/U+200F stay (right-to-left text needs them, they reorder
@@ -58,6 +61,9 @@ _INTRODUCERS = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 _JUNK = re.compile(f"[{UNSEEN}]")
 """Single characters that are removed (after the newline conversions)."""
 
+_BREAKS = ("\x0b", "\x0c", "\x85")
+"""VT, FF and NEL: line (or page) breaks, made LF."""
+
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 _JUNK_OR_SURROGATE = re.compile(_JUNK.pattern[:-1] + "\ud800-\udfff]")
@@ -85,6 +91,9 @@ def normalize(text: str) -> str:
         text = text.replace("\u2028", "\n")
     if "\u2029" in text:
         text = text.replace("\u2029", "\n")
+    for brk in _BREAKS:
+        if brk in text:
+            text = text.replace(brk, "\n")
     # One scan finds the first junk character (escape introducers are junk too);
     # the clean text before it is not scanned again.
     first = _JUNK_OR_SURROGATE.search(text)
