@@ -19,14 +19,14 @@ import yaml
 
 from reader import __version__
 from reader.model.document import Document, FactKind, visible_name
-from reader.model.opening import list_documents, open_document
-from reader.model.text.loading import LoadError
+from reader.model.opening import STDIN_NAME, list_documents, open_document, read_stream
+from reader.model.text.loading import LoadError, load_bytes, load_path
 from reader.paths import seeds_dir
 
 EXIT_OK = 0
 EXIT_FAILURE = 2
 
-SUBCOMMANDS = ("outline", "facts", "bookmarks", "compare")
+SUBCOMMANDS = ("outline", "facts", "bookmarks", "compare", "text")
 
 
 class CliError(Exception):
@@ -140,6 +140,26 @@ def cmd_outline(args: argparse.Namespace) -> int:
         print(outline_text(document))
     else:
         print(_dump(outline_data(document), args.format))
+    return EXIT_OK
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    """Print the displayed text (what the reading pane lays out), or the normalized source.
+
+    The text goes out exactly as it is, plus a final newline when it has none;
+    it was cleaned at load time, so it holds no control characters.
+    """
+    if args.source:
+        file, many = resolve_target(args.path)
+        if file is None:
+            file = str(many[0])
+        if file == "-":
+            text = load_bytes(read_stream(sys.stdin.buffer), name=STDIN_NAME).text
+        else:
+            text = load_path(file).text
+    else:
+        text = _load_one(args.path).text
+    sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
     return EXIT_OK
 
 
@@ -275,7 +295,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         prog="reader",
         description=(
             "A terminal reader for long articles and reports, Chinese and English.\n"
-            "Subcommands: outline, facts, bookmarks, compare (reader SUBCOMMAND --help).\n"
+            "Subcommands: outline, facts, bookmarks, compare, text (reader SUBCOMMAND --help).
+"
             "A file named like a subcommand opens as ./NAME."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -300,6 +321,12 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     from reader.cli_compare import add_compare
 
     add_compare(commands)
+    text = commands.add_parser("text", help="print the text as the reader lays it out")
+    _add_path(text)
+    text.add_argument(
+        "--source", action="store_true", help="print the normalized source instead (no reflow)"
+    )
+    text.set_defaults(func=cmd_text)
     return main, sub
 
 

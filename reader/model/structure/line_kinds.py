@@ -14,7 +14,7 @@ only), so that a 10 MB text costs a few passes in C rather than a rule per line.
 * **heading** lines are the ones the rules of
   :mod:`reader.model.structure.headings` take for headings: numbered (``第N章``,
   ``一、``, ``Chapter IV``, ``2.1 Title``, ``Appendix A``) and heading-like, or
-  ALL CAPS.
+  ALL CAPS (two caps lines in a row are one title wrapped, and may be joined).
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reader.model.structure.headings import WS, heading_like, is_caps, numbering
+from reader.model.structure.headings import WS, ends_open, heading_like, numbering
 
 WIDE = "\u2e80"
 """Characters from here up are wide (CJK, kana, hangul, full-width forms)."""
 
 _QUOTES = "\"'“”‘’「」『』()（）《》"
 _AFTER_SENTENCE = frozenset(".?!:;,\"')]。？！；：，”’")
-_RULES = ("----", "====", "____", "****", "++++", "~~~~", "|")
+_RULES = ("----", "====", "____", "****", "++++", "~~~~", ".....", "|")
 _BOX = ("\u2500", "\u2501", "\u2502", "\u2503", "\u250c", "\u2510", "\u2514", "\u2518")
 _BOX_RE = re.compile("[\u2500-\u257f]")
 _MARKER_RE = re.compile(
@@ -103,10 +103,13 @@ def _gaps(line: str, needle: str) -> list[int]:
     return out
 
 
-def marker_and_heading_lines(lines: list[str], indents: list[int]) -> tuple[set[int], set[int]]:
-    """Lines that open a list item, and lines the heading rules would take for headings."""
+def marker_and_heading_lines(
+    lines: list[str], indents: list[int]
+) -> tuple[set[int], set[int], set[int]]:
+    """Lines that open a list item, numbered heading lines and ALL-CAPS lines."""
     markers: set[int] = set()
     headings: set[int] = set()
+    caps: set[int] = set()
     marker_starts, heading_starts = _MARKER_STARTS, _HEADING_STARTS
     for index, (line, indent) in enumerate(zip(lines, indents, strict=True)):
         lead = line[indent : indent + 1]
@@ -117,9 +120,9 @@ def marker_and_heading_lines(lines: list[str], indents: list[int]) -> tuple[set[
             stripped = line.strip(WS)
             if heading_like(stripped) and numbering(stripped, False) is not None:
                 headings.add(index)
-        elif line.isupper() and line.isascii() and is_caps(line.strip(WS)):
-            headings.add(index)
-    return markers, headings
+        elif line.isupper() and line.isascii() and ends_open(line.strip(WS)):
+            caps.add(index)
+    return markers, headings, caps
 
 
 def joiner(left: str, right: str, indent: int) -> str:

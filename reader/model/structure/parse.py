@@ -141,7 +141,8 @@ def _parse(
     if markdown:
         raw, headings, meta = _markdown(text, lines, starts, meta)
     else:
-        raw, headings = _plain(lines, starts, scan.lines)
+        reflowed = source_map is not None and not source_map.is_identity
+        raw, headings = _plain(lines, starts, scan.lines, reflowed)
     lead = meta.title or ("导语" if meta.language == "zh" else "Lead")
     sections, paragraphs = build(len(text), headings, raw, lead)
     if source_map is None or len(text) != source_map.display_length:
@@ -150,10 +151,12 @@ def _parse(
 
 
 def _plain(
-    lines: list[str], starts: list[int], meta_lines: frozenset[int]
+    lines: list[str], starts: list[int], meta_lines: frozenset[int], reflowed: bool = False
 ) -> tuple[list[RawParagraph], list[HeadingInfo]]:
     blank = [not line or line.isspace() for line in lines]
-    wrapped = _hard_wrapped(lines, blank)
+    # A reflowed text keeps the blocks of its source: what was not joined (a
+    # table of contents, a grammar, verse) stays one paragraph, as before.
+    wrapped = _hard_wrapped(lines, blank) or (reflowed and _blank_separated(blank))
     # Line ranges [first, last) of the candidate paragraphs, META ones apart.
     ranges: list[tuple[int, int]] = []
     meta_ranges: set[int] = set()
@@ -235,6 +238,12 @@ def _plain_heading(
         sub_line = lines[ranges[body[heading.subtitle_unit]][0]]
         subtitle = sub_line.strip(_DASHES) or None
     return HeadingInfo(starts[first], heading.level, title, span, subtitle)
+
+
+def _blank_separated(blank: list[bool]) -> bool:
+    """Whether blank lines separate the paragraphs (one line in nine or more is blank)."""
+    blanks = sum(blank)
+    return blanks * 8 >= len(blank) - blanks
 
 
 def _hard_wrapped(lines: list[str], blank: list[bool]) -> bool:

@@ -204,13 +204,16 @@ class _Reflow:
         self.furniture = find_furniture(text, lines, self.starts)
         head = lines[:_META_LINES]
         meta = read_meta("\n".join(head), head, self.starts[:_META_LINES], markdown=False)
-        markers, headings = marker_and_heading_lines(lines, self.indents)
-        laid_out = laid_out_lines(text, lines, self.starts, self.indents)
-        self.no_join_after = laid_out | headings | meta.lines
-        self.no_join_before = self.no_join_after | markers
         nonblank = sum(1 for k, n in zip(self.indents, self.lengths, strict=True) if k < n)
         self.blank_style = (len(lines) - nonblank) * 8 >= nonblank
         """Whether paragraphs are separated by blank lines."""
+        markers, headings, caps = marker_and_heading_lines(lines, self.indents)
+        if self.blank_style:
+            headings = set()  # a heading is a block of its own: the blank lines keep it
+        kept = laid_out_lines(text, lines, self.starts, self.indents) | headings | meta.lines
+        # A caps title wrapped over two lines is joined; caps and body lines never are.
+        self.no_join_after = kept | {i for i in caps if i + 1 not in caps}
+        self.no_join_before = kept | markers | {i for i in caps if i - 1 not in caps}
 
     def edits(self) -> tuple[list[int], list[int], list[str]]:
         lines, starts, lengths, indents = self.lines, self.starts, self.lengths, self.indents

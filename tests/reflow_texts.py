@@ -1,0 +1,128 @@
+"""Short hard-wrapped documents written for the reflow tests (model, CLI and UI)."""
+
+from __future__ import annotations
+
+import textwrap
+
+_PRIDE = (
+    "It is a truth universally acknowledged, that a single man in possession of a good "
+    "fortune, must be in want of a wife. However little known the feelings or views of "
+    "such a man may be on his first entering a neighbourhood, this truth is so well fixed "
+    "in the minds of the surrounding families, that he is considered as the rightful "
+    "property of some one or other of their daughters."
+)
+_PARLOUR = (
+    "The parlour was small and warm, and the fire had been lit an hour before anyone came "
+    "down; the kettle sang on the hob while the rain ran along the window and the clock "
+    "on the mantelpiece went on with its slow and patient work of telling nobody the time."
+)
+_LETTER = (
+    "She read the letter twice over before she folded it, and then she sat for a long "
+    "while with it in her lap, looking at the garden and at the grey line of the hills "
+    "beyond it, and thinking of nothing at all that she could afterwards remember."
+)
+
+GUTENBERG = (
+    "The Project Gutenberg eBook of A Short Novel\n"
+    "\n"
+    "Title: A Short Novel\n"
+    "\n"
+    "Author: Nobody In Particular\n"
+    "\n"
+    "\n"
+    "CHAPTER I.\n"
+    "\n"
+    f"{textwrap.fill(_PRIDE, 72)}\n"
+    "\n"
+    f"{textwrap.fill(_PARLOUR, 72)}\n"
+    "\n"
+    "    Twinkle, twinkle, little bat!\n"
+    "    How I wonder what you're at!\n"
+    "\n"
+    "CHAPTER II.\n"
+    "\n"
+    f"{textwrap.fill(_LETTER, 72)}\n"
+)
+"""A Gutenberg-style novel: metadata lines, chapter headings, 72-column paragraphs, verse."""
+
+PRIDE_FLOWING = " ".join(_PRIDE.split())
+GUTENBERG_PHRASE = "possession of a good fortune"
+"""A phrase that crosses a source line break in :data:`GUTENBERG`."""
+
+RFC = (
+    "Network Working Group                                           G. Klyne\n"
+    "Request for Comments: 9999                                     C. Newman\n"
+    "Category: Standards Track                                      July 2002\n"
+    "\n"
+    "                 Date and Time on the Internet: Timestamps\n"
+    "\n"
+    "1. Introduction\n"
+    "\n"
+    "   Date and time formats cause a lot of confusion and interoperability\n"
+    "   problems on the Internet.  This document addresses many of the\n"
+    "   problems encountered and makes recommendations to improve\n"
+    "   consistency and interoperability when representing and using date\n"
+    "   and time in Internet protocols.\n"
+    "\n"
+    "   o  All dates and times are assumed to be in the current era,\n"
+    "      somewhere between 0000AD and 9999AD.\n"
+    "\n"
+    "   o  All times expressed have a stated relationship (offset) to\n"
+    "      Coordinated Universal Time (UTC).\n"
+    "\n"
+    "   The grammar below uses the augmented form of the notation that is\n"
+    "   defined by the standard, and every rule in it is written out in\n"
+    "\n"
+    "\n"
+    "Klyne & Newman              Standards Track                    [Page 1]\n"
+    "\x0c\n"
+    "RFC 9999                Date and Time on the Internet         July 2002\n"
+    "\n"
+    "\n"
+    "   full so that implementers can copy it without guessing what the\n"
+    "   authors meant by any of its productions.\n"
+    "\n"
+    "      date-fullyear   = 4DIGIT\n"
+    "      date-month      = 2DIGIT  ; 01-12\n"
+    "      date-mday       = 2DIGIT  ; 01-28, 01-29, 01-30, 01-31 based on\n"
+    "                                ; month/year\n"
+    "\n"
+    "2. Definitions\n"
+    "\n"
+    "   Timestamps can express times that occurred before the introduction\n"
+    "   of UTC.  Such timestamps are expressed relative to universal time,\n"
+    "   using the best available practice at the stated time.\n"
+    "\n"
+    "\n"
+    "Klyne & Newman              Standards Track                    [Page 2]\n"
+    "\x0c\n"
+    "RFC 9999                Date and Time on the Internet         July 2002\n"
+    "\n"
+    "\n"
+    "3. Security Considerations\n"
+    "\n"
+    "   Since the local time zone of a site may be useful for determining a\n"
+    "   likely location of the host, it is best left out of every timestamp\n"
+    "   sent to a party that is not trusted with it.\n"
+)
+"""An RFC page: header block, wrapped paragraphs at indent 3, lists, ABNF, two page breaks."""
+
+RFC_PHRASE = "written out in full so that implementers"
+"""A phrase that runs across the page break of :data:`RFC`."""
+
+NOVEL = (
+    "第一章　风起\n"
+    "　　滚滚长江东逝水，浪花淘尽英雄。是非成败转头空。青山依旧在，几度夕阳红。白\n"
+    "发渔樵江渚上，惯看秋月春风。一壶浊酒喜相逢。古今多少事，都付笑谈中。这一段\n"
+    "话说的是天下大势，分久必合，合久必分。\n"
+    "　　周末七国分争，并入于秦。及秦灭之后，楚、汉分争，又并入于汉。汉朝自高祖斩\n"
+    "白蛇而起义，一统天下，后来光武中兴，传至献帝，遂分为三国。推其致乱之由，殆\n"
+    "始于桓、灵二帝。\n"
+    "第二章　云涌\n"
+    "　　桓帝禁锢善类，崇信宦官。及桓帝崩，灵帝即位，大将军窦武、太傅陈蕃共相辅佐\n"
+    "。时有宦官曹节等弄权，窦武、陈蕃谋诛之，机事不密，反为所害，中涓自此愈横。\n"
+)
+"""A Chinese ``.txt`` novel: ``　　`` paragraph starts, 38-character lines, no blank lines."""
+
+NOVEL_PHRASE = "几度夕阳红。白发渔樵"
+"""A phrase that crosses a source line break in :data:`NOVEL`."""
