@@ -242,8 +242,8 @@ def _plain_heading(
 
 def _blank_separated(blank: list[bool]) -> bool:
     """Whether blank lines separate the paragraphs (one line in nine or more is blank)."""
-    blanks = sum(blank)
-    return blanks * 8 >= len(blank) - blanks
+    blanks = sum(blank) - (1 if blank and blank[-1] else 0)  # after the final newline
+    return blanks > 0 and blanks * 8 >= len(blank) - sum(blank)
 
 
 def _hard_wrapped(lines: list[str], blank: list[bool]) -> bool:

@@ -205,7 +205,8 @@ class _Reflow:
         head = lines[:_META_LINES]
         meta = read_meta("\n".join(head), head, self.starts[:_META_LINES], markdown=False)
         nonblank = sum(1 for k, n in zip(self.indents, self.lengths, strict=True) if k < n)
-        self.blank_style = (len(lines) - nonblank) * 8 >= nonblank
+        blanks = len(lines) - nonblank - (lines[-1] == "")  # not the end after the last LF
+        self.blank_style = blanks > 0 and blanks * 8 >= nonblank
         """Whether paragraphs are separated by blank lines."""
         markers, headings, caps = marker_and_heading_lines(lines, self.indents)
         if self.blank_style:
