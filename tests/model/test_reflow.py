@@ -101,21 +101,29 @@ def test_rfc_headings_are_still_headings() -> None:
 
 
 def test_a_line_final_hyphen_is_kept_and_joined_without_a_space() -> None:
-    source = wrapped(PROSE, 70) + "\n\n" + (
-        "The committee met on Tuesday and again on Thursday, and every one of\n"
-        "its members agreed, after a long and a tiring debate, that it was well-\n"
-        "known and well-tried one, and that it should be put to the vote at the\n"
-        "next meeting without any further delay or discussion of its merits.\n"
+    source = (
+        wrapped(PROSE, 70)
+        + "\n\n"
+        + (
+            "The committee met on Tuesday and again on Thursday, and every one of\n"
+            "its members agreed, after a long and a tiring debate, that it was well-\n"
+            "known and well-tried one, and that it should be put to the vote at the\n"
+            "next meeting without any further delay or discussion of its merits.\n"
+        )
     )
     assert "that it was well-known and well-tried one" in shown(source)
 
 
 def test_a_short_line_that_ends_a_sentence_ends_the_paragraph() -> None:
-    source = wrapped(PROSE, 70) + "\n\n" + (
-        "The committee met on Tuesday and again on Thursday, and every one of\n"
-        "its members agreed that the plan was sound.\n"
-        "The vote was taken at the next meeting and the plan was carried by a\n"
-        "large majority, to the surprise of nobody who had been at the meetings.\n"
+    source = (
+        wrapped(PROSE, 70)
+        + "\n\n"
+        + (
+            "The committee met on Tuesday and again on Thursday, and every one of\n"
+            "its members agreed that the plan was sound.\n"
+            "The vote was taken at the next meeting and the plan was carried by a\n"
+            "large majority, to the surprise of nobody who had been at the meetings.\n"
+        )
     )
     lines = shown(source).split("\n")
     assert lines[2].endswith("the plan was sound.")

@@ -1,4 +1,4 @@
-"""Property tests of the reflow: nothing lost or reordered, unwrapped text untouched, map monotonic."""
+"""Reflow properties: nothing lost or reordered, unwrapped text untouched, the map monotonic."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from reader.model.structure.reflow import MAX_WIDTH, reflow
 LATIN = st.text(alphabet="abcdefghij-.,;?!", min_size=1, max_size=12)
 CJK = st.text(alphabet="天下大势分久必合。，“”、", min_size=1, max_size=6)
 WORDS = st.lists(LATIN | CJK, min_size=1, max_size=60)
+LAID_OUT = st.sampled_from(["CHAPTER IV.", "第三章　起", "|a  |b |", "   x = y"])
 MARKS = st.sampled_from(["", "  ", "　　", "- ", "1. ", "    "])
 
 
@@ -25,7 +26,7 @@ def wrapped_texts(draw: st.DrawFn) -> str:
         mark = draw(MARKS)
         parts.append(textwrap.fill(" ".join(words), width, initial_indent=mark))
         if draw(st.booleans()):
-            parts.append(draw(st.sampled_from(["CHAPTER IV.", "第三章　起", "|a  |b |", "   x = y"])))
+            parts.append(draw(LAID_OUT))
     return ("\n\n" if blank else "\n").join(parts) + draw(st.sampled_from(["", "\n"]))
 
 
