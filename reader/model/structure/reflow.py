@@ -8,7 +8,8 @@ identity map, so its offsets do not change.
 
 Whether a text is hard-wrapped is read from the text itself, never from its
 file name: the *wrap width* ``W`` is the 95th percentile of the widths of the
-first :data:`SAMPLE_LINES` non-blank lines (in cells: a CJK character counts
+first :data:`SAMPLE_LINES` non-blank lines in the first :data:`SAMPLE_CHARS`
+characters (in cells: a CJK character counts
 two, as in the GBK files that Chinese ``.txt`` novels come from), and the text
 is hard-wrapped when ``W`` is between :data:`MIN_WIDTH` and :data:`MAX_WIDTH`
 and at least :data:`FULL_SHARE` of those lines end near it.
@@ -65,7 +66,9 @@ from reader.model.structure.meta import read_meta
 from reader.model.structure.source_map import SourceMap
 
 SAMPLE_LINES = 4000
-"""How many non-blank lines the wrap width is measured on."""
+"""How many non-blank lines the wrap width is measured on, at most..."""
+SAMPLE_CHARS = 150_000
+"""...in how many characters at the top of the text."""
 MIN_WIDTH = 24
 """Narrowest wrap width, in cells."""
 MAX_WIDTH = 200
@@ -89,7 +92,8 @@ def reflow(text: str) -> tuple[str, SourceMap]:
         ``(displayed, source_map)``; ``(text, identity)`` when there is nothing
         to join or remove.
     """
-    sample = text.split("\n", SAMPLE_LINES * 2)[: SAMPLE_LINES * 2]
+    # The sample comes from a prefix: split's remainder would copy the whole text.
+    sample = text[:SAMPLE_CHARS].split("\n")[: SAMPLE_LINES * 2]
     layout = wrap_width(sample)
     if layout is None:
         return text, SourceMap.identity(len(text))
