@@ -52,9 +52,11 @@ def _wait_for(session: str, predicate: object, timeout: float) -> float | None:
 def _probe_text(path: Path) -> str:
     """A short run of body text from the document's first paragraphs."""
     with path.open(encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            stripped = line.strip()
-            if len(stripped) > 40 and not stripped.startswith(("来源", "今天")):
+        lines = [line.strip() for _, line in zip(range(2000), handle, strict=False)]
+    # A hard-wrapped Chinese text has no line over 40 characters: take a shorter one.
+    for least in (40, 20):
+        for stripped in lines:
+            if len(stripped) > least and not stripped.startswith(("来源", "今天")):
                 return stripped[:6]
     return ""
 
