@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from reader.model.structure.parse import parse
+from reader.model.structure.parse import parse, parse_head
 from reader.model.structure.reflow import reflow, wrap_width
 from reader.model.structure.source_map import SourceMap
 from reader.model.text.cleaning import normalize
@@ -257,3 +257,14 @@ def test_an_old_bookmark_across_a_line_break_re_anchors_to_the_joined_phrase() -
     moved = reanchor_bookmark(old, parse(source))
     assert not moved.detached
     assert parse(source).text[moved.start : moved.end] == "man in possession of a good fortune"
+
+
+def test_a_head_parse_shows_the_displayed_text_and_the_full_parse_matches_it() -> None:
+    source = normalize("\n\n".join([GUTENBERG] * 20))
+    head = parse_head(source, chars=2000)
+    assert not head.complete
+    full = parse(source)
+    assert head.text == full.text and head.fingerprint == full.fingerprint
+    assert head.source_map == full.source_map
+    # The app's background parse of a head re-parses its displayed text as it is.
+    assert parse(head.text, displayed=head.source_map) == full
