@@ -268,3 +268,32 @@ def test_a_head_parse_shows_the_displayed_text_and_the_full_parse_matches_it() -
     assert head.source_map == full.source_map
     # The app's background parse of a head re-parses its displayed text as it is.
     assert parse(head.text, displayed=head.source_map) == full
+
+
+def test_chinese_cut_by_characters_joins_lines_that_hold_a_few_ascii_characters() -> None:
+    # Every line is 24 characters; the ASCII ones make some narrower in cells.
+    body = (
+        "市委把总书记系列重要讲话和中央精神作为开展活动的根本遵循,"
+        "第一时间传达学习,第一时间贯彻落实,充分发挥市委常委带头作用。"
+    )
+    text = "　　" + body * 3
+    source = "".join(text[i : i + 24] + "\n" for i in range(0, len(text), 24))
+    assert shown("第一章　开篇\n" + source * 2) == "第一章　开篇\n" + ("　　" + body * 3 + "\n") * 2
+
+
+def test_a_book_wrapped_a_few_columns_early_still_flows() -> None:
+    # Hand-wrapped: the fourth line stops at 64 columns though "to" would fit.
+    source = (
+        "CHAPTER III\n"
+        "\n"
+        "Now I say that such dominions thus acquired, either by the arms of\n"
+        "others or by their own, are either accustomed to live under a prince\n"
+        "or to live in freedom; and they are acquired either by the example\n"
+        "of the Duke of Ferrara, who could not have withstood, I believe,\n"
+        "to the assaults of the Venetians in the year eighty-four, and\n"
+        "those of Pope Julius in the year ten, unless he had been long\n"
+        "established in his dominions and held by the love of his people.\n"
+    )
+    lines = shown(source).split("\n")
+    assert "who could not have withstood, I believe, to the assaults" in lines[2]
+    assert lines[2].startswith("Now I say") and lines[2].endswith("the love of his people.")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reader.model.structure.headings import WS, ends_open, heading_like, numbering
+from reader.model.structure.headings import WS, heading_like, numbering
 
 WIDE = "\u2e80"
 """Characters from here up are wide (CJK, kana, hangul, full-width forms)."""
@@ -120,7 +120,7 @@ def marker_and_heading_lines(
             stripped = line.strip(WS)
             if heading_like(stripped) and numbering(stripped, False) is not None:
                 headings.add(index)
-        elif line.isupper() and line.isascii() and ends_open(line.strip(WS)):
+        elif line.isupper() and line.isascii():
             caps.add(index)
     return markers, headings, caps
 

@@ -80,6 +80,7 @@ MIN_FULL_LINES = 3
 _META_LINES = 60
 """How many lines at the top may be metadata lines."""
 _SENTENCE_END = frozenset(".?!。？！…")
+_QUOTES = "\"'”’」』)）"
 
 
 def reflow(text: str) -> tuple[str, SourceMap]:
@@ -112,8 +113,10 @@ def cells(line: str) -> int:
     return (len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2
 
 
-def wrap_width(lines: list[str]) -> tuple[int, int] | None:
-    """The width a text is hard-wrapped at and the indent of its running lines.
+def wrap_width(lines: list[str]) -> tuple[int, int, int] | None:
+    """The width a text is hard-wrapped at, the indent of its running lines, and
+    the wrap width in characters (Chinese files are cut by bytes, i.e. cells, or
+    by characters: a line of 38 characters with a few ASCII ones in it is full).
 
     Returns ``None`` when the text is not hard-wrapped: fewer than
     :data:`FULL_SHARE` of the measured lines end near the width, or fewer than
@@ -125,22 +128,24 @@ def wrap_width(lines: list[str]) -> tuple[int, int] | None:
     """
     # Lines with a column gap (page headers, tables) say nothing of the wrap width.
     rows = [
-        (cells(line.rstrip(WS)), len(line) - len(line.lstrip(WS)))
+        (cells(line.rstrip(WS)), len(line) - len(line.lstrip(WS)), len(line.rstrip(WS)))
         for line in lines
         if line and not line.isspace() and "   " not in line.strip(WS)
     ]
     del rows[SAMPLE_LINES:]
     if len(rows) < MIN_FULL_LINES:
         return None
-    ordered = sorted(w for w, _ in rows)
+    ordered = sorted(w for w, _, _ in rows)
     width = ordered[min(len(ordered) - 1, len(ordered) * 95 // 100)]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = width - max(8, width // 5)
-    full = sum(1 for w, _ in rows if near <= w <= width + 2)
+    full = sum(1 for w, _, _ in rows if near <= w <= width + 2)
     if full < MIN_FULL_LINES or full < FULL_SHARE * len(rows):
         return None
-    base = Counter(indent for _, indent in rows).most_common(1)[0][0]
+    base = Counter(indent for _, indent, _ in rows).most_common(1)[0][0]
+    chars = sorted(length for _, _, length in rows)
+    char_width = chars[min(len(chars) - 1, len(chars) * 95 // 100)]
     # Full lines that run on: the next line (no blank between) at the running indent.
     runs_on = 0
     for a, b in pairwise(lines[: SAMPLE_LINES * 2]):
@@ -148,7 +153,7 @@ def wrap_width(lines: list[str]) -> tuple[int, int] | None:
             runs_on += near <= cells(a.rstrip(WS))
     if runs_on < MIN_FULL_LINES:
         return None
-    return width, base
+    return width, base, char_width
 
 
 def apply_edits(
@@ -190,13 +195,17 @@ def apply_edits(
 class _Reflow:
     """One pass over the lines: which line breaks to join, which furniture to drop."""
 
-    def __init__(self, text: str, lines: list[str], width: int, base: int) -> None:
+    def __init__(self, text: str, lines: list[str], width: int, base: int, char_width: int) -> None:
         self.text = text
         self.lines = lines
         self.width = width
+        self.char_limit = char_width - max(1, char_width // 30)
+        """A line of more characters than this is full, whatever its cells."""
         self.base = base
         """The indent of running lines (in characters)."""
         self.limit = width - max(2, width // 30)
+        self.loose_limit = width - max(4, width // 10)
+        """The limit for a line that does not end a sentence."""
         """A line is full when its width plus the next word is beyond this."""
         self.lengths = list(map(len, lines))
         self.starts = [0, *accumulate(length + 1 for length in self.lengths)][:-1]
@@ -223,6 +232,7 @@ class _Reflow:
     def edits(self) -> tuple[list[int], list[int], list[str]]:
         lines, starts, lengths, indents = self.lines, self.starts, self.lengths, self.indents
         furniture, widths, limit = self.furniture, self.widths, self.limit
+        char_limit, loose = self.char_limit, self.loose_limit
         no_after, no_before = self.no_join_after, self.no_join_before
         cut_starts: list[int] = []
         cut_ends: list[int] = []
@@ -250,17 +260,24 @@ class _Reflow:
                 line = lines[index]
                 lead = line[indent]
                 left = widths[previous]
-                if left >= limit:
+                if left >= limit or lengths[previous] > char_limit:
                     join = True
                 else:
-                    tail = lines[previous].rstrip(WS)[-1:]
-                    wide = lead >= WIDE or tail >= WIDE
+                    tail = lines[previous].rstrip(WS)[-2:]
+                    wide = lead >= WIDE or tail[-1:] >= WIDE
                     if wide:
                         word = 2
                     else:
                         space = line.find(" ", indent)
                         word = (lengths[index] if space < 0 else space) - indent
-                    join = left + (0 if wide else 1) + word > limit
+                    need = left + (0 if wide else 1) + word
+                    # A line that ends a sentence ends the paragraph unless the next
+                    # word clearly would not have fit; one that does not is given
+                    # the leeway of a wrap width that varies a little (hand-wrapped
+                    # books wrap a few columns early).
+                    join = need > limit or (
+                        need > loose and tail.rstrip(_QUOTES)[-1:] not in _SENTENCE_END
+                    )
                 if join and bridged:
                     last = lines[previous].rstrip(WS)[-1:]
                     join = last not in _SENTENCE_END or lead.islower()
