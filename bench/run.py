@@ -148,7 +148,7 @@ def reflow_rows(reflow: str) -> list[Row]:
         if "hard-wrapped" in line and ": reflow " in line:
             rows.append(Row(line.split(":")[0] + ", reflow", "—", line.split(": ", 1)[1], None))
     opened = {
-        label: _number(rf"{re.escape(label)}: open for the first frame ([\d.]+) ms", reflow)
+        label: _number(rf"{re.escape(label)}: open for the first frame ([\d.]+) ms CPU", reflow)
         for label in ("10 MB", "10 MB hard-wrapped English", "10 MB hard-wrapped Chinese")
     }
     for label in ("10 MB hard-wrapped English", "10 MB hard-wrapped Chinese"):
@@ -157,7 +157,7 @@ def reflow_rows(reflow: str) -> list[Row]:
                 opened[label],
                 round(opened["10 MB"] * 1.1, 1),
                 "ms",
-                f"open for the first frame (read, reflow, head parse), {label}",
+                f"open for the first frame (read, reflow, head parse; CPU), {label}",
             )
         )
     return rows
