@@ -39,6 +39,11 @@ _MARKER_RE = re.compile(
 )
 _MARKER_STARTS = frozenset("-*+•·●○◦▪■□◆◇►√※o0123456789(（")
 _HEADING_STARTS = frozenset("第（(一二三四五六七八九十百零〇两0123456789")
+_CANDIDATE_RE = re.compile(
+    "\n[ \t\u3000\xa0]*(?:[-*+•·●○◦▪■□◆◇►√※o(（0-9第一二三四五六七八九十百零〇两]|.\\)"
+    "|Chapter|CHAPTER|Part|PART|Book|BOOK|Appendix|APPENDIX|Annex|ANNEX)"
+)
+"""Where a line starts that may be a list item or a numbered heading."""
 _HEADING_WORDS = tuple("Chapter CHAPTER Part PART Book BOOK Appendix APPENDIX Annex ANNEX".split())
 
 
@@ -104,25 +109,32 @@ def _gaps(line: str, needle: str) -> list[int]:
 
 
 def marker_and_heading_lines(
-    lines: list[str], indents: list[int]
+    text: str, lines: list[str], starts: list[int], indents: list[int]
 ) -> tuple[set[int], set[int], set[int]]:
-    """Lines that open a list item, numbered heading lines and ALL-CAPS lines."""
+    """Lines that open a list item, numbered heading lines and ALL-CAPS lines.
+
+    One scan of the text finds the lines that start (after their indent) with
+    a character a marker or a numbered heading can start with; only those meet
+    the rules.
+    """
     markers: set[int] = set()
     headings: set[int] = set()
-    caps: set[int] = set()
+    numbered: set[int] = set()
     marker_starts, heading_starts = _MARKER_STARTS, _HEADING_STARTS
-    for index, (line, indent) in enumerate(zip(lines, indents, strict=True)):
+    hits = [0, *(m.start() + 1 for m in _CANDIDATE_RE.finditer(text))]
+    for index in sorted({bisect_right(starts, at) - 1 for at in hits}):
+        line, indent = lines[index], indents[index]
         lead = line[indent : indent + 1]
         if lead in marker_starts or line[indent + 1 : indent + 2] == ")":
             if _MARKER_RE.match(line, indent):
                 markers.add(index)
         if lead in heading_starts or (lead in "CPBA" and line.startswith(_HEADING_WORDS, indent)):
+            numbered.add(index)
             stripped = line.strip(WS)
             if heading_like(stripped) and numbering(stripped, False) is not None:
                 headings.add(index)
-        elif line.isupper() and line.isascii():
-            caps.add(index)
-    return markers, headings, caps
+    caps = {i for i, line in enumerate(lines) if line.isupper() and line.isascii()}
+    return markers, headings, caps - numbered
 
 
 def joiner(left: str, right: str, indent: int) -> str:

@@ -81,6 +81,9 @@ _META_LINES = 60
 """How many lines at the top may be metadata lines."""
 _SENTENCE_END = frozenset(".?!。？！…")
 _QUOTES = "\"'”’」』)）"
+_QUOTES_ANY = frozenset("\"'“”‘’「」『』()（）《》")
+"""Characters around which :func:`joiner` looks further than one character."""
+_SPECIAL_ENDS = _QUOTES_ANY | frozenset("-—") | frozenset(WS)
 
 
 def reflow(text: str) -> tuple[str, SourceMap]:
@@ -221,7 +224,7 @@ class _Reflow:
         blanks = len(lines) - nonblank - (lines[-1] == "")  # not the end after the last LF
         self.blank_style = blanks > 0 and blanks * 8 >= nonblank
         """Whether paragraphs are separated by blank lines."""
-        markers, headings, caps = marker_and_heading_lines(lines, self.indents)
+        markers, headings, caps = marker_and_heading_lines(text, lines, self.starts, self.indents)
         if self.blank_style:
             headings = set()  # a heading is a block of its own: the blank lines keep it
         kept = laid_out_lines(text, lines, self.starts, self.indents) | headings | meta.lines
@@ -230,22 +233,22 @@ class _Reflow:
         self.no_join_before = kept | markers | {i for i in caps if i - 1 not in caps}
 
     def edits(self) -> tuple[list[int], list[int], list[str]]:
-        lines, starts, lengths, indents = self.lines, self.starts, self.lengths, self.indents
-        furniture, widths, limit = self.furniture, self.widths, self.limit
-        char_limit, loose = self.char_limit, self.loose_limit
-        no_after, no_before = self.no_join_after, self.no_join_before
+        """The edits, as three lists: source starts, source ends, replacements."""
+        starts, furniture = self.starts, self.furniture
+        limit, char_limit, loose = self.limit, self.char_limit, self.loose_limit
+        no_after, no_before, base = self.no_join_after, self.no_join_before, self.base
         cut_starts: list[int] = []
         cut_ends: list[int] = []
         replacements: list[str] = []
-        previous = -1  # the last kept non-blank line
-        base = self.base
+        previous = -1  # the last kept non-blank line, and what is known of it:
+        prev_line, prev_length, prev_indent, prev_width = "", 0, 0, 0
         blank = bridged = False  # a blank line, furniture since ``previous``
-        for index in range(len(lines)):
+        rows = zip(self.lines, self.lengths, self.indents, self.widths, strict=True)
+        for index, (line, length, indent, width) in enumerate(rows):
             if index in furniture:
                 bridged = True
                 continue
-            indent = indents[index]
-            if indent == lengths[index]:
+            if indent == length:
                 blank = True
                 continue
             join = False
@@ -253,24 +256,22 @@ class _Reflow:
                 previous >= 0
                 and (bridged or not blank)
                 and indent == base
-                and indents[previous] >= base
+                and prev_indent >= base
                 and index not in no_before
                 and previous not in no_after
             ):
-                line = lines[index]
                 lead = line[indent]
-                left = widths[previous]
-                if left >= limit or lengths[previous] > char_limit:
+                if prev_width >= limit or prev_length > char_limit:
                     join = True
                 else:
-                    tail = lines[previous].rstrip(WS)[-2:]
+                    tail = prev_line.rstrip(WS)[-2:]
                     wide = lead >= WIDE or tail[-1:] >= WIDE
                     if wide:
                         word = 2
                     else:
                         space = line.find(" ", indent)
-                        word = (lengths[index] if space < 0 else space) - indent
-                    need = left + (0 if wide else 1) + word
+                        word = (length if space < 0 else space) - indent
+                    need = prev_width + (0 if wide else 1) + word
                     # A line that ends a sentence ends the paragraph unless the next
                     # word clearly would not have fit; one that does not is given
                     # the leeway of a wrap width that varies a little (hand-wrapped
@@ -279,25 +280,36 @@ class _Reflow:
                         need > loose and tail.rstrip(_QUOTES)[-1:] not in _SENTENCE_END
                     )
                 if join and bridged:
-                    last = lines[previous].rstrip(WS)[-1:]
+                    last = prev_line.rstrip(WS)[-1:]
                     join = last not in _SENTENCE_END or lead.islower()
-            if join:
-                end = starts[previous] + len(lines[previous].rstrip(WS))
-                cut_starts.append(end)
-                cut_ends.append(starts[index] + indent)
-                replacements.append(joiner(lines[previous], lines[index], indent))
-            else:
-                if bridged:
-                    # Drop the furniture and the blank lines around it.
-                    end = starts[previous] + lengths[previous] if previous >= 0 else 0
+                if join:
+                    last = prev_line[-1]
+                    if last in WS:
+                        end = starts[previous] + len(prev_line.rstrip(WS))
+                    else:
+                        end = starts[previous] + prev_length
                     cut_starts.append(end)
-                    cut_ends.append(starts[index])
-                    gap = "\n\n" if self.blank_style else "\n"
-                    replacements.append(gap if previous >= 0 else "")
-            previous = index
+                    cut_ends.append(starts[index] + indent)
+                    if last in _SPECIAL_ENDS or lead in _QUOTES_ANY:
+                        replacements.append(joiner(prev_line, line, indent))
+                    else:
+                        replacements.append("" if last >= WIDE or lead >= WIDE else " ")
+            if not join and bridged:
+                # Drop the furniture and the blank lines around it.
+                cut_starts.append(starts[previous] + prev_length if previous >= 0 else 0)
+                cut_ends.append(starts[index])
+                gap = "\n\n" if self.blank_style else "\n"
+                replacements.append(gap if previous >= 0 else "")
+            previous, prev_line, prev_length, prev_indent, prev_width = (
+                index,
+                line,
+                length,
+                indent,
+                width,
+            )
             blank = bridged = False
         if bridged and previous >= 0:
-            cut_starts.append(starts[previous] + lengths[previous])
+            cut_starts.append(starts[previous] + prev_length)
             cut_ends.append(len(self.text))
             replacements.append("\n" if self.text.endswith("\n") else "")
         return cut_starts, cut_ends, replacements
