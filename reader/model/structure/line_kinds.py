@@ -88,6 +88,8 @@ def laid_out_lines(text: str, lines: list[str], starts: list[int], indents: list
                     found.add(index)
                     break
     for needle in _RULES:
+        if needle[0] not in text:  # one fast scan for a character most texts lack
+            continue
         for at in _find_all(text, needle):
             found.add(_line_of(starts, at))
     if not text.isascii() and any(box in text for box in _BOX):

@@ -48,10 +48,12 @@ so a paragraph that runs across a page break stays one paragraph.
 
 from __future__ import annotations
 
+import re
 from array import array
+from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, chain, compress, pairwise
-from operator import add, sub
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import add, lt, sub
 
 from reader.model.structure.furniture import find_furniture
 from reader.model.structure.headings import WS
@@ -80,6 +82,8 @@ MIN_FULL_LINES = 3
 _META_LINES = 60
 """How many lines at the top may be metadata lines."""
 _SENTENCE_END = frozenset(".?!。？！…")
+_INDENTED_RE = re.compile("\n[ \t\u3000\xa0]")
+"""A line that starts with a blank (after the newline before it)."""
 _QUOTES = "\"'”’」』)）"
 _QUOTES_ANY = frozenset("\"'“”‘’「」『』()（）《》")
 """Characters around which :func:`joiner` looks further than one character."""
@@ -207,20 +211,23 @@ class _Reflow:
         self.base = base
         """The indent of running lines (in characters)."""
         self.limit = width - max(2, width // 30)
+        """A line is full when its width plus the next word is beyond this."""
         self.loose_limit = width - max(4, width // 10)
         """The limit for a line that does not end a sentence."""
-        """A line is full when its width plus the next word is beyond this."""
         self.lengths = list(map(len, lines))
-        self.starts = [0, *accumulate(length + 1 for length in self.lengths)][:-1]
-        self.indents = [
-            length - len(line.lstrip(WS)) if line[:1] in WS else 0
-            for line, length in zip(lines, self.lengths, strict=True)
-        ]
+        self.starts = list(accumulate(map(add, self.lengths, repeat(1)), initial=0))[:-1]
+        # Only the lines that start with a blank (one scan finds them) have an indent.
+        self.indents = [0] * len(lines)
+        indented = [0] if text[:1] in WS else []
+        indented += [bisect_right(self.starts, m.start()) for m in _INDENTED_RE.finditer(text)]
+        for index in indented:
+            line = lines[index]
+            self.indents[index] = len(line) - len(line.lstrip(WS))
         self.widths = cell_widths(text, lines, self.lengths)
         self.furniture = find_furniture(text, lines, self.starts)
         head = lines[:_META_LINES]
         meta = read_meta("\n".join(head), head, self.starts[:_META_LINES], markdown=False)
-        nonblank = sum(1 for k, n in zip(self.indents, self.lengths, strict=True) if k < n)
+        nonblank = sum(map(lt, self.indents, self.lengths))
         blanks = len(lines) - nonblank - (lines[-1] == "")  # not the end after the last LF
         self.blank_style = blanks > 0 and blanks * 8 >= nonblank
         """Whether paragraphs are separated by blank lines."""
