@@ -111,10 +111,10 @@ async def test_slash_finds_a_phrase_that_crossed_a_source_line_break(
     async with app.run_test(size=size) as pilot:
         screen = main_screen(app)
         await search(pilot, phrase)
-        assert screen.cycle is not None and len(screen.cycle) == 1
+        assert screen.highlights.cycle is not None and len(screen.highlights.cycle) == 1
         await pilot.press("enter")
         await pilot.pause()
-        start, end = screen.cycle.spans[0]
+        start, end = screen.highlights.cycle.spans[0]
         assert screen.document.text[start:end] == phrase
         # The match is on the screen (a row may break inside it).
         shown = rows(screen.reading)
