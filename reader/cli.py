@@ -295,8 +295,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         prog="reader",
         description=(
             "A terminal reader for long articles and reports, Chinese and English.\n"
-            "Subcommands: outline, facts, bookmarks, compare, text (reader SUBCOMMAND --help).
-"
+            "Subcommands: outline, facts, bookmarks, compare, text (reader SUBCOMMAND --help).\n"
             "A file named like a subcommand opens as ./NAME."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
