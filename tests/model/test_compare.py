@@ -146,3 +146,23 @@ def test_compare_never_raises_and_spans_stay_inside(a: str, b: str) -> None:
         assert 0 <= change.old_start <= change.old_end <= len(a)
         assert 0 <= change.new_start <= change.new_end <= len(b)
     assert sum(1 for r in comparison.rows if r.pair.new is not None) == len(comparison.new.sections)
+
+
+def test_the_merged_text_maps_back_to_new(pair: Comparison) -> None:
+    from reader.model.compare.merged import merged_view
+
+    view = merged_view(pair)
+    document = view.document
+    assert document.source_map is view.to_new
+    assert len(document.text) == view.to_new.display_length
+    for start, end in view.inserted:
+        new_start, new_end = view.to_new.to_source(start), view.to_new.to_source(end)
+        assert pair.new.text[new_start:new_end] == document.text[start:end]
+    for start, end in view.deleted:
+        assert document.text[start:end] in pair.old.text
+    # NEW's sections keep their ids and titles.
+    assert [s.id for s in document.sections] == [s.id for s in pair.new.sections]
+    for section in document.sections:
+        assert section.heading is not None or section.index == 0
+        if section.heading is not None:
+            assert document.text[section.heading[0] : section.heading[1]] == section.title

@@ -115,11 +115,13 @@ def merged_view(comparison: Comparison, *, show_deleted: bool = True) -> MergedV
     builder.copy(at, len(new.text))
     text, to_new = builder.build()
     shift = _Shift(inline, whole)
-    document = _shifted(new, text, shift, extra)
+    document = _shifted(new, text, shift, extra, to_new)
     return MergedView(document, to_new, tuple(inserted_spans), tuple(deleted), tuple(stops))
 
 
-def _shifted(new: Document, text: str, shift: _Shift, extra: list[Span]) -> Document:
+def _shifted(
+    new: Document, text: str, shift: _Shift, extra: list[Span], to_new: SourceMap
+) -> Document:
     spans = [(shift.start(p.start), shift.end(p.end), p.kind) for p in new.paragraphs]
     spans += [(s, e, ParagraphKind.BODY) for s, e in extra]
     spans.sort(key=lambda span: span[0])
@@ -152,5 +154,11 @@ def _shifted(new: Document, text: str, shift: _Shift, extra: list[Span]) -> Docu
         new.meta, spans={k: (shift.start(s), shift.end(e)) for k, (s, e) in new.meta.spans.items()}
     )
     return replace(
-        new, text=text, meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs)
+        new,
+        text=text,
+        meta=meta,
+        sections=tuple(sections),
+        paragraphs=tuple(paragraphs),
+        # The merged text's "source" is NEW's displayed text.
+        source_map=to_new,
     )
