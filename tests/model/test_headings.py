@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.model.document import ParagraphKind
-from reader.model.structure.headings import ends_open, is_caps, is_page_furniture, numbering
+from reader.model.structure.line_shapes import ends_open, is_caps, is_page_furniture
+from reader.model.structure.numbering import numbering
 from reader.model.structure.parse import parse
 
 BODY_ZH = "这是一段足够长的正文内容，用来把标题和正文区分开来，并且以句号结尾。"

@@ -46,49 +46,26 @@ furniture, never headings; metadata lines are not handed in at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from rich.cells import cell_len
+from reader.model.structure.line_shapes import (
+    BULLET_RE,
+    CJK_RE,
+    CLOSERS,
+    DASH_RE,
+    WS,
+    ends_open,
+    heading_like,
+    is_caps,
+    is_dash_line,
+    is_page_furniture,
+)
+from reader.model.structure.numbering import NUMBER_STARTS, Numbering, numbering
 
-MAX_HEADING_CELLS = 80
-"""Widest heading-like line, in terminal cells (40 CJK characters)."""
 MAX_SENTENCE_HEADING = 30
 """Longest ``（一）…。`` line that is still a heading."""
 
-WS = " \t\u3000\xa0"
-_CLOSING = frozenset("。；，：？！…,.;:?!、")
-_CLOSERS = "”’」』》〉）)]】\"'"
-_CN = "[一二三四五六七八九十百零〇两]"
-_CN_L1_RE = re.compile(rf"{_CN}{{1,4}}(?:、|[．.](?!\d))")
-_CN_L2_RE = re.compile(rf"[（(]{_CN}{{1,4}}[）)]")
-_CHAPTER_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})[章编編篇部卷](?![a-zA-Z\d])")
-_SECTION_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})节")
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_EN_CHAPTER_RE = re.compile(
-    r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+"
-    rf"(?:[IVXLCDM]+|\d{{1,3}}|(?i:{_NUMBER_WORDS}))(?![\w])"
-)
-_NUMBER_STARTS = frozenset("第（(一二三四五六七八九十百零〇两0123456789CPBA")
-"""Every character a numbered heading can start with (a cheap first test)."""
-_ARABIC_RE = re.compile(
-    r"(?:[（(](?P<paren>\d{1,2})[）)]|(?P<num>\d{1,3}(?:\.\d{1,3}){0,5})(?P<sep>[.、．)）])?)"
-    r"(?P<gap>[ \t\u3000\xa0]*)"
-)
-_APPENDIX_RE = re.compile(
-    r"(?:Appendix|APPENDIX|Annex|ANNEX)\s+[A-Z](?P<sub>(?:\.\d{1,3})*)\b[.:]?"
-)
-_DASH_RE = re.compile(r"(?:——|――|—|―|--|－－|──)")
-_BULLET_RE = re.compile(r"[-*+•·●■◆○▪►◇□√※]")
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LOWER_RE = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
-_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
 _DATE_RE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日")
-_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_RFC_HEADER_RE = re.compile(
-    rf"(?:RFC \d+|Internet-Draft|INTERNET-DRAFT)[ \t]{{2,}}.*{_MONTH}\s+(?:\d{{1,2}},\s*)?\d{{4}}"
-)
-_RFC_FOOTER_RE = re.compile(r"\S.*[ \t]{2,}\[Page \d+\]")
 
 
 class Unit(NamedTuple):
@@ -117,131 +94,6 @@ class Heading(NamedTuple):
     """Index of the dash-subtitle unit, if any."""
 
 
-@dataclass(frozen=True)
-class Numbering:
-    """The numbering that opens a line."""
-
-    style: str
-    """A name for the numbering style, e.g. ``"cn1"``, ``"arabic2"``."""
-    level: int
-    """The level the style stands for."""
-    rest: int
-    """Offset in the stripped line where the text after the number starts."""
-
-
-def strip_span(line: str) -> tuple[int, int]:
-    """The span of ``line`` without leading and trailing whitespace."""
-    a = len(line) - len(line.lstrip(WS))
-    b = len(line.rstrip(WS))
-    return (a, b) if b > a else (a, a)
-
-
-def ends_open(text: str) -> bool:
-    """Whether ``text`` does not end in closing punctuation (looking past quotes)."""
-    core = text.rstrip(_CLOSERS + WS)
-    return bool(core) and core[-1] not in _CLOSING
-
-
-def heading_like(text: str) -> bool:
-    """Short enough for a heading and not ending in closing punctuation."""
-    # Two cells a character at most: measure only when that could overflow.
-    size = len(text)
-    if size > MAX_HEADING_CELLS or (
-        size * 2 > MAX_HEADING_CELLS and cell_len(text) > MAX_HEADING_CELLS
-    ):
-        return False
-    return ends_open(text)
-
-
-def is_page_furniture(text: str) -> bool:
-    """Whether a stripped line is an RFC page header or footer."""
-    if len(text) > 100:
-        return False
-    return bool(_RFC_HEADER_RE.fullmatch(text) or _RFC_FOOTER_RE.fullmatch(text))
-
-
-def is_dash_line(text: str) -> bool:
-    """Whether a stripped line starts with a dash (a subtitle or a dash bullet)."""
-    return _DASH_RE.match(text) is not None
-
-
-def numbering(text: str, cn_context: bool) -> Numbering | None:
-    """The numbering at the start of a stripped line, if any.
-
-    Args:
-        text: The stripped line.
-        cn_context: Whether the document has Chinese-numbered headings, which
-            pushes Arabic numbers two levels down.
-
-    Returns:
-        The numbering, or ``None``.
-    """
-    if not text:
-        return None
-    first = text[0]
-    if first == "第":
-        m = _CHAPTER_RE.match(text)
-        if m:
-            return Numbering("chapter", 1, m.end())
-        m = _SECTION_RE.match(text)
-        if m:
-            return Numbering("jie", 2, m.end())
-        return None
-    if first in "（(":
-        m = _CN_L2_RE.match(text)
-        if m:
-            return Numbering("cn2", 2, m.end())
-    else:
-        m = _CN_L1_RE.match(text)
-        if m:
-            return Numbering("cn1", 1, m.end())
-    if first in "CPBcpb":
-        m = _EN_CHAPTER_RE.match(text)
-        if m:
-            return Numbering("chapter", 1, m.end())
-        return None
-    if first == "A":
-        m = _APPENDIX_RE.match(text)
-        if m:
-            depth = 1 + m["sub"].count(".")
-            return Numbering(f"appendix{depth}", depth, m.end())
-        return None
-    m = _ARABIC_RE.match(text)
-    if m is None or (m["paren"] is None and m["num"] is None):
-        return None
-    rest = text[m.end() :]
-    if not rest:
-        return None
-    lead = rest[0]
-    if m["paren"] is not None:
-        parts = 1
-    else:
-        parts = m["num"].count(".") + 1
-        if parts == 1 and m["sep"] is None:
-            return None
-        if m["sep"] in (")", "）") and parts > 1:
-            return None
-    # A Latin title needs a gap after the number and a capital or digit first.
-    if lead.isascii():
-        if not m["gap"] or not (lead.isupper() or lead.isdigit()):
-            return None
-    elif not _CJK_RE.match(lead) and lead not in "“「《\"'":
-        return None
-    style = "paren" if m["paren"] is not None else f"arabic{parts}"
-    return Numbering(style, parts + (2 if cn_context else 0), m.end())
-
-
-def is_caps(text: str) -> bool:
-    """Whether a stripped line reads as an ALL-CAPS heading."""
-    if len(text) > 60 or text[-1:] >= "\u2e80" or not ends_open(text):
-        return False
-    if _LOWER_RE.search(text) or _CJK_RE.search(text):
-        return False
-    letters = len(_UPPER_RE.findall(text))
-    visible = len(text) - text.count(" ")
-    return letters >= 2 and letters * 2 >= visible
-
-
 def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], set[int]]:
     """Apply the heading rules to the units of a plain text.
 
@@ -263,7 +115,7 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
         if short[i] and ("[Page" in t or t[:3] in ("RFC", "Int", "INT")) and is_page_furniture(t)
     }
     numbers = [
-        numbering(t, False) if short[i] and t[:1] in _NUMBER_STARTS and i not in furniture else None
+        numbering(t, False) if short[i] and t[:1] in NUMBER_STARTS and i not in furniture else None
         for i, t in enumerate(texts)
     ]
     cn_context = any(
@@ -277,7 +129,7 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
             else num
             for num in numbers
         ]
-    dashes = [short[i] and _DASH_RE.match(t) is not None for i, t in enumerate(texts)]
+    dashes = [short[i] and DASH_RE.match(t) is not None for i, t in enumerate(texts)]
     caps = [len(t) <= 60 and t[-1:] < "\u2e80" and is_caps(t) for t in texts]
     headings: list[Heading] = []
     taken: set[int] = set(furniture)
@@ -314,7 +166,7 @@ def _dash_heading(
         return None
     text, count = units[i].text, units[i].lines
     sub, sub_count = units[i + 1].text, units[i + 1].lines
-    dash = _DASH_RE.match(sub)
+    dash = DASH_RE.match(sub)
     if dash is None or count != 1 or sub_count != 1:
         return None
     if not heading_like(text) or is_dash_line(text):
@@ -349,7 +201,7 @@ def _numbered_heading(
 
 
 def _sentence_heading(text: str) -> bool:
-    core = text.rstrip(_CLOSERS + WS)
+    core = text.rstrip(CLOSERS + WS)
     if len(core) > MAX_SENTENCE_HEADING or not core.endswith("。"):
         return False
     return not any(ch in "。；;！？!?，,：:" for ch in core[:-1])
@@ -390,11 +242,11 @@ def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:
     for i, (text, count, *_) in enumerate(units):
         if i in taken or count != 1 or i + 1 >= len(units) or not 4 <= len(text) <= 30:
             continue
-        if not ends_open(text) or _BULLET_RE.match(text) or is_dash_line(text):
+        if not ends_open(text) or BULLET_RE.match(text) or is_dash_line(text):
             continue
         if _DATE_RE.search(text) or text[0].isdigit():
             continue
-        cjk = len(_CJK_RE.findall(text))
+        cjk = len(CJK_RE.findall(text))
         if cjk < 4 and len(text.split()) < 2:
             continue
         following = units[i + 1].text

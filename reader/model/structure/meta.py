@@ -36,6 +36,9 @@ from datetime import date, datetime
 from rich.cells import cell_len
 
 from reader.model.document import Meta, Span
+from reader.model.structure.dates import find_date as find_date
+from reader.model.structure.dates import is_only_date
+from reader.model.structure.language import detect_language as detect_language
 
 META_LINES = 10
 """How many non-blank lines at the top may hold metadata."""
@@ -47,27 +50,6 @@ _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 _CAPTURE_RE = re.compile(r"[ \t\u3000\xa0]*今天是[ \t\u3000\xa0:：]*")
-_DATE_RE = re.compile(
-    r"(?P<y>\d{4})\s*(?:年|[-/.])\s*(?P<m>\d{1,2})\s*(?:月|[-/.])\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:[ \t\u3000\xa0T]*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
-)
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1
-    )
-}
-_MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_EN_DATE_RE = re.compile(
-    rf"(?:{_MONTH}\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\s+"
-    rf"{_MONTH.replace('mon', 'mon2')}\s+(?P<y2>\d{{4}}))"
-    r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
-)
-_WEEKDAY_RE = re.compile(
-    r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]|"
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?\s*"
-)
-
 _KEY_RE = re.compile(
     r"(?P<key>责任编辑|責任編輯|发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|更新时间|"
     r"来源|來源|出处|出處|作者|编辑|編輯|时间|時間|日期|"
@@ -105,67 +87,6 @@ class MetaScan:
     """The metadata, language included."""
     lines: frozenset[int] = field(default_factory=frozenset)
     """Indices of the lines that are metadata (to be marked META)."""
-
-
-def detect_language(text: str, sample: int = 200_000) -> str:
-    """``"zh"``, ``"en"`` or ``"und"`` by the share of CJK vs Latin letters.
-
-    One Chinese character carries about as much as a short word, so a text is
-    Chinese when CJK characters are at least a fifth of the letters counted.
-
-    Args:
-        text: The text; only its first ``sample`` characters are counted.
-        sample: How many characters to look at.
-
-    Returns:
-        The language code.
-    """
-    head = text[:sample]
-    cjk = len(head) - len(_CJK_RE.sub("", head))
-    latin = len(head) - len(_LATIN_RE.sub("", head))
-    if cjk + latin < 4:
-        return "und"
-    if cjk * 5 >= cjk + latin:
-        return "zh"
-    return "en"
-
-
-def find_date(text: str, pos: int = 0, endpos: int | None = None) -> tuple[datetime, Span] | None:
-    """The first date (with optional time) in ``text[pos:endpos]``.
-
-    Args:
-        text: Where to look.
-        pos: Where to start.
-        endpos: Where to stop (default: the end).
-
-    Returns:
-        The datetime and its span, or ``None``.
-    """
-    end = len(text) if endpos is None else endpos
-    best: tuple[datetime, Span] | None = None
-    for match in _DATE_RE.finditer(text, pos, end):
-        value = _make_datetime(
-            match["y"], match["m"], match["d"], match["H"], match["M"], match["S"], None
-        )
-        if value is not None:
-            best = (value, (match.start(), _rstrip_end(text, match.start(), match.end())))
-            break
-    for match in _EN_DATE_RE.finditer(text, pos, end):
-        if best is not None and match.start() >= best[1][0]:
-            break
-        mon = match["mon"] or match["mon2"]
-        value = _make_datetime(
-            match["y1"] or match["y2"],
-            str(_MONTHS[mon[:3].lower()]),
-            match["d1"] or match["d2"],
-            match["H"],
-            match["M"],
-            None,
-            match["ampm"],
-        )
-        if value is not None:
-            return value, (match.start(), _rstrip_end(text, match.start(), match.end()))
-    return best
 
 
 def read_meta(
@@ -307,7 +228,7 @@ def _read_source(state: _State, line: str, base: int) -> bool:
             return True
         return False
     before = line[lead : keys[0].start()].strip(_WS)
-    if before and not _is_only_date(before):
+    if before and not is_only_date(before):
         return False
     if before:
         found = find_date(line, lead, keys[0].start())
@@ -351,7 +272,7 @@ def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> N
 
 def _read_date_line(state: _State, line: str, base: int) -> bool:
     stripped = line.strip(_WS)
-    if not stripped or len(stripped) > 60 or not _is_only_date(stripped):
+    if not stripped or len(stripped) > 60 or not is_only_date(stripped):
         return False
     found = find_date(line)
     if found is None:
@@ -370,7 +291,7 @@ def _read_title(state: _State, line: str, base: int) -> bool:
         return False
     if _DASH_RE.match(stripped) or _NUMBERED_RE.match(stripped) or _BULLET_RE.match(stripped):
         return False
-    if _is_only_date(stripped) or not any(ch.isalnum() for ch in stripped):
+    if is_only_date(stripped) or not any(ch.isalnum() for ch in stripped):
         return False
     split = _TITLE_SPLIT_RE.search(line, a, b)
     if split is not None and split.start() > a and split.end() < b:
@@ -397,15 +318,6 @@ def _read_subtitle(state: _State, line: str, base: int) -> bool:
     return True
 
 
-def _is_only_date(text: str) -> bool:
-    found = find_date(text)
-    if found is None:
-        return False
-    a, b = found[1]
-    rest = text[:a] + " " + text[b:]
-    return _WEEKDAY_RE.fullmatch(rest) is not None
-
-
 def _next_nonblank(lines: list[str], index: int) -> int | None:
     for i in range(index, min(len(lines), index + 3)):
         if lines[i].strip():
@@ -419,31 +331,3 @@ def _trim(text: str, a: int, b: int, chars: str) -> tuple[int, int]:
     while b > a and text[b - 1] in chars:
         b -= 1
     return a, b
-
-
-def _rstrip_end(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1] in _WS:
-        b -= 1
-    return b
-
-
-def _make_datetime(
-    year: str | None,
-    month: str | None,
-    day: str | None,
-    hour: str | None,
-    minute: str | None,
-    second: str | None,
-    ampm: str | None,
-) -> datetime | None:
-    if year is None or month is None or day is None:
-        return None
-    h = int(hour) if hour else 0
-    if ampm and ampm[0] in "Pp" and h < 12:
-        h += 12
-    elif ampm and ampm[0] in "Aa" and h == 12:
-        h = 0
-    try:
-        return datetime(int(year), int(month), int(day), h, int(minute or 0), int(second or 0))
-    except ValueError:
-        return None

@@ -35,7 +35,8 @@ from dataclasses import replace
 from itertools import accumulate
 
 from reader.model.document import Document, Meta, ParagraphKind, Span
-from reader.model.structure.headings import WS, Heading, Unit, find_headings, strip_span
+from reader.model.structure.headings import Heading, Unit, find_headings
+from reader.model.structure.line_shapes import WS, strip_span
 from reader.model.structure.markdown import looks_like_markdown, scan_markdown
 from reader.model.structure.meta import read_meta
 from reader.model.structure.reflow import reflow

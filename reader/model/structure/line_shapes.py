@@ -1,0 +1,83 @@
+"""What one stripped line looks like: heading-like, ALL CAPS, a dash line, page furniture.
+
+Pure predicates on a line of text with its surrounding whitespace removed, shared
+by the heading rules (:mod:`reader.model.structure.headings`) and the metadata
+rules (:mod:`reader.model.structure.meta`).
+
+A line is *heading-like* when, stripped, it is at most :data:`MAX_HEADING_CELLS`
+cells wide (40 CJK characters) and does not end in closing punctuation
+(。；，：？！… ,.;:?!、, looked at through trailing quotes and brackets).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+MAX_HEADING_CELLS = 80
+"""Widest heading-like line, in terminal cells (40 CJK characters)."""
+MAX_CAPS = 60
+"""Longest ALL-CAPS heading line, in characters."""
+
+WS = " \t\u3000\xa0"
+CLOSERS = "”’」』》〉）)]】\"'"
+"""Closing quotes and brackets, looked through when judging how a line ends."""
+_CLOSING = frozenset("。；，：？！…,.;:?!、")
+DASH_RE = re.compile(r"(?:——|――|—|―|--|－－|──)")
+BULLET_RE = re.compile(r"[-*+•·●■◆○▪►◇□√※]")
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LOWER_RE = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
+_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_RFC_HEADER_RE = re.compile(
+    rf"(?:RFC \d+|Internet-Draft|INTERNET-DRAFT)[ \t]{{2,}}.*{_MONTH}\s+(?:\d{{1,2}},\s*)?\d{{4}}"
+)
+_RFC_FOOTER_RE = re.compile(r"\S.*[ \t]{2,}\[Page \d+\]")
+
+
+def strip_span(line: str) -> tuple[int, int]:
+    """The span of ``line`` without leading and trailing whitespace."""
+    a = len(line) - len(line.lstrip(WS))
+    b = len(line.rstrip(WS))
+    return (a, b) if b > a else (a, a)
+
+
+def ends_open(text: str) -> bool:
+    """Whether ``text`` does not end in closing punctuation (looking past quotes)."""
+    core = text.rstrip(CLOSERS + WS)
+    return bool(core) and core[-1] not in _CLOSING
+
+
+def heading_like(text: str) -> bool:
+    """Short enough for a heading and not ending in closing punctuation."""
+    # Two cells a character at most: measure only when that could overflow.
+    size = len(text)
+    if size > MAX_HEADING_CELLS or (
+        size * 2 > MAX_HEADING_CELLS and cell_len(text) > MAX_HEADING_CELLS
+    ):
+        return False
+    return ends_open(text)
+
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a stripped line is an RFC page header or footer."""
+    if len(text) > 100:
+        return False
+    return bool(_RFC_HEADER_RE.fullmatch(text) or _RFC_FOOTER_RE.fullmatch(text))
+
+
+def is_dash_line(text: str) -> bool:
+    """Whether a stripped line starts with a dash (a subtitle or a dash bullet)."""
+    return DASH_RE.match(text) is not None
+
+
+def is_caps(text: str) -> bool:
+    """Whether a stripped line reads as an ALL-CAPS heading."""
+    if len(text) > 60 or text[-1:] >= "\u2e80" or not ends_open(text):
+        return False
+    if _LOWER_RE.search(text) or CJK_RE.search(text):
+        return False
+    letters = len(_UPPER_RE.findall(text))
+    visible = len(text) - text.count(" ")
+    return letters >= 2 and letters * 2 >= visible
