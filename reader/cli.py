@@ -87,6 +87,7 @@ def outline_data(document: Document) -> dict[str, Any]:
         "meta": {
             "title": meta.title,
             "subtitle": meta.subtitle,
+            "author": meta.author,
             "source": meta.source,
             "edition": meta.edition,
             "published": meta.published.isoformat(timespec="minutes") if meta.published else None,
@@ -117,6 +118,7 @@ def outline_text(document: Document) -> str:
     facts = [
         part
         for part in (
+            meta.author,
             meta.source,
             meta.edition,
             meta.published.strftime("%Y-%m-%d %H:%M") if meta.published else None,

@@ -121,6 +121,8 @@ class Meta:
     """The date the page was captured (the 今天是… line of saved web pages)."""
     breadcrumb: tuple[str, ...] = ()
     """Navigation trail of a saved web page, e.g. (首页, 省市要闻, 正文)."""
+    author: str | None = None
+    """Who wrote or delivered it: a byline's names (several joined by 、), an author line."""
     language: str = "und"
     """``"zh"``, ``"en"`` or ``"und"`` (undetermined)."""
     spans: dict[str, Span] = field(default_factory=dict)
@@ -184,14 +186,21 @@ class Document:
 
     @property
     def title(self) -> str:
-        """A title to show: the metadata title, the first heading, or the file name."""
+        """A title to show: the metadata title, else the file name's stem.
+
+        A text with no title line is named by its file, not by its first
+        sentence or heading (a heading names a part, not the whole); only a
+        text with no file name (stdin, a string) falls back to its first heading.
+        """
         if self.meta.title:
             return self.meta.title
+        if self.path:
+            name = self.path.rsplit("/", 1)[-1]
+            stem, dot, _ = name.rpartition(".")
+            return visible_name(stem if dot and stem else name)
         for section in self.sections:
             if section.heading is not None:
                 return section.title
-        if self.path:
-            return visible_name(self.path.rsplit("/", 1)[-1])
         return "Untitled"
 
     def section_at(self, offset: int) -> Section | None:

@@ -39,6 +39,12 @@ from reader.model.document import Meta, Span
 from reader.model.structure.dates import find_date as find_date
 from reader.model.structure.dates import is_only_date
 from reader.model.structure.language import detect_language as detect_language
+from reader.model.structure.meta_lines import (
+    byline_names,
+    dateline_agency,
+    is_header_line,
+    is_placeholder,
+)
 
 META_LINES = 10
 """How many non-blank lines at the top may hold metadata."""
@@ -46,8 +52,12 @@ META_WINDOW = 20
 """How many physical lines at the top are looked at."""
 
 _WS = " \t\u3000\xa0"
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_TITLE_PART_CELLS = 60
+"""Widest line of a title written over several lines (30 CJK characters)."""
+_CENTRED = 5
+"""Indentation from which a line after a header block counts as centred."""
+_AUTHOR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+_PAREN_DATE_RE = re.compile(r"[（(](?P<date>[^（()）]{6,30})[）)]")
 
 _CAPTURE_RE = re.compile(r"[ \t\u3000\xa0]*今天是[ \t\u3000\xa0:：]*")
 _KEY_RE = re.compile(
@@ -133,6 +143,7 @@ def read_meta(
         published=published,
         captured=state.captured,
         breadcrumb=state.breadcrumb,
+        author=state.author,
         language=language,
         spans=dict(state.spans),
     )
@@ -150,37 +161,99 @@ class _State:
     source_date_span: Span = (0, 0)
     captured: date | None = None
     breadcrumb: tuple[str, ...] = ()
+    author: str | None = None
     spans: dict[str, Span] = field(default_factory=dict)
     lines: set[int] = field(default_factory=set)
+    header: bool = False
+    """Whether the text opened with a header block (its title is then centred)."""
+    last: int = -1
+    """Index of the last metadata line so far."""
+    dated: int = -1
+    """Index of the line that gave the date under a title, if any."""
 
 
 def _read_line(state: _State, lines: list[str], starts: list[int], index: int) -> int:
     """Consume the metadata line at ``index``; return how many lines it took (0: none)."""
     line = lines[index]
-    base = starts[index]
     if len(line) > 300:
         return 0
+    taken = _read_one(state, lines, starts, index)
+    if taken:
+        state.lines.update(range(index, index + taken))
+        state.last = index + taken - 1
+    return taken
+
+
+def _read_one(state: _State, lines: list[str], starts: list[int], index: int) -> int:
+    line = lines[index]
+    base = starts[index]
     if state.captured is None and _read_captured(state, line, base):
-        state.lines.add(index)
         return 1
     if not state.breadcrumb and _read_breadcrumb(state, line, base):
-        state.lines.add(index)
         return 1
     if _read_source(state, line, base):
-        state.lines.add(index)
+        return 1
+    if state.title is None and _read_header(state, lines, index):
+        return 1
+    if _read_byline(state, line, base) or is_placeholder(line):
+        return 1
+    agency = dateline_agency(line)
+    if agency is not None:
+        if agency and state.source is None:
+            a = base + len(line) - len(line.lstrip(_WS))
+            state.source = agency
+            state.spans["source"] = (a, a + len(agency))
         return 1
     if state.published is None and _read_date_line(state, line, base):
-        state.lines.add(index)
+        if state.title is not None:
+            state.dated = index
         return 1
-    if state.title is None and _read_title(state, line, base):
-        state.lines.add(index)
+    if state.title is None and _read_title(state, lines, starts, index):
+        following = state.last
         if state.subtitle is None:
-            following = _next_nonblank(lines, index + 1)
-            if following is not None and _read_subtitle(state, lines[following], starts[following]):
-                state.lines.add(following)
-                return following - index + 1
+            after = _next_nonblank(lines, state.last + 1)
+            if after is not None and _read_subtitle(state, lines[after], starts[after]):
+                following = after
+        return following - index + 1
+    if state.dated >= 0 and state.author is None and _read_author(state, lines, starts, index):
         return 1
     return 0
+
+
+def _read_header(state: _State, lines: list[str], index: int) -> bool:
+    """A header-block line, or a line that runs on directly below one."""
+    line = lines[index]
+    if is_header_line(line) or (state.header and state.last == index - 1):
+        state.header = True
+        return True
+    return False
+
+
+def _read_byline(state: _State, line: str, base: int) -> bool:
+    names = byline_names(line)
+    if names is None:
+        return False
+    if names and state.author is None:
+        state.author = names
+        a, b = _trim(line, 0, len(line), _WS)
+        state.spans["author"] = (base + a, base + b)
+    found = find_date(line) if state.published is None else None
+    if found is not None:
+        state.published = found[0]
+        state.spans["published"] = (base + found[1][0], base + found[1][1])
+    return True
+
+
+def _read_author(state: _State, lines: list[str], starts: list[int], index: int) -> bool:
+    """A lone 2-4 Han line right under the date line of a title: the speaker or author."""
+    if _next_nonblank(lines, state.dated + 1) != index:
+        return False
+    a, b = _trim(lines[index], 0, len(lines[index]), _WS)
+    if not _AUTHOR_RE.fullmatch(lines[index], a, b):
+        return False
+    state.author = lines[index][a:b]
+    state.spans["author"] = (starts[index] + a, starts[index] + b)
+    return True
 
 
 def _read_captured(state: _State, line: str, base: int) -> bool:
@@ -272,6 +345,9 @@ def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> N
 
 def _read_date_line(state: _State, line: str, base: int) -> bool:
     stripped = line.strip(_WS)
+    paren = _PAREN_DATE_RE.fullmatch(stripped)
+    if paren is not None:
+        stripped = paren["date"]
     if not stripped or len(stripped) > 60 or not is_only_date(stripped):
         return False
     found = find_date(line)
@@ -282,17 +358,74 @@ def _read_date_line(state: _State, line: str, base: int) -> bool:
     return True
 
 
-def _read_title(state: _State, line: str, base: int) -> bool:
+def _title_line(lines: list[str], index: int, *, first: bool) -> tuple[int, int] | None:
+    """The trimmed span of ``lines[index]`` when it can be (part of) a title.
+
+    ``first``: the line opens the text, where an old title page may end it in ";".
+    """
+    line = lines[index]
     a, b = _trim(line, 0, len(line), _WS)
     stripped = line[a:b]
     if len(stripped) < 2 or cell_len(stripped) > 120:
-        return False
-    if stripped.rstrip(_CLOSERS)[-1:] in _TITLE_END_BAD:
-        return False
+        return None
+    end = stripped.rstrip(_CLOSERS)[-1:]
+    if end in _TITLE_END_BAD and not (first and end == ";"):
+        return None
     if _DASH_RE.match(stripped) or _NUMBERED_RE.match(stripped) or _BULLET_RE.match(stripped):
-        return False
+        return None
     if is_only_date(stripped) or not any(ch.isalnum() for ch in stripped):
+        return None
+    return a, b
+
+
+def _title_parts(lines: list[str], index: int) -> list[int]:
+    """The lines of a title written over several short lines, ``[index]`` when it is one.
+
+    Short title-like lines join only when a dash subtitle line or a bracketed
+    date line comes right after them: verse or a list of short lines is no title.
+    """
+    parts = [index]
+    line = index
+    while len(parts) <= 3 and cell_len(lines[line].strip(_WS)) <= _TITLE_PART_CELLS:
+        after = _next_nonblank(lines, line + 1)
+        if after is None:
+            break
+        text = lines[after].strip(_WS)
+        if _DASH_RE.match(text) or _PAREN_DATE_RE.fullmatch(text):
+            return parts
+        if _title_line(lines, after, first=False) is None or _TITLE_SPLIT_RE.search(text):
+            break
+        parts.append(after)
+        line = after
+    return [index]
+
+
+def _read_title(state: _State, lines: list[str], starts: list[int], index: int) -> bool:
+    first = not any(line.strip(_WS) for line in lines[:index])
+    found = _title_line(lines, index, first=first)
+    if found is None:
         return False
+    a, b = found
+    line, base = lines[index], starts[index]
+    if state.header:
+        # After a header block the title is the centred line; a second one joins it.
+        if a < _CENTRED:
+            return False
+        parts = [index]
+        below = index + 1
+        if below < len(lines) and _title_line(lines, below, first=False) is not None:
+            if len(lines[below]) - len(lines[below].lstrip(_WS)) >= _CENTRED:
+                parts.append(below)
+    else:
+        parts = _title_parts(lines, index)
+    if len(parts) > 1:
+        last = lines[parts[-1]]
+        end = starts[parts[-1]] + len(last.rstrip(_WS))
+        state.title = " ".join(lines[k].strip(_WS) for k in parts)
+        state.spans["title"] = (base + a, end)
+        state.last = parts[-1]
+        return True
+    state.last = index
     split = _TITLE_SPLIT_RE.search(line, a, b)
     if split is not None and split.start() > a and split.end() < b:
         state.title = line[a : split.start()]
@@ -300,7 +433,7 @@ def _read_title(state: _State, line: str, base: int) -> bool:
         state.spans["title"] = (base + a, base + split.start())
         state.spans["subtitle"] = (base + split.end(), base + b)
     else:
-        state.title = stripped
+        state.title = line[a:b]
         state.spans["title"] = (base + a, base + b)
     return True
 
@@ -319,7 +452,7 @@ def _read_subtitle(state: _State, line: str, base: int) -> bool:
 
 
 def _next_nonblank(lines: list[str], index: int) -> int | None:
-    for i in range(index, min(len(lines), index + 3)):
+    for i in range(index, min(len(lines), index + 4)):
         if lines[i].strip():
             return i
     return None

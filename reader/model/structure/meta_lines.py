@@ -1,0 +1,103 @@
+"""Shapes of metadata lines that carry no ``key:`` to go by.
+
+Each function looks at one line of the metadata window at the top of a text
+(see :mod:`reader.model.structure.meta`) and says whether it is:
+
+* a **header-block line**: the two-column lines at the top of a memo or an RFC
+  (``Network Working Group      G. Klyne``: two columns parted by three or more
+  spaces) and the key lines of such headers (``Request for Comments:``,
+  ``Category:``, ``Obsoletes:``, ``Updates:``, ``Internet-Draft``,
+  ``Intended status:``, ``Expires:``, ``ISSN:``);
+* a **dateline**: ``新华社杭州3月12日电``, ``本报北京3月5日电（记者 X）``: an
+  optional agency and place, a month and day, then 电/讯, alone on its line
+  (``上海3月5日电力负荷创新高`` goes on past 电, so it is a headline);
+* a **byline**: ``南方日报记者 林晓东``, ``記者　2031-05-06``, ``文/张三``,
+  ``张三 报道``, ``By Henrietta Vale``, ``by Lewis Carroll`` (a reporter word or
+  ``by`` followed by names, alone on its line; ``记者节特别报道`` is a headline);
+* an **editorial placeholder**: a line that is one bracketed note such as
+  ``[Illustration]`` (a picture that was left out), never a title.
+
+Position unit: offsets into the line handed in.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WS = " \t\u3000\xa0"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+_HEADER_KEY_RE = re.compile(
+    r"(?:Request for Comments|Category|Obsoletes|Updates|Intended [Ss]tatus|Expires|ISSN|"
+    r"Obsoleted by|Internet-Draft|INTERNET-DRAFT)\b"
+)
+_TWO_COLUMNS_RE = re.compile(r"\S[ \t]{3,}\S")
+
+_CN_DAY = "(?:\\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATELINE_RE = re.compile(
+    rf"(?P<agency>[{_HAN}]{{1,8}}?(?:社|网|網|台|报|報))?(?P<place>[{_HAN}]{{0,8}}?)"
+    rf"{_CN_DAY}月{_CN_DAY}日(?:电|電|讯|訊)"
+    r"(?:[ \u3000]*(?:（[^）]{0,30}）|\([^)]{0,30}\)))?"
+)
+
+_NAME_ZH = rf"[{_HAN}][{_HAN}·]{{1,4}}"
+_DATE_ZH = r"\d{4}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)?"
+_REPORTER = "(?:特约记者|特約記者|实习记者|實習記者|摄影记者|攝影記者|记者|記者|通讯员|通訊員|实习生|實習生)"
+_BYLINE_ZH_RE = re.compile(
+    rf"(?P<outlet>[{_HAN}]{{0,10}}?){_REPORTER}"
+    rf"(?P<names>(?:[ \u3000]+(?:{_REPORTER}[ \u3000]*)?(?:{_NAME_ZH}|{_DATE_ZH}))+)"
+)
+_CREDIT_ZH_RE = re.compile(
+    rf"(?:文|图|圖|撰文|摄|攝|文图|文圖)[/／|｜:：][ \u3000]*"
+    rf"(?P<names>{_NAME_ZH}(?:[ \u3000、]+{_NAME_ZH})*)"
+)
+_REPORTS_ZH_RE = re.compile(
+    rf"(?P<names>{_NAME_ZH}(?:[ \u3000、]+{_NAME_ZH})*)[ \u3000]+(?:报道|報導)"
+)
+_EN_NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|da|bin|la|le)"
+_BYLINE_EN_RE = re.compile(
+    rf"(?:[Bb]y|BY)[ \t]+(?P<names>[A-Z][\w'’.-]*(?:[ \t]+{_EN_NAME}){{0,4}}"
+    rf"(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w'’.-]*(?:[ \t]+{_EN_NAME}){{0,4}})*)"
+)
+_PLACEHOLDER_RE = re.compile(r"\[[A-Za-z][^\[\]]{0,40}\]")
+
+
+def is_header_line(line: str) -> bool:
+    """Whether ``line`` is a line of a memo's or RFC's header block."""
+    stripped = line.strip(_WS)
+    if not stripped or len(stripped) > 100:
+        return False
+    return _HEADER_KEY_RE.match(stripped) is not None or bool(_TWO_COLUMNS_RE.search(stripped))
+
+
+def dateline_agency(line: str) -> str | None:
+    """For a dateline, its agency (``""`` when it names none); ``None`` for other lines."""
+    found = _DATELINE_RE.fullmatch(line.strip(_WS))
+    if found is None:
+        return None
+    return found["agency"] or ""
+
+
+def byline_names(line: str) -> str | None:
+    """For a byline, the names it gives (``""`` when only a date follows); else ``None``."""
+    stripped = line.strip(_WS)
+    if not stripped or len(stripped) > 80:
+        return None
+    for pattern in (_CREDIT_ZH_RE, _REPORTS_ZH_RE, _BYLINE_EN_RE):
+        found = pattern.fullmatch(stripped)
+        if found is not None:
+            return " ".join(found["names"].split())
+    found = _BYLINE_ZH_RE.fullmatch(stripped)
+    if found is None:
+        return None
+    names = [
+        part
+        for part in re.split(rf"[ \u3000]+|{_REPORTER}", found["names"])
+        if part and not part[0].isdigit()
+    ]
+    return "、".join(names)
+
+
+def is_placeholder(line: str) -> bool:
+    """Whether ``line`` is one bracketed editorial note, such as ``[Illustration]``."""
+    return _PLACEHOLDER_RE.fullmatch(line.strip(_WS)) is not None
