@@ -46,8 +46,9 @@ furniture, never headings; metadata lines are not handed in at all.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
+from reader.model.structure.contents import contents_units
+from reader.model.structure.flush_left import flush_left_heads
 from reader.model.structure.line_shapes import (
     BULLET_RE,
     CJK_RE,
@@ -58,40 +59,22 @@ from reader.model.structure.line_shapes import (
     heading_like,
     is_caps,
     is_dash_line,
+    is_letter_spaced,
     is_page_furniture,
 )
-from reader.model.structure.numbering import NUMBER_STARTS, Numbering, numbering
+from reader.model.structure.numbering import NUMBER_STARTS, Numbering, nested_levels, numbering
+from reader.model.structure.units import Heading as Heading
+from reader.model.structure.units import Unit as Unit
 
-MAX_SENTENCE_HEADING = 30
-"""Longest ``（一）…。`` line that is still a heading."""
+MAX_SENTENCE_HEADING = 60
+"""Longest ``（一）…。`` line that is still a heading (when body text follows it)."""
+MAX_SHORT_SENTENCE = 30
+"""Longest other Chinese-numbered ``…。`` line that is still a heading."""
+CHINESE_STYLES = frozenset({"cn1", "cn2", "bian", "fenbian", "zhang", "jie"})
+CHAPTER_STYLES = frozenset({"chapter", "bian", "fenbian", "zhang", "jie"})
+_INNER_STOP_RE = re.compile(r"[;:!?。；！？]|\.\s")
 
 _DATE_RE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日")
-
-
-class Unit(NamedTuple):
-    """A candidate paragraph as the rules see it."""
-
-    text: str
-    """Its first line, stripped."""
-    lines: int
-    """How many lines it has."""
-    second: str = ""
-    """Its second line, stripped (empty for one-line units)."""
-    line: int = 0
-    """Index of its first line in the text."""
-
-
-class Heading(NamedTuple):
-    """A heading found by the rules: which units it takes and what it says."""
-
-    unit: int
-    """Index of the first unit of the heading."""
-    units: int
-    """How many units the heading takes (2 for a caps heading wrapped over two lines)."""
-    level: int
-    """1 for top level, deeper numbers below."""
-    subtitle_unit: int | None = None
-    """Index of the dash-subtitle unit, if any."""
 
 
 def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], set[int]]:
@@ -130,9 +113,9 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
             for num in numbers
         ]
     dashes = [short[i] and DASH_RE.match(t) is not None for i, t in enumerate(texts)]
-    caps = [len(t) <= 60 and t[-1:] < "\u2e80" and is_caps(t) for t in texts]
+    caps = [len(t) <= 60 and t[-1:] < "\u2e80" and is_caps(t, first_of_two=True) for t in texts]
     headings: list[Heading] = []
-    taken: set[int] = set(furniture)
+    taken: set[int] = set(furniture) | contents_units(units)
     i = 0
     count = len(units)
     while i < count:
@@ -154,9 +137,27 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
             i = max(found.unit + found.units, (found.subtitle_unit or 0) + 1)
             continue
         i += 1
+    extra = flush_left_heads(units, taken, blocks) + _spaced_heads(units, taken)
+    if extra:
+        headings = sorted(headings + extra)
     if not headings:
         headings = _fallback_headings(units, taken)
-    return headings, furniture
+    levels = nested_levels([numbers[h.unit] for h in headings])
+    return [
+        h._replace(level=max(levels[k] or 0, h.level)) for k, h in enumerate(headings)
+    ], furniture
+
+
+def _spaced_heads(units: list[Unit], taken: set[int]) -> list[Heading]:
+    """Han characters spaced apart on a line of their own (``附　　则``), body text after."""
+    return [
+        Heading(i, 1, 1)
+        for i, unit in enumerate(units)
+        if i not in taken
+        and unit.lines == 1
+        and is_letter_spaced(unit.text)
+        and _body_follows(units, i)
+    ]
 
 
 def _dash_heading(
@@ -186,12 +187,25 @@ def _numbered_heading(
     number = numbers[i]
     if number is None:
         return None
-    text, count = units[i][0], units[i][1]
-    chinese = number.style in ("cn1", "cn2", "chapter", "jie")
-    if count != 1:
+    unit = units[i]
+    text, count = unit.text, unit.lines
+    chinese = number.style in CHINESE_STYLES
+    bare = text[number.rest :].strip(WS) in ("", ".", ":", "：")
+    if count == 2 and bare and number.style in CHAPTER_STYLES:
+        # ``CHAPTER I.`` with its title on the next line: one heading of two lines.
+        title = unit.second.rstrip("?!？！")
+        if not heading_like(title) or _INNER_STOP_RE.search(title):
+            return None
+        if numbering(unit.second, False) is not None:
+            return None
+    elif count != 1:
         return None
-    if not heading_like(text):
-        if not (chinese and _sentence_heading(text)):
+    elif not (heading_like(text) or bare):
+        body = _body_follows(units, i)
+        if not (
+            (chinese and body and _sentence_heading(text, number.style == "cn2"))
+            or (_dotted_heading(text) and (body or number.level > 1))
+        ):
             return None
     for j in (i - 1, i + 1):
         other = numbers[j] if 0 <= j < len(numbers) else None
@@ -200,21 +214,46 @@ def _numbered_heading(
     return Heading(i, 1, number.level)
 
 
-def _sentence_heading(text: str) -> bool:
-    core = text.rstrip(CLOSERS + WS)
-    if len(core) > MAX_SENTENCE_HEADING or not core.endswith("。"):
+def _body_follows(units: list[Unit], i: int) -> bool:
+    """Whether the unit after ``i`` is running text, longer than unit ``i``."""
+    if i + 1 >= len(units):
         return False
-    return not any(ch in "。；;！？!?，,：:" for ch in core[:-1])
+    after = units[i + 1]
+    return after.lines > 1 or len(after.text) > len(units[i].text)
+
+
+def _sentence_heading(text: str, commas: bool) -> bool:
+    """``（一）坚持稳中求进。`` standing alone: one short sentence.
+
+    ``commas``: a ``（一）`` head may be a longer sentence with commas
+    (``（一）坚持稳中求进，着力完善宏观调控。``); a ``一、`` line of that shape is prose.
+    """
+    core = text.rstrip(CLOSERS + WS)
+    limit = MAX_SENTENCE_HEADING if commas else MAX_SHORT_SENTENCE
+    if len(core) > limit or not core.endswith("。"):
+        return False
+    stops = "。；;！？!?" if commas else "。；;！？!?，,：:"
+    return not any(ch in stops for ch in core[:-1])
+
+
+def _dotted_heading(text: str) -> bool:
+    """``2.1.1.1 The "defer-until" parameter.``: one final ".", no other sentence punctuation."""
+    if not text.endswith(".") or text.endswith("..") or not heading_like(text[:-1]):
+        return False
+    return _INNER_STOP_RE.search(text[:-1]) is None
 
 
 def _caps_heading(units: list[Unit], i: int, blocks: bool, taken: set[int]) -> Heading | None:
-    text, count, second = units[i].text, units[i].lines, units[i].second
-    if not is_caps(text):
-        return None
+    unit = units[i]
+    text, count, second = unit.text, unit.lines, unit.second
     if blocks:
         # A caps heading wrapped over two lines is one block of two caps lines.
-        return Heading(i, 1, 1) if count == 1 or (count == 2 and is_caps(second)) else None
-    if count != 1:
+        if count == 1:
+            found = is_caps(text)
+        else:
+            found = count == 2 and is_caps(text, first_of_two=True) and is_caps(second)
+        return Heading(i, 1, 1) if found and _prose_follows(units, i + 1) else None
+    if count != 1 or not is_caps(text, first_of_two=True):
         return None
     # Only lines with no blank line between them wrap one heading.
     run = 1
@@ -226,12 +265,23 @@ def _caps_heading(units: list[Unit], i: int, blocks: bool, taken: set[int]) -> H
         and is_caps(units[i + run].text)
     ):
         run += 1
-    if run >= 3:
+    if run >= 3 or (run == 1 and not is_caps(text)):
         return None
     before = units[i - 1] if i > 0 else None
     if before is not None and before.line + 1 == units[i].line and is_caps(before.text):
         return None
-    return Heading(i, run, 1)
+    return Heading(i, run, 1) if _prose_follows(units, i + run) else None
+
+
+def _prose_follows(units: list[Unit], j: int) -> bool:
+    """Whether unit ``j`` is running text or a numbered line (title-page words are followed
+    by more title-page words, a closing ``THE END`` by nothing)."""
+    if j >= len(units):
+        return False
+    after = units[j]
+    if after.lines > 1 or numbering(after.text, False) is not None:
+        return True
+    return not is_caps(after.text) and (len(after.text) >= 40 or not ends_open(after.text))
 
 
 def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:

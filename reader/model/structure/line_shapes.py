@@ -33,6 +33,12 @@ _MONTH = "(?:January|February|March|April|May|June|July|August|September|October
 _RFC_HEADER_RE = re.compile(
     rf"(?:RFC \d+|Internet-Draft|INTERNET-DRAFT)[ \t]{{2,}}.*{_MONTH}\s+(?:\d{{1,2}},\s*)?\d{{4}}"
 )
+_INNER_STOP_RE = re.compile(r"[;:!?]|\.(?!\d)")
+_ROMAN_RE = re.compile(r"[IVXLCDM]+")
+_SPACED_RE = re.compile(r"(?:\b\w {1,}){3}\w\b")
+_LETTER_SPACED_RE = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u3000]+[\u3400-\u4dbf\u4e00-\u9fff]){1,3}"
+)
 _RFC_FOOTER_RE = re.compile(r"\S.*[ \t]{2,}\[Page \d+\]")
 
 
@@ -72,12 +78,32 @@ def is_dash_line(text: str) -> bool:
     return DASH_RE.match(text) is not None
 
 
-def is_caps(text: str) -> bool:
-    """Whether a stripped line reads as an ALL-CAPS heading."""
-    if len(text) > 60 or text[-1:] >= "\u2e80" or not ends_open(text):
+def is_caps(text: str, *, first_of_two: bool = False) -> bool:
+    """Whether a stripped line reads as an ALL-CAPS heading.
+
+    It may end in one "." (``PREFACE.``); the first line of a two-line caps
+    heading may end in ",", ";" or ":". Apart from commas it holds no sentence
+    punctuation; a line that is only a roman numeral (``MDCCCXII``) or letters
+    spaced apart (``T  H  E    E  N  D``) is not a heading.
+    """
+    if len(text) > MAX_CAPS or not text:
         return False
-    if _LOWER_RE.search(text) or CJK_RE.search(text):
+    core = text
+    if core[-1] == "." and not core.endswith(".."):
+        core = core[:-1]
+    elif first_of_two and core[-1] in ",;:":
+        core = core[:-1]
+    if not core or core[-1] >= "\u2e80" or not ends_open(core) or _INNER_STOP_RE.search(core):
         return False
-    letters = len(_UPPER_RE.findall(text))
-    visible = len(text) - text.count(" ")
+    if _LOWER_RE.search(core) or CJK_RE.search(core):
+        return False
+    if _ROMAN_RE.fullmatch(core) or _SPACED_RE.search(core):
+        return False
+    letters = len(_UPPER_RE.findall(core))
+    visible = len(core) - core.count(" ")
     return letters >= 2 and letters * 2 >= visible
+
+
+def is_letter_spaced(text: str) -> bool:
+    """Whether a stripped line is two to four Han characters spaced apart (``附　　则``)."""
+    return _LETTER_SPACED_RE.fullmatch(text) is not None

@@ -42,7 +42,10 @@ _DATELINE_RE = re.compile(
 
 _NAME_ZH = rf"[{_HAN}][{_HAN}·]{{1,4}}"
 _DATE_ZH = r"\d{4}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)?"
-_REPORTER = "(?:特约记者|特約記者|实习记者|實習記者|摄影记者|攝影記者|记者|記者|通讯员|通訊員|实习生|實習生)"
+_REPORTER = (
+    "(?:特约记者|特約記者|实习记者|實習記者|摄影记者|攝影記者|"
+    "记者|記者|通讯员|通訊員|实习生|實習生)"
+)
 _BYLINE_ZH_RE = re.compile(
     rf"(?P<outlet>[{_HAN}]{{0,10}}?){_REPORTER}"
     rf"(?P<names>(?:[ \u3000]+(?:{_REPORTER}[ \u3000]*)?(?:{_NAME_ZH}|{_DATE_ZH}))+)"

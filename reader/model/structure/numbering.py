@@ -13,8 +13,14 @@ from reader.model.structure.line_shapes import CJK_RE
 _CN = "[一二三四五六七八九十百零〇两]"
 _CN_L1_RE = re.compile(rf"{_CN}{{1,4}}(?:、|[．.](?!\d))")
 _CN_L2_RE = re.compile(rf"[（(]{_CN}{{1,4}}[）)]")
-_CHAPTER_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})[章编編篇部卷](?![a-zA-Z\d])")
-_SECTION_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})节")
+_CHAPTER_RE = re.compile(
+    rf"第(?:{_CN}{{1,5}}|\d{{1,4}})(?P<kind>[章编編篇部卷]|分编|分編)(?![a-zA-Z\d])"
+)
+_SECTION_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})[节節]")
+_CN_KINDS = {"编": "bian", "編": "bian", "篇": "bian", "部": "bian", "卷": "bian"}
+_CN_KINDS |= {"分编": "fenbian", "分編": "fenbian", "章": "zhang"}
+CN_RANKS = {"bian": 0, "fenbian": 1, "zhang": 2, "jie": 3}
+"""The parts of a Chinese code or book, outermost first: 编 > 分编 > 章 > 节."""
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_CHAPTER_RE = re.compile(
     r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+"
@@ -60,7 +66,8 @@ def numbering(text: str, cn_context: bool) -> Numbering | None:
     if first == "第":
         m = _CHAPTER_RE.match(text)
         if m:
-            return Numbering("chapter", 1, m.end())
+            kind = _CN_KINDS[m["kind"]]
+            return Numbering(kind, 2 if kind == "fenbian" else 1, m.end())
         m = _SECTION_RE.match(text)
         if m:
             return Numbering("jie", 2, m.end())
@@ -107,3 +114,28 @@ def numbering(text: str, cn_context: bool) -> Numbering | None:
         return None
     style = "paren" if m["paren"] is not None else f"arabic{parts}"
     return Numbering(style, parts + (2 if cn_context else 0), m.end())
+
+
+def nested_levels(numbers: list[Numbering | None]) -> list[int | None]:
+    """Levels of the Chinese parts 编/分编/章/节 by what encloses each one.
+
+    A 章 right under a 编 is level 2, under a 分编 level 3, and level 1 in a
+    text with no 编 at all; a new 编 closes the 分编, 章 and 节 before it.
+
+    Args:
+        numbers: The numbering of each heading, in text order.
+
+    Returns:
+        The level of each heading numbered as a part, ``None`` for the others.
+    """
+    open_ranks: set[int] = set()
+    levels: list[int | None] = []
+    for number in numbers:
+        rank = CN_RANKS.get(number.style) if number is not None else None
+        if rank is None:
+            levels.append(None)
+            continue
+        open_ranks = {r for r in open_ranks if r < rank}
+        levels.append(1 + len(open_ranks))
+        open_ranks.add(rank)
+    return levels

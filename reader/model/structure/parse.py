@@ -208,7 +208,8 @@ def _plain(
 
 def _unit(lines: list[str], first: int, last: int) -> Unit:
     second = _strip_prefix(lines[first + 1]) if last - first == 2 else ""
-    return Unit(_strip_prefix(lines[first]), last - first, second, first)
+    line = lines[first]
+    return Unit(_strip_prefix(line), last - first, second, first, len(line) - len(line.lstrip(WS)))
 
 
 def _strip_prefix(line: str) -> str:
@@ -279,10 +280,18 @@ def _markdown(
         raw.append(RawParagraph(start, end, unit.kind))
         if unit.kind is ParagraphKind.HEADING:
             headings.append(HeadingInfo(start, unit.level, unit.title, unit.span))
-    # A level-1 heading opening the document is its title (it stays a section).
+    # The title (it stays a section): a level-1 heading that opens the document,
+    # else the only level-1 heading when no level-2 one comes before it (a
+    # kicker or a badge line above it is no title; a digest of h1 items has none).
     opening = next((p for p in raw if p.kind is not ParagraphKind.META), None)
+    tops = [h for h in headings if h.level == 1]
+    title: HeadingInfo | None = None
     if headings and opening is not None and opening.start == headings[0].start:
-        first = headings[0]
-        if first.level == 1 and first.title:
-            meta = Meta(title=first.title, language=meta.language, spans={"title": first.span})
+        title = headings[0] if headings[0].level == 1 else None
+    if title is None and len(tops) == 1:
+        title = tops[0]
+        if any(h.level == 2 and h.start < title.start for h in headings):
+            title = None
+    if title is not None and title.title:
+        meta = Meta(title=title.title, language=meta.language, spans={"title": title.span})
     return raw, headings, meta
