@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 
 from reader.model.structure.contents import contents_units
+from reader.model.structure.dates import find_date
 from reader.model.structure.flush_left import flush_left_heads
 from reader.model.structure.line_shapes import (
     BULLET_RE,
@@ -55,6 +56,7 @@ from reader.model.structure.line_shapes import (
     CLOSERS,
     DASH_RE,
     WS,
+    ends_in_dash,
     ends_open,
     heading_like,
     is_caps,
@@ -62,6 +64,7 @@ from reader.model.structure.line_shapes import (
     is_letter_spaced,
     is_page_furniture,
 )
+from reader.model.structure.meta_lines import byline_names, dateline_agency
 from reader.model.structure.numbering import NUMBER_STARTS, Numbering, nested_levels, numbering
 from reader.model.structure.units import Heading as Heading
 from reader.model.structure.units import Unit as Unit
@@ -72,6 +75,7 @@ MAX_SHORT_SENTENCE = 30
 """Longest other Chinese-numbered ``…。`` line that is still a heading."""
 CHINESE_STYLES = frozenset({"cn1", "cn2", "bian", "fenbian", "zhang", "jie"})
 CHAPTER_STYLES = frozenset({"chapter", "bian", "fenbian", "zhang", "jie"})
+_STOPS_RE = re.compile(r"[。！？!?]")
 _INNER_STOP_RE = re.compile(r"[;:!?。；！？]|\.\s")
 
 _DATE_RE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -285,16 +289,23 @@ def _prose_follows(units: list[Unit], j: int) -> bool:
 
 
 def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:
-    def short(k: int) -> bool:
-        return units[k].lines == 1 and len(units[k].text) <= 30
+    def candidate(k: int) -> bool:
+        unit = units[k]
+        return unit.lines == 1 and heading_like(unit.text) and not _STOPS_RE.search(unit.text)
 
     found: list[Heading] = []
     for i, (text, count, *_) in enumerate(units):
-        if i in taken or count != 1 or i + 1 >= len(units) or not 4 <= len(text) <= 30:
+        if i in taken or count != 1 or i + 1 >= len(units) or len(text) < 4:
             continue
-        if not ends_open(text) or BULLET_RE.match(text) or is_dash_line(text):
+        if not candidate(i) or BULLET_RE.match(text) or is_dash_line(text):
             continue
-        if _DATE_RE.search(text) or text[0].isdigit():
+        if _DATE_RE.search(text) or text[0].isdigit() or find_date(text) is not None:
+            continue
+        if (
+            ends_in_dash(text)
+            or byline_names(text) is not None
+            or dateline_agency(text) is not None
+        ):
             continue
         cjk = len(CJK_RE.findall(text))
         if cjk < 4 and len(text.split()) < 2:
@@ -302,7 +313,8 @@ def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:
         following = units[i + 1].text
         if units[i + 1].lines == 1 and (len(following) < 40 or len(following) < 2 * len(text)):
             continue
-        if (i > 0 and short(i - 1)) or short(i + 1):
+        # Only a neighbour that could be a heading itself makes this a list of short lines.
+        if (i > 0 and i - 1 not in taken and candidate(i - 1)) or candidate(i + 1):
             continue
         found.append(Heading(i, 1, 1))
     return found

@@ -33,6 +33,7 @@ _MONTH = "(?:January|February|March|April|May|June|July|August|September|October
 _RFC_HEADER_RE = re.compile(
     rf"(?:RFC \d+|Internet-Draft|INTERNET-DRAFT)[ \t]{{2,}}.*{_MONTH}\s+(?:\d{{1,2}},\s*)?\d{{4}}"
 )
+_DASH_END_RE = re.compile(r"(?:——|――|—|―|--|－－|──)$")
 _INNER_STOP_RE = re.compile(r"[;:!?]|\.(?!\d)")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _SPACED_RE = re.compile(r"(?:\b\w {1,}){3}\w\b")
@@ -78,13 +79,19 @@ def is_dash_line(text: str) -> bool:
     return DASH_RE.match(text) is not None
 
 
+def ends_in_dash(text: str) -> bool:
+    """Whether a stripped line ends in a dash: a lead-in (``…活力——``) or a salutation."""
+    return _DASH_END_RE.search(text) is not None
+
+
 def is_caps(text: str, *, first_of_two: bool = False) -> bool:
     """Whether a stripped line reads as an ALL-CAPS heading.
 
     It may end in one "." (``PREFACE.``); the first line of a two-line caps
     heading may end in ",", ";" or ":". Apart from commas it holds no sentence
-    punctuation; a line that is only a roman numeral (``MDCCCXII``) or letters
-    spaced apart (``T  H  E    E  N  D``) is not a heading.
+    punctuation; a line that is only a roman numeral (``MDCCCXII``), letters
+    spaced apart (``T  H  E    E  N  D``), a quotation or a salutation ending in
+    a dash (``"MY DEAR FRIEND,--``) is not a heading.
     """
     if len(text) > MAX_CAPS or not text:
         return False
@@ -94,6 +101,8 @@ def is_caps(text: str, *, first_of_two: bool = False) -> bool:
     elif first_of_two and core[-1] in ",;:":
         core = core[:-1]
     if not core or core[-1] >= "\u2e80" or not ends_open(core) or _INNER_STOP_RE.search(core):
+        return False
+    if ends_in_dash(core) or core[0] in "\"'“‘":
         return False
     if _LOWER_RE.search(core) or CJK_RE.search(core):
         return False
