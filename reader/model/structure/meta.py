@@ -18,11 +18,17 @@ the first line that is none of these):
   ``《》`` when present, else the text before any date); a ``NN版`` is the
   edition; ``发布时间`` gives ``published`` (a date alone is midnight), else the
   source's date does;
-* a line that is only a date (and time) -> ``published`` when not yet set;
-* title: the first substantial line that is none of the above, not ending in
-  sentence punctuation (。；，：.;,:), not a dash bullet or a numbered heading.
-  ``A——B`` is split into title ``A`` and subtitle ``B``; a following line that
-  starts with a dash becomes the subtitle when the title had none. Quotes stay.
+* before the title, a header block (two-column lines, ``Request for
+  Comments:``, ``Category:`` … and lines right below them); anywhere, a dateline
+  (``新华社杭州3月12日电``: its agency is the ``source``), a byline (``记者 NAME``,
+  ``By NAME``: its names are the ``author``, its date ``published``) and an
+  editorial placeholder (``[Illustration]``); see
+  :mod:`reader.model.structure.meta_lines`;
+* a line that is only a date (and time), bracketed or not -> ``published`` when
+  not yet set;
+* title, with its subtitle: see :mod:`reader.model.structure.title`;
+* right under the date line of a title, a lone line of two to four Han
+  characters is the speaker -> ``author``.
 
 Every recognized line is reported so the parser can mark it META.
 """
@@ -32,8 +38,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-
-from rich.cells import cell_len
 
 from reader.model.document import Meta, Span
 from reader.model.structure.dates import find_date as find_date
@@ -45,6 +49,13 @@ from reader.model.structure.meta_lines import (
     is_header_line,
     is_placeholder,
 )
+from reader.model.structure.title import (
+    PAREN_DATE_RE,
+    next_nonblank,
+    read_subtitle,
+    read_title,
+    trim,
+)
 
 META_LINES = 10
 """How many non-blank lines at the top may hold metadata."""
@@ -52,13 +63,9 @@ META_WINDOW = 20
 """How many physical lines at the top are looked at."""
 
 _WS = " \t\u3000\xa0"
-_TITLE_PART_CELLS = 60
 """Widest line of a title written over several lines (30 CJK characters)."""
-_CENTRED = 5
 """Indentation from which a line after a header block counts as centred."""
 _AUTHOR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
-_PAREN_DATE_RE = re.compile(r"[（(](?P<date>[^（()）]{6,30})[）)]")
-
 _CAPTURE_RE = re.compile(r"[ \t\u3000\xa0]*今天是[ \t\u3000\xa0:：]*")
 _KEY_RE = re.compile(
     r"(?P<key>责任编辑|責任編輯|发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|更新时间|"
@@ -77,16 +84,6 @@ _BRACKETS = "《》〈〉<>「」『』\"“”'‘’[]【】()（）"
 _CRUMB_PREFIX_RE = re.compile(r"(?:当前位置|當前位置|您的位置|你的位置|You are here)\s*[:：]\s*")
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>>|>|＞|›|»|→|/|／)\s*")
 _SENTENCE_PUNCT_RE = re.compile(r"[。，,；;！!？?]")
-
-_TITLE_END_BAD = frozenset("。；，：.;,:、")
-_CLOSERS = "”’」』》〉）)]】\"'"
-_DASH_RE = re.compile(r"[ \t\u3000\xa0]*(?:——|――|—|―|--|－－)[ \t\u3000\xa0]*")
-_TITLE_SPLIT_RE = re.compile(r"[ \t\u3000\xa0]*(?:——|――|—|--)[ \t\u3000\xa0]*")
-_NUMBERED_RE = re.compile(
-    r"(?:[一二三四五六七八九十百零〇两]{1,4}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
-    r"\d{1,3}(?:\.\d{1,3})*[.、．)）]?\s|第[一二三四五六七八九十百零〇两\d]+[章节編编篇部卷]|#)"
-)
-_BULLET_RE = re.compile(r"[-*•·●■◆○▪►]\s")
 
 
 @dataclass(frozen=True)
@@ -208,13 +205,18 @@ def _read_one(state: _State, lines: list[str], starts: list[int], index: int) ->
         if state.title is not None:
             state.dated = index
         return 1
-    if state.title is None and _read_title(state, lines, starts, index):
-        following = state.last
-        if state.subtitle is None:
-            after = _next_nonblank(lines, state.last + 1)
-            if after is not None and _read_subtitle(state, lines[after], starts[after]):
-                following = after
-        return following - index + 1
+    found = read_title(lines, starts, index, header=state.header) if state.title is None else None
+    if found is not None:
+        state.title, state.spans["title"] = found.title, found.span
+        if found.subtitle is not None and found.subtitle_span is not None:
+            state.subtitle, state.spans["subtitle"] = found.subtitle, found.subtitle_span
+            return found.last - index + 1
+        after = next_nonblank(lines, found.last + 1)
+        subtitle = read_subtitle(lines[after], starts[after]) if after is not None else None
+        if after is not None and subtitle is not None:
+            state.subtitle, state.spans["subtitle"] = subtitle
+            return after - index + 1
+        return found.last - index + 1
     if state.dated >= 0 and state.author is None and _read_author(state, lines, starts, index):
         return 1
     return 0
@@ -235,7 +237,7 @@ def _read_byline(state: _State, line: str, base: int) -> bool:
         return False
     if names and state.author is None:
         state.author = names
-        a, b = _trim(line, 0, len(line), _WS)
+        a, b = trim(line, 0, len(line), _WS)
         state.spans["author"] = (base + a, base + b)
     found = find_date(line) if state.published is None else None
     if found is not None:
@@ -246,9 +248,9 @@ def _read_byline(state: _State, line: str, base: int) -> bool:
 
 def _read_author(state: _State, lines: list[str], starts: list[int], index: int) -> bool:
     """A lone 2-4 Han line right under the date line of a title: the speaker or author."""
-    if _next_nonblank(lines, state.dated + 1) != index:
+    if next_nonblank(lines, state.dated + 1) != index:
         return False
-    a, b = _trim(lines[index], 0, len(lines[index]), _WS)
+    a, b = trim(lines[index], 0, len(lines[index]), _WS)
     if not _AUTHOR_RE.fullmatch(lines[index], a, b):
         return False
     state.author = lines[index][a:b]
@@ -337,7 +339,7 @@ def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> N
     gap = re.search(r"[ \t\u3000\xa0]{2,}", line[a:stop])
     if gap is not None:
         stop = a + gap.start()
-    name_a, name_b = _trim(line, a, stop, _WS + _BRACKETS)
+    name_a, name_b = trim(line, a, stop, _WS + _BRACKETS)
     if name_b > name_a:
         state.source = line[name_a:name_b]
         state.spans["source"] = (base + name_a, base + name_b)
@@ -345,7 +347,7 @@ def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> N
 
 def _read_date_line(state: _State, line: str, base: int) -> bool:
     stripped = line.strip(_WS)
-    paren = _PAREN_DATE_RE.fullmatch(stripped)
+    paren = PAREN_DATE_RE.fullmatch(stripped)
     if paren is not None:
         stripped = paren["date"]
     if not stripped or len(stripped) > 60 or not is_only_date(stripped):
@@ -356,111 +358,3 @@ def _read_date_line(state: _State, line: str, base: int) -> bool:
     state.published = found[0]
     state.spans["published"] = (base + found[1][0], base + found[1][1])
     return True
-
-
-def _title_line(lines: list[str], index: int, *, first: bool) -> tuple[int, int] | None:
-    """The trimmed span of ``lines[index]`` when it can be (part of) a title.
-
-    ``first``: the line opens the text, where an old title page may end it in ";".
-    """
-    line = lines[index]
-    a, b = _trim(line, 0, len(line), _WS)
-    stripped = line[a:b]
-    if len(stripped) < 2 or cell_len(stripped) > 120:
-        return None
-    end = stripped.rstrip(_CLOSERS)[-1:]
-    if end in _TITLE_END_BAD and not (first and end == ";"):
-        return None
-    if _DASH_RE.match(stripped) or _NUMBERED_RE.match(stripped) or _BULLET_RE.match(stripped):
-        return None
-    if is_only_date(stripped) or not any(ch.isalnum() for ch in stripped):
-        return None
-    return a, b
-
-
-def _title_parts(lines: list[str], index: int) -> list[int]:
-    """The lines of a title written over several short lines, ``[index]`` when it is one.
-
-    Short title-like lines join only when a dash subtitle line or a bracketed
-    date line comes right after them: verse or a list of short lines is no title.
-    """
-    parts = [index]
-    line = index
-    while len(parts) <= 3 and cell_len(lines[line].strip(_WS)) <= _TITLE_PART_CELLS:
-        after = _next_nonblank(lines, line + 1)
-        if after is None:
-            break
-        text = lines[after].strip(_WS)
-        if _DASH_RE.match(text) or _PAREN_DATE_RE.fullmatch(text):
-            return parts
-        if _title_line(lines, after, first=False) is None or _TITLE_SPLIT_RE.search(text):
-            break
-        parts.append(after)
-        line = after
-    return [index]
-
-
-def _read_title(state: _State, lines: list[str], starts: list[int], index: int) -> bool:
-    first = not any(line.strip(_WS) for line in lines[:index])
-    found = _title_line(lines, index, first=first)
-    if found is None:
-        return False
-    a, b = found
-    line, base = lines[index], starts[index]
-    if state.header:
-        # After a header block the title is the centred line; a second one joins it.
-        if a < _CENTRED:
-            return False
-        parts = [index]
-        below = index + 1
-        if below < len(lines) and _title_line(lines, below, first=False) is not None:
-            if len(lines[below]) - len(lines[below].lstrip(_WS)) >= _CENTRED:
-                parts.append(below)
-    else:
-        parts = _title_parts(lines, index)
-    if len(parts) > 1:
-        last = lines[parts[-1]]
-        end = starts[parts[-1]] + len(last.rstrip(_WS))
-        state.title = " ".join(lines[k].strip(_WS) for k in parts)
-        state.spans["title"] = (base + a, end)
-        state.last = parts[-1]
-        return True
-    state.last = index
-    split = _TITLE_SPLIT_RE.search(line, a, b)
-    if split is not None and split.start() > a and split.end() < b:
-        state.title = line[a : split.start()]
-        state.subtitle = line[split.end() : b]
-        state.spans["title"] = (base + a, base + split.start())
-        state.spans["subtitle"] = (base + split.end(), base + b)
-    else:
-        state.title = line[a:b]
-        state.spans["title"] = (base + a, base + b)
-    return True
-
-
-def _read_subtitle(state: _State, line: str, base: int) -> bool:
-    dash = _DASH_RE.match(line)
-    if dash is None:
-        return False
-    a, b = _trim(line, dash.end(), len(line), _WS)
-    text = line[a:b]
-    if not text or cell_len(text) > 120 or text[-1] in _TITLE_END_BAD:
-        return False
-    state.subtitle = text
-    state.spans["subtitle"] = (base + a, base + b)
-    return True
-
-
-def _next_nonblank(lines: list[str], index: int) -> int | None:
-    for i in range(index, min(len(lines), index + 4)):
-        if lines[i].strip():
-            return i
-    return None
-
-
-def _trim(text: str, a: int, b: int, chars: str) -> tuple[int, int]:
-    while a < b and text[a] in chars:
-        a += 1
-    while b > a and text[b - 1] in chars:
-        b -= 1
-    return a, b
