@@ -3,11 +3,10 @@
 Position unit: line indices into ``text.split("\\n")``; the parser turns them into
 character offsets. The parser hands over *units* (candidate paragraphs: one line
 each in a one-line-per-paragraph text, blank-line-separated blocks in a
-hard-wrapped one); these rules decide which units are headings.
-
-A line is *heading-like* when, stripped, it is at most :data:`MAX_HEADING_CELLS`
-cells wide (40 CJK characters) and does not end in closing punctuation
-(。；，：？！… ,.;:?!、, looked at through trailing quotes and brackets).
+hard-wrapped one); these rules decide which units are headings. Line shapes
+(heading-like, ALL CAPS, dash lines, page furniture) are in
+:mod:`reader.model.structure.line_shapes`, numberings in
+:mod:`reader.model.structure.numbering`.
 
 Rules, in order of precedence for one unit:
 
@@ -16,31 +15,46 @@ a. **Dash subtitle** (the news-summary pattern): a heading-like one-line unit,
    with ``——``/``—``/``--`` and is short and open-ended; the unit after that
    must not start with a dash too (a run of dash lines is a bullet list, as in
    government reports). Level 1, or the level of its numbering if numbered.
-b. **Chinese numbering**: ``一、`` (level 1), ``（一）``/``(一)`` (level 2),
-   ``第N章/编/篇/部/卷`` (1), ``第N节`` (2), ``Chapter N``/``Part II`` (1). The
-   line must be heading-like, except that a short single-sentence line ending in
-   。 (``（一）坚持稳中求进。``, at most :data:`MAX_SENTENCE_HEADING` characters,
-   no other sentence punctuation) still counts. A ``（一）标题。正文……`` line,
-   longer than that, is a body paragraph: the honest reading is that the bold
-   lead-in belongs to the paragraph.
+b. **Chinese numbering**: ``一、`` (level 1), ``（一）``/``(一)`` (level 2), the
+   parts ``第N编/篇/部/卷``, ``第N分编``, ``第N章``, ``第N节``, each level by the
+   parts that enclose it (编 1, a 章 under it 2, under a 分编 3), and
+   ``Chapter N``/``Part II`` (1). The line must be heading-like, except that a
+   line that is one sentence ending in 。 and is followed by longer body text
+   still counts: a ``（一）`` line of up to :data:`MAX_SENTENCE_HEADING`
+   characters with commas (``（一）坚持稳中求进，着力完善宏观调控。``), another
+   numbering up to :data:`MAX_SHORT_SENTENCE` without. A ``（一）标题。正文……``
+   line of several sentences is a body paragraph (its lead-in is run in). A
+   chapter number alone (``CHAPTER I.``) with a heading-like title on the next
+   line of its block is one heading of both lines.
 c. **Arabic numbering**: ``1.``, ``1、``, ``（1）``, ``1.1``, ``2.3.4 Title``,
    RFC ``1.  Introduction``, ``Appendix A.``. Level = number of components, plus
    2 when the document also has Chinese-numbered headings (so ``1.`` sits
    under ``（一）``). The text after the number must start with a capital,
-   a digit or CJK, and be heading-like. In a hard-wrapped text the unit must be
-   one line (a block of its own); ``2. We then...`` wrapping on is a paragraph.
-d. **ALL CAPS**: at least two letters, no lowercase, no CJK, mostly letters,
-   heading-like. Two consecutive caps lines (no blank between) are one heading
-   whose title joins them with a space; three or more are not headings.
-f. **Fallback**, only when a–d found nothing: a one-line unit of 4 to 30
-   characters with at least two words (or four CJK characters), no closing
-   punctuation, no list marker, not a date, followed by a unit at least twice as
-   long and 40+ characters, and not next to another such short line.
+   a digit or CJK, and be heading-like, or end in one "." with no other
+   sentence punctuation when the number has two or more parts or body text
+   follows (``2.1.1.1 The "defer-until" parameter.``). In a hard-wrapped text
+   the unit must be one line; ``2. We then...`` wrapping on is a paragraph.
+d. **ALL CAPS** (see ``is_caps``): at least two letters, no lowercase, mostly
+   letters, may end in one "."; a block of two caps lines is one heading (the
+   first line may end in ",", ";" or ":"), three or more are not headings.
+   Running text or a numbered line must follow: title-page words
+   (``FARMERS`` / ``of the``) and a closing ``THE END`` are not headings.
+e. **Column 0 in an indented text** (see :mod:`reader.model.structure.flush_left`)
+   and **Han characters spaced apart** (``附　　则``) followed by body text: level 1,
+   whether or not other headings exist.
+f. **Fallback**, only when a–e found nothing: a one-line heading-like unit of 4
+   or more characters with at least two words (or four CJK characters), no
+   。！？, no list marker, not a date (Chinese, numeric or English), not a
+   byline or dateline, not a lead-in ending in a dash, followed by a unit at
+   least twice as long and 40+ characters, and not next to another unit that
+   could be such a heading.
 
 Always: a numbered line next to a line with the same numbering style and level
 (no body between) is a list item, not a heading; RFC page headers and footers
 (``RFC 2119   Key Words   March 1997``, ``Bradner   BCP   [Page 1]``) are page
-furniture, never headings; metadata lines are not handed in at all.
+furniture, never headings; the entries of a table of contents (see
+:mod:`reader.model.structure.contents`) are never headings; metadata lines are
+not handed in at all.
 """
 
 from __future__ import annotations
