@@ -73,6 +73,23 @@ def test_chapter_line_with_its_title_on_the_next_line_is_one_heading() -> None:
     assert outline(text) == ["CHAPTER I. The Lamp Room", "CHAPTER II. Who Rang the Bell?"]
 
 
+def test_chapter_number_alone_takes_the_caps_title_below_as_its_subtitle() -> None:
+    text = (
+        f"THE HARBOUR\n\n\n\nCHAPTER I\n\n\nOF THE LIGHTS AND THE WAYS BY WHICH THEY ARE\n"
+        f"KEPT\n\n\n{PROSE}\nCHAPTER II\n\n\nOF PILOTS\n\n\n{PROSE}"
+    )
+    sections = [(s.title, s.subtitle) for s in parse(text).sections if s.heading]
+    assert sections == [
+        ("CHAPTER I", "OF THE LIGHTS AND THE WAYS BY WHICH THEY ARE KEPT"),
+        ("CHAPTER II", "OF PILOTS"),
+    ]
+    zh = f"第一章\n\n总则\n\n{BODY_ZH}\n\n第二章\n\n管理\n\n{BODY_ZH}\n"
+    assert [(s.title, s.subtitle) for s in parse(zh).sections if s.heading] == [
+        ("第一章", "总则"),
+        ("第二章", "管理"),
+    ]
+
+
 def test_chapter_line_followed_by_a_sentence_is_not_joined() -> None:
     text = f"{PROSE}\nCHAPTER I.\nIt was a dark night; the lamp was out.\n\n{PROSE}"
     assert outline(text) == []

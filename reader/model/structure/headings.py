@@ -69,6 +69,7 @@ from reader.model.structure.line_shapes import (
     CJK_RE,
     CLOSERS,
     DASH_RE,
+    MAX_HEADING_CELLS,
     WS,
     ends_in_dash,
     ends_open,
@@ -147,6 +148,8 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
         )
         if found is None and caps[i]:
             found = _caps_heading(units, i, blocks, taken)
+        elif found is not None and found.subtitle_unit is None:
+            found = _chapter_title(units, numbers, found, taken)
         if found is not None:
             headings.append(found)
             taken.update(range(found.unit, found.unit + found.units))
@@ -230,6 +233,37 @@ def _numbered_heading(
         if other is not None and other.style == number.style and units[j][1] == 1:
             return None
     return Heading(i, 1, number.level)
+
+
+def _chapter_title(
+    units: list[Unit], numbers: list[Numbering | None], found: Heading, taken: set[int]
+) -> Heading:
+    """A chapter number alone whose title stands in the next block: that block is its subtitle.
+
+    ``CHAPTER II`` / ``OF HEREDITARY MONARCHIES`` (caps, one or two lines, body
+    text after) or ``第一章`` / ``总则`` (a short line, body text after).
+    """
+    i, j = found.unit, found.unit + 1
+    number = numbers[i]
+    unit = units[i]
+    if number is None or number.style not in CHAPTER_STYLES or unit.lines != 1:
+        return found
+    if j >= len(units) or j in taken or unit.text[number.rest :].strip(WS + ".:："):
+        return found
+    title = units[j]
+    if CJK_RE.match(title.text):
+        fits = (
+            title.lines == 1 and heading_like(title.text) and numbering(title.text, False) is None
+        )
+    else:
+        fits = (title.lines == 1 and is_caps(title.text, limit=MAX_HEADING_CELLS)) or (
+            title.lines == 2
+            and is_caps(title.text, first_of_two=True, limit=MAX_HEADING_CELLS)
+            and is_caps(title.second, limit=MAX_HEADING_CELLS)
+        )
+    if not fits or not _body_follows(units, j):
+        return found
+    return found._replace(subtitle_unit=j)
 
 
 def _body_follows(units: list[Unit], i: int) -> bool:

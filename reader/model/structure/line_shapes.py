@@ -84,16 +84,17 @@ def ends_in_dash(text: str) -> bool:
     return _DASH_END_RE.search(text) is not None
 
 
-def is_caps(text: str, *, first_of_two: bool = False) -> bool:
+def is_caps(text: str, *, first_of_two: bool = False, limit: int = MAX_CAPS) -> bool:
     """Whether a stripped line reads as an ALL-CAPS heading.
 
     It may end in one "." (``PREFACE.``); the first line of a two-line caps
     heading may end in ",", ";" or ":". Apart from commas it holds no sentence
     punctuation; a line that is only a roman numeral (``MDCCCXII``), letters
     spaced apart (``T  H  E    E  N  D``), a quotation or a salutation ending in
-    a dash (``"MY DEAR FRIEND,--``) is not a heading.
+    a dash (``"MY DEAR FRIEND,--``) is not a heading. ``limit``: the longest
+    line, in characters.
     """
-    if len(text) > MAX_CAPS or not text:
+    if len(text) > limit or not text:
         return False
     core = text
     if core[-1] == "." and not core.endswith(".."):

@@ -237,8 +237,9 @@ def _plain_heading(
     span: Span = (starts[first] + a, starts[last - 1] + b)
     subtitle: str | None = None
     if heading.subtitle_unit is not None:
-        sub_line = lines[ranges[body[heading.subtitle_unit]][0]]
-        subtitle = sub_line.strip(_DASHES) or None
+        sub_first, sub_last = ranges[body[heading.subtitle_unit]]
+        sub_text = " ".join(lines[k].strip(WS) for k in range(sub_first, sub_last))
+        subtitle = sub_text.strip(_DASHES) or None
     return HeadingInfo(starts[first], heading.level, title, span, subtitle)
 
 
