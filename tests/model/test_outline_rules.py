@@ -56,6 +56,11 @@ def test_closing_caps_line_and_edition_line_are_not_heads() -> None:
     assert outline(text) == ["CHAPTER I."]
 
 
+def test_a_caps_label_before_a_short_quoted_line_is_not_a_head() -> None:
+    text = f"{PROSE}\n\nREFRAIN.\n\n\n“Hey! ho! hey!”\n\n\n{PROSE}"
+    assert outline(text) == []
+
+
 def test_salutation_in_caps_is_not_a_head() -> None:
     text = f'{PROSE}\n"MY DEAR SISTER,--\n\n{PROSE}'
     assert outline(text) == []

@@ -90,6 +90,7 @@ MAX_SHORT_SENTENCE = 30
 """Longest other Chinese-numbered ``…。`` line that is still a heading."""
 CHINESE_STYLES = frozenset({"cn1", "cn2", "bian", "fenbian", "zhang", "jie"})
 CHAPTER_STYLES = frozenset({"chapter", "bian", "fenbian", "zhang", "jie"})
+_QUOTES = "\"'“‘「『"
 _STOPS_RE = re.compile(r"[。！？!?]")
 _INNER_STOP_RE = re.compile(r"[;:!?。；！？]|\.\s")
 
@@ -326,14 +327,20 @@ def _caps_heading(units: list[Unit], i: int, blocks: bool, taken: set[int]) -> H
 
 
 def _prose_follows(units: list[Unit], j: int) -> bool:
-    """Whether unit ``j`` is running text or a numbered line (title-page words are followed
-    by more title-page words, a closing ``THE END`` by nothing)."""
+    """Whether unit ``j`` is running text or a numbered line.
+
+    Title-page words are followed by more title-page words, a closing ``THE END``
+    by nothing, a ``CHORUS.`` label in a song by a short quoted line.
+    """
     if j >= len(units):
         return False
     after = units[j]
-    if after.lines > 1 or numbering(after.text, False) is not None:
+    text = after.text
+    if after.lines > 1 or numbering(text, False) is not None:
         return True
-    return not is_caps(after.text) and (len(after.text) >= 40 or not ends_open(after.text))
+    if is_caps(text) or (len(text) < 40 and text[:1] in _QUOTES):
+        return False
+    return len(text) >= 40 or not ends_open(text)
 
 
 def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:
