@@ -21,6 +21,8 @@ from reader.model.structure.units import Unit
 _CONTENTS_WORDS = frozenset({"目录", "目錄", "目次", "contents", "tableofcontents"})
 _LEADER_RE = re.compile(r".*(?:\.{3,}|…{2,}|\s)\s*\d{1,4}")
 _PAGE_RE = re.compile(r"(?:\s*(?:\.{3,}|…{2,})[.\s]*|\s+)\d{1,4}$")
+_FIRSTS = frozenset("目CcTt")
+"""First characters of the contents words (a cheap first test)."""
 _MAX_ENTRY = 120
 """Longest entry line, in characters."""
 
@@ -34,7 +36,10 @@ def contents_units(units: list[Unit]) -> set[int]:
     """Indices of the units that are entries of a table of contents."""
     found: set[int] = set()
     for i, unit in enumerate(units):
-        if unit.lines != 1 or len(unit.text) > 30 or not is_contents_word(unit.text):
+        text = unit.text
+        if text[:1] not in _FIRSTS or unit.lines != 1 or len(text) > 30:
+            continue
+        if not is_contents_word(text):
             continue
         first: str | None = None
         for j in range(i + 1, len(units)):

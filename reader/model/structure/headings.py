@@ -90,6 +90,8 @@ MAX_SHORT_SENTENCE = 30
 """Longest other Chinese-numbered ``…。`` line that is still a heading."""
 CHINESE_STYLES = frozenset({"cn1", "cn2", "bian", "fenbian", "zhang", "jie"})
 CHAPTER_STYLES = frozenset({"chapter", "bian", "fenbian", "zhang", "jie"})
+_SPACED_MAX = 16
+"""Longest line of Han characters spaced apart (``附　　则``), in characters."""
 _QUOTES = "\"'“‘「『"
 _STOPS_RE = re.compile(r"[。！？!?]")
 _INNER_STOP_RE = re.compile(r"[;:!?。；！？]|\.\s")
@@ -175,8 +177,9 @@ def _spaced_heads(units: list[Unit], taken: set[int]) -> list[Heading]:
     return [
         Heading(i, 1, 1)
         for i, unit in enumerate(units)
-        if i not in taken
-        and unit.lines == 1
+        if unit.lines == 1
+        and len(unit.text) <= _SPACED_MAX
+        and i not in taken
         and is_letter_spaced(unit.text)
         and _body_follows(units, i)
     ]
