@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model.structure.contents import contents_units
+from reader.model.structure.contents import contents_units, is_contents_word
 from reader.model.structure.dates import find_date
 from reader.model.structure.flush_left import flush_left_heads
 from reader.model.structure.line_shapes import (
@@ -147,7 +147,7 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
             i += 1
             continue
         found = _dash_heading(units, numbers, i, taken) or _numbered_heading(
-            units, numbers, i, blocks
+            units, numbers, i, taken
         )
         if found is None and caps[i]:
             found = _caps_heading(units, i, blocks, taken)
@@ -181,6 +181,7 @@ def _spaced_heads(units: list[Unit], taken: set[int]) -> list[Heading]:
         and len(unit.text) <= _SPACED_MAX
         and i not in taken
         and is_letter_spaced(unit.text)
+        and not is_contents_word(unit.text)
         and _body_follows(units, i)
     ]
 
@@ -207,7 +208,7 @@ def _dash_heading(
 
 
 def _numbered_heading(
-    units: list[Unit], numbers: list[Numbering | None], i: int, blocks: bool
+    units: list[Unit], numbers: list[Numbering | None], i: int, taken: set[int]
 ) -> Heading | None:
     number = numbers[i]
     if number is None:
@@ -233,7 +234,8 @@ def _numbered_heading(
         ):
             return None
     for j in (i - 1, i + 1):
-        other = numbers[j] if 0 <= j < len(numbers) else None
+        # A contents entry or page furniture next to it makes no list.
+        other = numbers[j] if 0 <= j < len(numbers) and j not in taken else None
         if other is not None and other.style == number.style and units[j][1] == 1:
             return None
     return Heading(i, 1, number.level)
