@@ -88,6 +88,7 @@ def outline_data(document: Document) -> dict[str, Any]:
             "title": meta.title,
             "subtitle": meta.subtitle,
             "author": meta.author,
+            "editor": meta.editor,
             "source": meta.source,
             "edition": meta.edition,
             "published": meta.published.isoformat(timespec="minutes") if meta.published else None,

@@ -123,6 +123,8 @@ class Meta:
     """Navigation trail of a saved web page, e.g. (首页, 省市要闻, 正文)."""
     author: str | None = None
     """Who wrote or delivered it: a byline's names (several joined by 、), an author line."""
+    editor: str | None = None
+    """The editor named in a ``责任编辑：``/``Editor:`` line, at the top or the foot."""
     language: str = "und"
     """``"zh"``, ``"en"`` or ``"und"`` (undetermined)."""
     spans: dict[str, Span] = field(default_factory=dict)

@@ -34,6 +34,7 @@ def meta_rows(document: Document) -> list[tuple[str, str]]:
     meta = document.meta
     rows: list[tuple[str, str | None]] = [
         ("Author", meta.author),
+        ("Editor", meta.editor),
         ("Source", meta.source),
         ("Edition", meta.edition),
         ("Published", meta.published.strftime("%Y-%m-%d %H:%M") if meta.published else None),

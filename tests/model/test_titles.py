@@ -113,6 +113,8 @@ def test_a_headline_about_reporters_stays_the_title() -> None:
         ("By Marguerite Fenn", "Marguerite Fenn"),
         ("by Lewis Fairweather", "Lewis Fairweather"),
         ("By Ann Lowe and Tom de Vries", "Ann Lowe and Tom de Vries"),
+        ("By Ann Lowe, Science Correspondent", "Ann Lowe"),
+        ("Tom de Vries, Staff Reporter", "Tom de Vries"),
     ],
 )
 def test_bylines(line: str, names: str) -> None:
@@ -127,6 +129,8 @@ def test_bylines(line: str, names: str) -> None:
         "By March 1801 the harbour was full",
         "By Order of the Council",
         "by the river",
+        "Smith, Reporter",
+        "Best Regards, Editor",
     ],
 )
 def test_not_bylines(line: str) -> None:
@@ -199,3 +203,20 @@ def test_no_title_line_gives_the_file_stem() -> None:
     assert doc.meta.title is None
     assert doc.title == "report_2030"
     assert parse(text).title == "一、过去一年工作回顾"
+
+
+def test_english_byline_gives_the_author() -> None:
+    doc = parse("Harbour fees to rise\n\nBy Ann Lowe, Staff Reporter\n\n" + BODY_EN)
+    assert doc.meta.title == "Harbour fees to rise"
+    assert doc.meta.author == "Ann Lowe"
+
+
+def test_author_and_editor_lines_at_the_top_and_the_foot() -> None:
+    top = parse(f"春耕时节农机忙\n作者：王晓川\n{BODY_ZH}\n{BODY_ZH}\n责任编辑：陈青\n")
+    assert top.meta.author == "王晓川"
+    assert top.meta.editor == "陈青"
+    assert top.paragraphs[-1].kind is ParagraphKind.META
+    assert [s.title for s in top.sections] == ["春耕时节农机忙"]
+    # Only the foot of the text: an editor named mid-text is body.
+    mid = parse(f"春耕时节农机忙\n{BODY_ZH}\n责任编辑：陈青\n" + f"{BODY_ZH}\n" * 5)
+    assert mid.meta.editor is None

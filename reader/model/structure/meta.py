@@ -28,7 +28,9 @@ the first line that is none of these):
   not yet set;
 * title, with its subtitle: see :mod:`reader.model.structure.title`;
 * right under the date line of a title, a lone line of two to four Han
-  characters is the speaker -> ``author``.
+  characters is the speaker -> ``author``; ``作者：``/``Author:`` give the
+  ``author``, ``责任编辑：``/``Editor:`` the ``editor``, at the top or among the
+  last :data:`FOOT_LINES` non-blank lines.
 
 Every recognized line is reported so the parser can mark it META.
 """
@@ -61,6 +63,10 @@ META_LINES = 10
 """How many non-blank lines at the top may hold metadata."""
 META_WINDOW = 20
 """How many physical lines at the top are looked at."""
+FOOT_LINES = 3
+"""How many non-blank lines at the foot may name the editor."""
+FOOT_WINDOW = 8
+"""How many physical lines at the foot are looked at."""
 
 _WS = " \t\u3000\xa0"
 """Widest line of a title written over several lines (30 CJK characters)."""
@@ -70,10 +76,12 @@ _CAPTURE_RE = re.compile(r"[ \t\u3000\xa0]*今天是[ \t\u3000\xa0:：]*")
 _KEY_RE = re.compile(
     r"(?P<key>责任编辑|責任編輯|发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|更新时间|"
     r"来源|來源|出处|出處|作者|编辑|編輯|时间|時間|日期|"
-    r"Source|Published|Posted|Updated|Date|Author)\s*[:：]"
+    r"Source|Published|Posted|Updated|Date|Author|Editor)\s*[:：]"
 )
 _BY_RE = re.compile(r"[ \t\u3000\xa0]*By\s+[A-Z]")
 _SOURCE_KEYS = frozenset({"来源", "來源", "出处", "出處", "Source"})
+_EDITOR_KEYS = frozenset({"责任编辑", "責任編輯", "编辑", "編輯", "Editor"})
+_PERSON_KEYS = _EDITOR_KEYS | {"作者", "Author"}
 _TIME_KEYS = frozenset(
     {"发布时间", "發布時間", "發佈時間", "发布日期", "發布日期", "發佈日期", "Published", "Posted"}
 )
@@ -128,6 +136,7 @@ def read_meta(
         if consumed == 0:
             break
         index += consumed
+    _read_foot(state, lines, starts, index)
     published = state.published
     if published is None and state.source_date is not None:
         published = state.source_date
@@ -141,6 +150,7 @@ def read_meta(
         captured=state.captured,
         breadcrumb=state.breadcrumb,
         author=state.author,
+        editor=state.editor,
         language=language,
         spans=dict(state.spans),
     )
@@ -159,6 +169,7 @@ class _State:
     captured: date | None = None
     breadcrumb: tuple[str, ...] = ()
     author: str | None = None
+    editor: str | None = None
     spans: dict[str, Span] = field(default_factory=dict)
     lines: set[int] = field(default_factory=set)
     header: bool = False
@@ -188,11 +199,11 @@ def _read_one(state: _State, lines: list[str], starts: list[int], index: int) ->
         return 1
     if not state.breadcrumb and _read_breadcrumb(state, line, base):
         return 1
-    if _read_source(state, line, base):
+    if _read_byline(state, line, base) or _read_source(state, line, base):
         return 1
     if state.title is None and _read_header(state, lines, index):
         return 1
-    if _read_byline(state, line, base) or is_placeholder(line):
+    if is_placeholder(line):
         return 1
     agency = dateline_agency(line)
     if agency is not None:
@@ -222,6 +233,25 @@ def _read_one(state: _State, lines: list[str], starts: list[int], index: int) ->
     return 0
 
 
+def _read_foot(state: _State, lines: list[str], starts: list[int], top: int) -> None:
+    """A ``责任编辑：NAME`` line among the last lines of the text: the editor."""
+    seen = 0
+    for index in range(len(lines) - 1, max(top, len(lines) - FOOT_WINDOW) - 1, -1):
+        line = lines[index]
+        if not line.strip(_WS):
+            continue
+        seen += 1
+        if seen > FOOT_LINES or index in state.lines:
+            return
+        key = _KEY_RE.match(line.lstrip(_WS))
+        if key is not None and key["key"] in _EDITOR_KEYS and len(line.strip(_WS)) <= 40:
+            _read_person(
+                state, True, line, starts[index], line.find(key.group()) + key.end(), len(line)
+            )
+            state.lines.add(index)
+            return
+
+
 def _read_header(state: _State, lines: list[str], index: int) -> bool:
     """A header-block line, or a line that runs on directly below one."""
     line = lines[index]
@@ -237,8 +267,9 @@ def _read_byline(state: _State, line: str, base: int) -> bool:
         return False
     if names and state.author is None:
         state.author = names
-        a, b = trim(line, 0, len(line), _WS)
-        state.spans["author"] = (base + a, base + b)
+        at = line.find(names)
+        if at >= 0:  # names joined from several places in the line have no one span
+            state.spans["author"] = (base + at, base + at + len(names))
     found = find_date(line) if state.published is None else None
     if found is not None:
         state.published = found[0]
@@ -315,12 +346,30 @@ def _read_source(state: _State, line: str, base: int) -> bool:
         name = key["key"]
         if name in _SOURCE_KEYS:
             _read_source_value(state, line, base, key.end(), end)
+        elif name in _PERSON_KEYS:
+            _read_person(state, name in _EDITOR_KEYS, line, base, key.end(), end)
         elif name in _TIME_KEYS or (name in _LOOSE_TIME_KEYS and state.published is None):
             found = find_date(line, key.end(), end)
             if found is not None:
                 state.published = found[0]
                 state.spans["published"] = (base + found[1][0], base + found[1][1])
     return True
+
+
+def _read_person(state: _State, editor: bool, line: str, base: int, a: int, b: int) -> None:
+    """The name after ``作者：``/``Author:`` (the author) or ``责任编辑：`` (the editor)."""
+    found = find_date(line, a, b)
+    stop = found[1][0] if found is not None else b
+    gap = re.search(r"[ \t\u3000\xa0]{2,}", line[a:stop])
+    if gap is not None:
+        stop = a + gap.start()
+    name_a, name_b = trim(line, a, stop, _WS + _BRACKETS)
+    if name_b <= name_a:
+        return
+    field = "editor" if editor else "author"
+    if getattr(state, field) is None:
+        setattr(state, field, line[name_a:name_b])
+        state.spans[field] = (base + name_a, base + name_b)
 
 
 def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> None:

@@ -12,8 +12,9 @@ Each function looks at one line of the metadata window at the top of a text
   optional agency and place, a month and day, then 电/讯, alone on its line
   (``上海3月5日电力负荷创新高`` goes on past 电, so it is a headline);
 * a **byline**: ``南方日报记者 林晓东``, ``記者　2031-05-06``, ``文/张三``,
-  ``张三 报道``, ``By Henrietta Vale``, ``by Lewis Carroll`` (a reporter word or
-  ``by`` followed by names, alone on its line; ``记者节特别报道`` is a headline);
+  ``张三 报道``, ``By Henrietta Vale``, ``by Lewis Carroll``, ``Ann Lowe, Staff
+  Reporter`` (a reporter word or ``by`` with names, or names with a reporter's
+  role, alone on its line; ``记者节特别报道`` is a headline);
 * an **editorial placeholder**: a line that is one bracketed note such as
   ``[Illustration]`` (a picture that was left out), never a title.
 
@@ -58,9 +59,15 @@ _REPORTS_ZH_RE = re.compile(
     rf"(?P<names>{_NAME_ZH}(?:[ \u3000、]+{_NAME_ZH})*)[ \u3000]+(?:报道|報導)"
 )
 _EN_NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|da|bin|la|le)"
+_DESK = r"(?:(?:Staff|Senior|Chief|Special|Foreign|Political|Business|Science)[ \t]+)?"
+_ROLE_END_RE = re.compile(rf",[ \t]*{_DESK}(?:Reporter|Correspondent|Writer|Editor)$")
 _BYLINE_EN_RE = re.compile(
     rf"(?:[Bb]y|BY)[ \t]+(?P<names>[A-Z][\w'’.-]*(?:[ \t]+{_EN_NAME}){{0,4}}"
     rf"(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w'’.-]*(?:[ \t]+{_EN_NAME}){{0,4}})*)"
+)
+_ROLE_EN_RE = re.compile(
+    rf"(?P<names>[A-Z][\w'’.-]*(?:[ \t]+{_EN_NAME}){{1,4}}),[ \t]*{_DESK}"
+    r"(?:Reporter|Correspondent|Writer)"
 )
 _PLACEHOLDER_RE = re.compile(r"\[[A-Za-z][^\[\]]{0,40}\]")
 
@@ -86,8 +93,14 @@ def byline_names(line: str) -> str | None:
     stripped = line.strip(_WS)
     if not stripped or len(stripped) > 80:
         return None
-    for pattern in (_CREDIT_ZH_RE, _REPORTS_ZH_RE, _BYLINE_EN_RE):
-        found = pattern.fullmatch(stripped)
+    bare = _ROLE_END_RE.sub("", stripped)
+    for pattern, line in (
+        (_CREDIT_ZH_RE, stripped),
+        (_REPORTS_ZH_RE, stripped),
+        (_BYLINE_EN_RE, bare),
+        (_ROLE_EN_RE, stripped),
+    ):
+        found = pattern.fullmatch(line)
         if found is not None:
             return " ".join(found["names"].split())
     found = _BYLINE_ZH_RE.fullmatch(stripped)
