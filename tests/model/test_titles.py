@@ -220,3 +220,26 @@ def test_author_and_editor_lines_at_the_top_and_the_foot() -> None:
     # Only the foot of the text: an editor named mid-text is body.
     mid = parse(f"春耕时节农机忙\n{BODY_ZH}\n责任编辑：陈青\n" + f"{BODY_ZH}\n" * 5)
     assert mid.meta.editor is None
+
+
+def test_edition_and_speaker_lines_under_the_title_are_metadata() -> None:
+    text = "The Harbour Book\n\nby Maud Tennant\n\nTHE LANTERN EDITION 2.1\n\n" + BODY_EN
+    doc = parse(text)
+    assert doc.meta.edition == "THE LANTERN EDITION 2.1"
+    assert doc.meta.author == "Maud Tennant"
+    speech = f"工作报告\n\n——在全市大会上\n\n市人民政府市长 赵一鸣\n\n各位代表：\n\n{BODY_ZH}\n"
+    doc = parse(speech)
+    assert (doc.meta.title, doc.meta.subtitle, doc.meta.author) == (
+        "工作报告",
+        "在全市大会上",
+        "赵一鸣",
+    )
+    assert [s.title for s in doc.sections] == ["工作报告"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Edition notes follow below, as before.", "市长 说", "国务院总理"]
+)
+def test_not_edition_or_speaker_lines(line: str) -> None:
+    doc = parse(f"工作报告\n\n{line}\n\n{BODY_ZH}\n")
+    assert doc.meta.edition is None and doc.meta.author is None

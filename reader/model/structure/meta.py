@@ -27,6 +27,8 @@ the first line that is none of these):
 * a line that is only a date (and time), bracketed or not -> ``published`` when
   not yet set;
 * title, with its subtitle: see :mod:`reader.model.structure.title`;
+* below the title, an edition line -> ``edition`` and an office-and-name line
+  (``国务院总理 李克强``) -> ``author``;
 * right under the date line of a title, a lone line of two to four Han
   characters is the speaker -> ``author``; ``作者：``/``Author:`` give the
   ``author``, ``责任编辑：``/``Editor:`` the ``editor``, at the top or among the
@@ -48,8 +50,10 @@ from reader.model.structure.language import detect_language as detect_language
 from reader.model.structure.meta_lines import (
     byline_names,
     dateline_agency,
+    edition_line,
     is_header_line,
     is_placeholder,
+    speaker_name,
 )
 from reader.model.structure.title import (
     PAREN_DATE_RE,
@@ -230,7 +234,25 @@ def _read_one(state: _State, lines: list[str], starts: list[int], index: int) ->
         return found.last - index + 1
     if state.dated >= 0 and state.author is None and _read_author(state, lines, starts, index):
         return 1
+    if state.title is not None and _read_extra(state, line, base):
+        return 1
     return 0
+
+
+def _read_extra(state: _State, line: str, base: int) -> bool:
+    """Below the title: an edition line, or the office and name of a speech's speaker."""
+    a, b = trim(line, 0, len(line), _WS)
+    if state.edition is None and edition_line(line):
+        state.edition = line[a:b]
+        state.spans["edition"] = (base + a, base + b)
+        return True
+    name = speaker_name(line) if state.author is None else None
+    if name is None:
+        return False
+    state.author = name
+    at = line.rfind(name)
+    state.spans["author"] = (base + at, base + at + len(name))
+    return True
 
 
 def _read_foot(state: _State, lines: list[str], starts: list[int], top: int) -> None:

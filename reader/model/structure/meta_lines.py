@@ -15,6 +15,9 @@ Each function looks at one line of the metadata window at the top of a text
   ``张三 报道``, ``By Henrietta Vale``, ``by Lewis Carroll``, ``Ann Lowe, Staff
   Reporter`` (a reporter word or ``by`` with names, or names with a reporter's
   role, alone on its line; ``记者节特别报道`` is a headline);
+* an **edition line**: ``THE MILLENNIUM FULCRUM EDITION 3.0``, ``Second Edition``;
+* a **speaker line** under a speech's title: an office ending in 总理, 主席, 书记,
+  部长, 省长, 市长, 院长, 主任 or 委员长, a space, a name (``国务院总理 李克强``);
 * an **editorial placeholder**: a line that is one bracketed note such as
   ``[Illustration]`` (a picture that was left out), never a title.
 
@@ -69,6 +72,14 @@ _ROLE_EN_RE = re.compile(
     rf"(?P<names>[A-Z][\w'’.-]*(?:[ \t]+{_EN_NAME}){{1,4}}),[ \t]*{_DESK}"
     r"(?:Reporter|Correspondent|Writer)"
 )
+_EDITION_LINE_RE = re.compile(
+    r"(?:[A-Z0-9][\w.'’-]*[ \t]+){0,6}(?:EDITION|Edition)(?:[ \t]+[\w.]+){0,3}"
+)
+_SPEAKER_RE = re.compile(
+    rf"[{_HAN}]{{1,12}}(?:总理|總理|主席|书记|書記|部长|部長|省长|省長|市长|市長|"
+    r"院长|院長|主任|委员长|委員長)"
+    rf"[ \u3000]+(?P<name>{_NAME_ZH})"
+)
 _PLACEHOLDER_RE = re.compile(r"\[[A-Za-z][^\[\]]{0,40}\]")
 
 
@@ -117,3 +128,15 @@ def byline_names(line: str) -> str | None:
 def is_placeholder(line: str) -> bool:
     """Whether ``line`` is one bracketed editorial note, such as ``[Illustration]``."""
     return _PLACEHOLDER_RE.fullmatch(line.strip(_WS)) is not None
+
+
+def edition_line(line: str) -> bool:
+    """Whether ``line`` names an edition and nothing else (``THE FULCRUM EDITION 3.0``)."""
+    stripped = line.strip(_WS)
+    return len(stripped) <= 60 and _EDITION_LINE_RE.fullmatch(stripped) is not None
+
+
+def speaker_name(line: str) -> str | None:
+    """The name in an office-and-name line under a speech's title (``国务院总理 李克强``)."""
+    found = _SPEAKER_RE.fullmatch(line.strip(_WS))
+    return found["name"] if found is not None else None
