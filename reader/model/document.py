@@ -188,18 +188,17 @@ class Document:
 
     @property
     def title(self) -> str:
-        """A title to show: the metadata title, else the file name's stem.
+        """A title to show: the metadata title, else the file name.
 
-        A text with no title line is named by its file, not by its first
-        sentence or heading (a heading names a part, not the whole); only a
-        text with no file name (stdin, a string) falls back to its first heading.
+        A text with no title line is named by its file, suffix and all (what
+        the file is stays in sight), not by its first sentence or heading (a
+        heading names a part, not the whole); only a text with no file name
+        (stdin, a string) falls back to its first heading.
         """
         if self.meta.title:
             return self.meta.title
         if self.path:
-            name = self.path.rsplit("/", 1)[-1]
-            stem, dot, _ = name.rpartition(".")
-            return visible_name(stem if dot and stem else name)
+            return visible_name(self.path.rsplit("/", 1)[-1])
         for section in self.sections:
             if section.heading is not None:
                 return section.title

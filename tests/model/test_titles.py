@@ -197,11 +197,11 @@ def test_old_title_page_first_line_may_end_in_a_semicolon() -> None:
     assert parse("[Frontispiece]\n\nA DISCOURSE ON WATER WHEELS;\n\n" + BODY_EN).meta.title is None
 
 
-def test_no_title_line_gives_the_file_stem() -> None:
+def test_no_title_line_gives_the_file_name() -> None:
     text = f"各位代表：\n{BODY_ZH}\n一、过去一年工作回顾\n{BODY_ZH}\n"
     doc = parse(text, path="/tmp/report_2030.txt")
     assert doc.meta.title is None
-    assert doc.title == "report_2030"
+    assert doc.title == "report_2030.txt"
     assert parse(text).title == "一、过去一年工作回顾"
 
 
