@@ -216,6 +216,8 @@ def test_author_and_editor_lines_at_the_top_and_the_foot() -> None:
     assert top.meta.author == "王晓川"
     assert top.meta.editor == "陈青"
     assert top.paragraphs[-1].kind is ParagraphKind.META
+    indented = parse(f"春耕时节农机忙\n{BODY_ZH}\n\u3000\u3000（责任编辑：陈青）\n")
+    assert indented.meta.editor == "陈青"
     assert [s.title for s in top.sections] == ["春耕时节农机忙"]
     # Only the foot of the text: an editor named mid-text is body.
     mid = parse(f"春耕时节农机忙\n{BODY_ZH}\n责任编辑：陈青\n" + f"{BODY_ZH}\n" * 5)

@@ -32,7 +32,7 @@ the first line that is none of these):
 * right under the date line of a title, a lone line of two to four Han
   characters is the speaker -> ``author``; ``作者：``/``Author:`` give the
   ``author``, ``责任编辑：``/``Editor:`` the ``editor``, at the top or among the
-  last :data:`FOOT_LINES` non-blank lines.
+  last lines (see :mod:`reader.model.structure.meta_people`).
 
 Every recognized line is reported so the parser can mark it META.
 """
@@ -41,20 +41,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
-from reader.model.document import Meta, Span
+from reader.model.document import Meta
 from reader.model.structure.dates import find_date as find_date
 from reader.model.structure.dates import is_only_date
 from reader.model.structure.language import detect_language as detect_language
 from reader.model.structure.meta_lines import (
-    byline_names,
     dateline_agency,
-    edition_line,
     is_header_line,
     is_placeholder,
-    speaker_name,
 )
+from reader.model.structure.meta_people import (
+    read_author,
+    read_byline,
+    read_extra,
+    read_foot,
+    read_person,
+)
+from reader.model.structure.meta_state import MetaState
 from reader.model.structure.title import (
     PAREN_DATE_RE,
     next_nonblank,
@@ -67,15 +71,10 @@ META_LINES = 10
 """How many non-blank lines at the top may hold metadata."""
 META_WINDOW = 20
 """How many physical lines at the top are looked at."""
-FOOT_LINES = 3
-"""How many non-blank lines at the foot may name the editor."""
-FOOT_WINDOW = 8
-"""How many physical lines at the foot are looked at."""
 
 _WS = " \t\u3000\xa0"
 """Widest line of a title written over several lines (30 CJK characters)."""
 """Indentation from which a line after a header block counts as centred."""
-_AUTHOR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
 _CAPTURE_RE = re.compile(r"[ \t\u3000\xa0]*今天是[ \t\u3000\xa0:：]*")
 _KEY_RE = re.compile(
     r"(?P<key>责任编辑|責任編輯|发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|更新时间|"
@@ -126,7 +125,7 @@ def read_meta(
     language = detect_language(text)
     if markdown:
         return MetaScan(Meta(language=language))
-    state = _State()
+    state = MetaState()
     seen = 0
     index = 0
     limit = min(len(lines), META_WINDOW)
@@ -140,7 +139,7 @@ def read_meta(
         if consumed == 0:
             break
         index += consumed
-    _read_foot(state, lines, starts, index)
+    read_foot(state, lines, starts, index)
     published = state.published
     if published is None and state.source_date is not None:
         published = state.source_date
@@ -161,30 +160,7 @@ def read_meta(
     return MetaScan(meta, frozenset(state.lines))
 
 
-@dataclass
-class _State:
-    title: str | None = None
-    subtitle: str | None = None
-    source: str | None = None
-    edition: str | None = None
-    published: datetime | None = None
-    source_date: datetime | None = None
-    source_date_span: Span = (0, 0)
-    captured: date | None = None
-    breadcrumb: tuple[str, ...] = ()
-    author: str | None = None
-    editor: str | None = None
-    spans: dict[str, Span] = field(default_factory=dict)
-    lines: set[int] = field(default_factory=set)
-    header: bool = False
-    """Whether the text opened with a header block (its title is then centred)."""
-    last: int = -1
-    """Index of the last metadata line so far."""
-    dated: int = -1
-    """Index of the line that gave the date under a title, if any."""
-
-
-def _read_line(state: _State, lines: list[str], starts: list[int], index: int) -> int:
+def _read_line(state: MetaState, lines: list[str], starts: list[int], index: int) -> int:
     """Consume the metadata line at ``index``; return how many lines it took (0: none)."""
     line = lines[index]
     if len(line) > 300:
@@ -196,14 +172,14 @@ def _read_line(state: _State, lines: list[str], starts: list[int], index: int) -
     return taken
 
 
-def _read_one(state: _State, lines: list[str], starts: list[int], index: int) -> int:
+def _read_one(state: MetaState, lines: list[str], starts: list[int], index: int) -> int:
     line = lines[index]
     base = starts[index]
     if state.captured is None and _read_captured(state, line, base):
         return 1
     if not state.breadcrumb and _read_breadcrumb(state, line, base):
         return 1
-    if _read_byline(state, line, base) or _read_source(state, line, base):
+    if read_byline(state, line, base) or _read_source(state, line, base):
         return 1
     if state.title is None and _read_header(state, lines, index):
         return 1
@@ -232,49 +208,14 @@ def _read_one(state: _State, lines: list[str], starts: list[int], index: int) ->
             state.subtitle, state.spans["subtitle"] = subtitle
             return after - index + 1
         return found.last - index + 1
-    if state.dated >= 0 and state.author is None and _read_author(state, lines, starts, index):
+    if state.dated >= 0 and state.author is None and read_author(state, lines, starts, index):
         return 1
-    if state.title is not None and _read_extra(state, line, base):
+    if state.title is not None and read_extra(state, line, base):
         return 1
     return 0
 
 
-def _read_extra(state: _State, line: str, base: int) -> bool:
-    """Below the title: an edition line, or the office and name of a speech's speaker."""
-    a, b = trim(line, 0, len(line), _WS)
-    if state.edition is None and edition_line(line):
-        state.edition = line[a:b]
-        state.spans["edition"] = (base + a, base + b)
-        return True
-    name = speaker_name(line) if state.author is None else None
-    if name is None:
-        return False
-    state.author = name
-    at = line.rfind(name)
-    state.spans["author"] = (base + at, base + at + len(name))
-    return True
-
-
-def _read_foot(state: _State, lines: list[str], starts: list[int], top: int) -> None:
-    """A ``责任编辑：NAME`` line among the last lines of the text: the editor."""
-    seen = 0
-    for index in range(len(lines) - 1, max(top, len(lines) - FOOT_WINDOW) - 1, -1):
-        line = lines[index]
-        if not line.strip(_WS):
-            continue
-        seen += 1
-        if seen > FOOT_LINES or index in state.lines:
-            return
-        key = _KEY_RE.match(line.lstrip(_WS))
-        if key is not None and key["key"] in _EDITOR_KEYS and len(line.strip(_WS)) <= 40:
-            _read_person(
-                state, True, line, starts[index], line.find(key.group()) + key.end(), len(line)
-            )
-            state.lines.add(index)
-            return
-
-
-def _read_header(state: _State, lines: list[str], index: int) -> bool:
+def _read_header(state: MetaState, lines: list[str], index: int) -> bool:
     """A header-block line, or a line that runs on directly below one."""
     line = lines[index]
     if is_header_line(line) or (state.header and state.last == index - 1):
@@ -283,35 +224,7 @@ def _read_header(state: _State, lines: list[str], index: int) -> bool:
     return False
 
 
-def _read_byline(state: _State, line: str, base: int) -> bool:
-    names = byline_names(line)
-    if names is None:
-        return False
-    if names and state.author is None:
-        state.author = names
-        at = line.find(names)
-        if at >= 0:  # names joined from several places in the line have no one span
-            state.spans["author"] = (base + at, base + at + len(names))
-    found = find_date(line) if state.published is None else None
-    if found is not None:
-        state.published = found[0]
-        state.spans["published"] = (base + found[1][0], base + found[1][1])
-    return True
-
-
-def _read_author(state: _State, lines: list[str], starts: list[int], index: int) -> bool:
-    """A lone 2-4 Han line right under the date line of a title: the speaker or author."""
-    if next_nonblank(lines, state.dated + 1) != index:
-        return False
-    a, b = trim(lines[index], 0, len(lines[index]), _WS)
-    if not _AUTHOR_RE.fullmatch(lines[index], a, b):
-        return False
-    state.author = lines[index][a:b]
-    state.spans["author"] = (starts[index] + a, starts[index] + b)
-    return True
-
-
-def _read_captured(state: _State, line: str, base: int) -> bool:
+def _read_captured(state: MetaState, line: str, base: int) -> bool:
     head = _CAPTURE_RE.match(line)
     if head is None:
         return False
@@ -326,7 +239,7 @@ def _read_captured(state: _State, line: str, base: int) -> bool:
     return True
 
 
-def _read_breadcrumb(state: _State, line: str, base: int) -> bool:
+def _read_breadcrumb(state: MetaState, line: str, base: int) -> bool:
     stripped = line.strip(_WS)
     if not stripped or len(stripped) > 100 or "://" in stripped:
         return False
@@ -345,7 +258,7 @@ def _read_breadcrumb(state: _State, line: str, base: int) -> bool:
     return True
 
 
-def _read_source(state: _State, line: str, base: int) -> bool:
+def _read_source(state: MetaState, line: str, base: int) -> bool:
     stripped = line.strip(_WS)
     if len(stripped) > 160:
         return False
@@ -369,7 +282,7 @@ def _read_source(state: _State, line: str, base: int) -> bool:
         if name in _SOURCE_KEYS:
             _read_source_value(state, line, base, key.end(), end)
         elif name in _PERSON_KEYS:
-            _read_person(state, name in _EDITOR_KEYS, line, base, key.end(), end)
+            read_person(state, name in _EDITOR_KEYS, line, base, key.end(), end)
         elif name in _TIME_KEYS or (name in _LOOSE_TIME_KEYS and state.published is None):
             found = find_date(line, key.end(), end)
             if found is not None:
@@ -378,23 +291,7 @@ def _read_source(state: _State, line: str, base: int) -> bool:
     return True
 
 
-def _read_person(state: _State, editor: bool, line: str, base: int, a: int, b: int) -> None:
-    """The name after ``作者：``/``Author:`` (the author) or ``责任编辑：`` (the editor)."""
-    found = find_date(line, a, b)
-    stop = found[1][0] if found is not None else b
-    gap = re.search(r"[ \t\u3000\xa0]{2,}", line[a:stop])
-    if gap is not None:
-        stop = a + gap.start()
-    name_a, name_b = trim(line, a, stop, _WS + _BRACKETS)
-    if name_b <= name_a:
-        return
-    field = "editor" if editor else "author"
-    if getattr(state, field) is None:
-        setattr(state, field, line[name_a:name_b])
-        state.spans[field] = (base + name_a, base + name_b)
-
-
-def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> None:
+def _read_source_value(state: MetaState, line: str, base: int, a: int, b: int) -> None:
     found = find_date(line, a, b)
     edition = _EDITION_RE.search(line, a, b)
     stop = b
@@ -416,7 +313,7 @@ def _read_source_value(state: _State, line: str, base: int, a: int, b: int) -> N
         state.spans["source"] = (base + name_a, base + name_b)
 
 
-def _read_date_line(state: _State, line: str, base: int) -> bool:
+def _read_date_line(state: MetaState, line: str, base: int) -> bool:
     stripped = line.strip(_WS)
     paren = PAREN_DATE_RE.fullmatch(stripped)
     if paren is not None:
