@@ -3,8 +3,9 @@
 Position unit: indices into the list of units handed in (see
 :mod:`reader.model.structure.headings`).
 
-In a hard-wrapped text whose multi-line blocks mostly start indented (at
-least :data:`INDENTED_SHARE` of them by two or more spaces), a one-line unit
+In a hard-wrapped text whose body blocks (several lines, or one long line: a
+paragraph the reflow joined) mostly start indented (at least
+:data:`INDENTED_SHARE` of them by two or more spaces), a one-line unit
 at column 0 that is heading-like and followed by an indented unit is a
 heading (``Status of This Memo``, ``Abstract``), whether or not numbered
 headings exist too. In a flush-left text the rule never fires.
@@ -16,7 +17,9 @@ from reader.model.structure.line_shapes import BULLET_RE, heading_like, is_dash_
 from reader.model.structure.units import Heading, Unit
 
 INDENTED_SHARE = 0.6
-"""Share of multi-line blocks that must be indented for the rule to apply."""
+"""Share of body blocks that must be indented for the rule to apply."""
+BODY_LINE = 50
+"""A one-line unit this long is a paragraph (reflowed), not a heading or a verse line."""
 _INDENT = 2
 """Indentation of a body block, in characters."""
 
@@ -34,7 +37,8 @@ def flush_left_heads(units: list[Unit], taken: set[int], blocks: bool) -> list[H
     """
     if not blocks:
         return []
-    multi = [unit for unit in units if unit.lines > 1]
+    # Body blocks: several lines, or one long line (a paragraph the reflow joined).
+    multi = [unit for unit in units if unit.lines > 1 or len(unit.text) >= BODY_LINE]
     indented = sum(unit.indent >= _INDENT for unit in multi)
     if not multi or indented < INDENTED_SHARE * len(multi):
         return []

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reader.model.structure.headings import WS, is_page_furniture
+from reader.model.structure.line_shapes import WS, is_page_furniture
 
 _PAGE_NUMBER_RE = re.compile(r"\[\s*Page\s+\d+\s*\]|(?:Page|PAGE)\s+\d{1,4}|第\s*\d{1,4}\s*页")
 _NEEDLES = ("Page", "PAGE", "RFC", "Internet-Draft", "INTERNET-DRAFT", "页")

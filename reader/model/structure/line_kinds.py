@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reader.model.structure.headings import WS, heading_like, numbering
+from reader.model.structure.line_shapes import WS, heading_like
+from reader.model.structure.numbering import numbering
 
 WIDE = "\u2e80"
 """Characters from here up are wide (CJK, kana, hangul, full-width forms)."""

@@ -56,7 +56,6 @@ from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import add, lt, sub
 
 from reader.model.structure.furniture import find_furniture
-from reader.model.structure.headings import WS
 from reader.model.structure.line_kinds import (
     WIDE,
     cell_widths,
@@ -64,6 +63,7 @@ from reader.model.structure.line_kinds import (
     laid_out_lines,
     marker_and_heading_lines,
 )
+from reader.model.structure.line_shapes import WS
 from reader.model.structure.meta import read_meta
 from reader.model.structure.source_map import SourceMap
 
