@@ -297,3 +297,10 @@ def test_a_book_wrapped_a_few_columns_early_still_flows() -> None:
     lines = shown(source).split("\n")
     assert "who could not have withstood, I believe, to the assaults" in lines[2]
     assert lines[2].startswith("Now I say") and lines[2].endswith("the love of his people.")
+
+
+def test_a_heading_right_under_a_full_line_stays_a_line_of_its_own() -> None:
+    line = "来源: 《苏州日报》2014年7月22日01版 发布时间:2014-07-22 08:52"
+    text = f"{line}\n{line}\n一、总体要求\n\n{line}\n一、总体要求\n"
+    displayed, _ = reflow(text)
+    assert displayed.count("\n一、总体要求\n") == 2

@@ -231,9 +231,9 @@ class _Reflow:
         blanks = len(lines) - nonblank - (lines[-1] == "")  # not the end after the last LF
         self.blank_style = blanks > 0 and blanks * 8 >= nonblank
         """Whether paragraphs are separated by blank lines."""
+        # Heading lines stay lines of their own even where blank lines separate the
+        # paragraphs: a heading can stand right under a line (found by the sweep).
         markers, headings, caps = marker_and_heading_lines(text, lines, self.starts, self.indents)
-        if self.blank_style:
-            headings = set()  # a heading is a block of its own: the blank lines keep it
         kept = laid_out_lines(text, lines, self.starts, self.indents) | headings | meta.lines
         # A caps title wrapped over two lines is joined; caps and body lines never are.
         self.no_join_after = kept | {i for i in caps if i + 1 not in caps}
