@@ -8,6 +8,11 @@ scans a window around the reading position and posts those matches at once,
 so the reader sees highlights where they are reading within milliseconds; then
 it scans the whole text with ``iter_chunks``, checking for cancellation between
 chunks and posting the running count, and finally the full set.
+
+Never freezing: the scanning itself runs in daemon threads (``run_detached``),
+so a cancelled search or quitting never waits for the engine; a regular
+expression gets :data:`SEARCH_SECONDS` of matching in all, after which it is
+stopped and the bar says so ("pattern too slow: stopped after 0.5 s").
 """
 
 from __future__ import annotations
@@ -17,20 +22,25 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
+from reader.background import run_detached
 from reader.model.document import Document, Section
-from reader.model.find.search import Query, SearchError, compile_query, find_all, iter_chunks
+from reader.model.find.search import (
+    Query,
+    SearchError,
+    SearchPattern,
+    SearchTimeout,
+    compile_query,
+    find_all,
+    iter_chunks,
+)
 from reader.screens.highlights import Highlights
 from reader.view.cycle import HighlightCycle
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
-
-if TYPE_CHECKING:
-    import re
 
 __all__ = ["SearchController", "count_label", "section_counts"]
 
@@ -46,6 +56,14 @@ CHUNK_CHARS = 200_000
 
 PROGRESS_SECONDS = 0.1
 """How often the running count is posted during a long scan."""
+
+SEARCH_SECONDS = 0.5
+"""Matching time a regular expression gets (window and whole text together)."""
+
+
+def stopped_label(seconds: float = SEARCH_SECONDS) -> str:
+    """What the bar says about a pattern that was stopped."""
+    return f"pattern too slow: stopped after {seconds:g} s"
 
 
 def count_label(count: int, *, done: bool = True) -> str:
@@ -80,6 +98,8 @@ class _Scan:
     starts: array[int]
     ends: array[int]
     done: bool = False
+    stopped: bool = False
+    """The pattern ran out of time: nothing is shown."""
 
 
 class SearchController:
@@ -219,33 +239,56 @@ class SearchController:
         scan = self._scan
         if scan is None:
             return ""
+        if scan.stopped:
+            return stopped_label()
         if cycle is not None and cycle.layer == LAYER and cycle.index is not None:
             return cycle.status
         return count_label(len(scan.starts), done=scan.done)
 
     # -- in the worker thread ---------------------------------------------------
 
-    def _run(self, generation: int, text: str, pattern: re.Pattern[str], offset: int) -> None:
-        """Scan the window around ``offset``, then the whole text, posting as it goes."""
+    def _run(self, generation: int, text: str, pattern: SearchPattern, offset: int) -> None:
+        """Scan the window around ``offset``, then the whole text, posting as it goes.
+
+        Each step runs in a daemon thread: this worker thread only waits for it,
+        so a cancelled search (a new keystroke, Escape, quitting) is dropped at
+        once while the engine finishes (or times out) on its own.
+        """
         worker = get_current_worker()
         app = self.reading.app
+        deadline = time.monotonic() + SEARCH_SECONDS
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
         lo = max(0, offset - WINDOW_BEFORE)
-        near = find_all(text, pattern, lo, min(len(text), offset + WINDOW_AFTER))
-        if worker.is_cancelled:
-            return
-        app.call_from_thread(self._show_near, generation, *near)
-        starts: array[int] = array("i")
-        ends: array[int] = array("i")
-        posted = time.monotonic()
-        for chunk_starts, chunk_ends in iter_chunks(text, pattern, CHUNK_CHARS):
-            if worker.is_cancelled:
+        hi = min(len(text), offset + WINDOW_AFTER)
+        try:
+            near = run_detached(
+                lambda: find_all(text, pattern, lo, hi, deadline=deadline), cancelled
+            )
+            if near is None:
                 return
-            starts.extend(chunk_starts)
-            ends.extend(chunk_ends)
-            now = time.monotonic()
-            if now - posted >= PROGRESS_SECONDS:
-                posted = now
-                app.call_from_thread(self._show_progress, generation, len(starts))
+            app.call_from_thread(self._show_near, generation, *near)
+            starts: array[int] = array("i")
+            ends: array[int] = array("i")
+            posted = time.monotonic()
+            chunks = iter_chunks(text, pattern, CHUNK_CHARS, deadline=deadline)
+            while True:
+                step = run_detached(lambda: next(chunks, None), cancelled)
+                if step is None:
+                    break
+                chunk_starts, chunk_ends = step
+                starts.extend(chunk_starts)
+                ends.extend(chunk_ends)
+                now = time.monotonic()
+                if now - posted >= PROGRESS_SECONDS:
+                    posted = now
+                    app.call_from_thread(self._show_progress, generation, len(starts))
+        except SearchTimeout:
+            if not worker.is_cancelled:
+                app.call_from_thread(self._show_stopped, generation)
+            return
         if not worker.is_cancelled:
             app.call_from_thread(self._show_all, generation, starts, ends)
 
@@ -264,6 +307,16 @@ class SearchController:
     def _show_progress(self, generation: int, count: int) -> None:
         if self._current(generation) is not None:
             self.bar.set_status(count_label(count, done=False))
+
+    def _show_stopped(self, generation: int) -> None:
+        scan = self._current(generation)
+        if scan is None:
+            return
+        scan.done = scan.stopped = True
+        self._jump_when_done = False
+        self.reading.set_highlights(LAYER, [])
+        self.outline.match_counts = {}
+        self.bar.set_status(stopped_label(), error=True)
 
     def _show_all(self, generation: int, starts: array[int], ends: array[int]) -> None:
         scan = self._current(generation)

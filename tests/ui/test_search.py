@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 
+import pytest
 from rich.style import Style
 from textual.command import Hit, Provider
 from textual.pilot import Pilot
@@ -12,9 +14,10 @@ from textual.widgets import Input, Static
 from reader.app import ReaderApp
 from reader.commands import ViewProvider
 from reader.model.document import Section
+from reader.screens import searching
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
-from reader.screens.searching import CHUNK_CHARS, count_label, section_counts
+from reader.screens.searching import CHUNK_CHARS, count_label, section_counts, stopped_label
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
 from tests.ui.helpers import build_document, make_app
@@ -288,3 +291,68 @@ async def test_the_palette_toggles_panes_and_switches_theme() -> None:
         theme.command()
         await pilot.pause()
         assert app.theme == "nord"
+
+
+def _engine_threads() -> list[threading.Thread]:
+    """Daemon threads still running a scan."""
+    return [t for t in threading.enumerate() if t.name == "reader-detached" and t.is_alive()]
+
+
+CATASTROPHIC = "字" * 3000
+"""A long run of non-space; with an "x" in a later paragraph, ``(\\S+)+x`` backtracks."""
+
+PATTERN_KEYS = ("left_parenthesis", "backslash", "S", "plus", "right_parenthesis", "plus", "x")
+
+
+def _catastrophic_app() -> ReaderApp:
+    document = build_document("Slow", [("Only section", None, [CATASTROPHIC, "x marks it"])])
+    return make_app(document=document)
+
+
+async def test_a_catastrophic_regex_is_stopped_and_the_bar_says_so() -> None:
+    app = _catastrophic_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = main_screen(app)
+        await search(pilot, "ctrl+r", *PATTERN_KEYS)
+        assert screen.search_bar.query_text == r"(\S+)+x"
+        assert bar_status(screen) == stopped_label() == "pattern too slow: stopped after 0.5 s"
+        assert screen.search_bar.query_one("#search-status", Static).has_class("-error")
+        assert highlighted(screen.reading) == []
+        # The app goes on: Enter closes the bar, a new query searches again.
+        await pilot.press("enter")
+        await searched(pilot)
+        assert app.is_running and screen.reading.has_focus
+        await search(pilot, "ctrl+r", "ctrl+a", "ctrl+k", "m", "a", "r", "k", "s")
+        assert bar_status(screen) == "1 match"
+
+
+async def test_escape_answers_while_a_catastrophic_regex_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A longer budget, so the engine is surely still matching when Escape is
+    # handled (the Pilot waits up to 1 s per key while the process is busy).
+    monkeypatch.setattr(searching, "SEARCH_SECONDS", 3.0)
+    app = _catastrophic_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash", "ctrl+r", *PATTERN_KEYS)
+        await pilot.press("escape")
+        # Handled while the engine is still matching in its daemon thread.
+        assert _engine_threads()
+        assert not screen.search_bar.display
+        assert not screen.searching.active
+        await pilot.press("j")
+        assert app.is_running
+
+
+async def test_quitting_does_not_wait_for_a_catastrophic_regex(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(searching, "SEARCH_SECONDS", 3.0)
+    app = _catastrophic_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", "ctrl+r", *PATTERN_KEYS, "escape", "q")
+        await pilot.pause()
+    # The app has exited while the engine still runs (it stops at its deadline).
+    assert not app.is_running
+    assert _engine_threads()
