@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.model.text.oneline import shorten
+from reader.widgets.clean_input import CleanInput
 
 QUOTE_CHARS = 120
 """How much of the passage the prompt shows."""
@@ -51,7 +52,7 @@ class NotePrompt(ModalScreen[str | None]):
             box.border_title = self.box_title
             box.border_subtitle = "Enter saves · Esc cancels"
             yield Static(Text(f"“{shorten(self.quote, QUOTE_CHARS)}”"), id="note-quote")
-            yield Input(self.note, placeholder="Note (optional)", id="note-input")
+            yield CleanInput(self.note, placeholder="Note (optional)", id="note-input")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -6,6 +6,11 @@ skipped when its stat is unchanged), the one change is applied by id, and the
 whole file is replaced atomically, so two readers open at once keep each other's
 bookmarks. A file that cannot be read is moved aside to
 ``bookmarks.yaml.bad-<time>`` (never overwritten) and a fresh store starts.
+
+Nothing at the path is trusted (see :mod:`reader.store.safeio`): it is ``stat``-ed
+before it is opened or locked, and anything but a regular file of this user (a
+FIFO, a device, a directory, through a symlink or not) turns bookmarks off with
+one line saying why; it is never read, locked beside or replaced.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from filelock import FileLock, Timeout
 
 from reader import paths
 from reader.model.document import Document
+from reader.model.text.cleaning import normalize
 from reader.store.atomic import atomic_write, sweep_temp_files
 from reader.store.errors import StoreError
 from reader.store.reanchor import (
@@ -34,9 +40,10 @@ from reader.store.reanchor import (
     touched,
 )
 from reader.store.records import Bookmark, DocumentRecord, Quote
+from reader.store.safeio import problem, read_regular, why
 from reader.store.schema import NewerVersionError, SchemaError, parse_store
 from reader.store.sidecar import CacheWriter, Snapshot, cache_file, read
-from reader.store.yamlio import Dump, Layout, Serializer, parse_bytes
+from reader.store.yamlio import MAX_BYTES, Dump, Layout, Serializer, parse_bytes
 
 __all__ = ["Bookmark", "BookmarkStore", "DocumentRecord", "Quote", "StoreError"]
 
@@ -55,11 +62,6 @@ def _stamp(path: Path) -> Stamp | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _why(error: OSError) -> str:
-    reason = error.strerror or str(error) or type(error).__name__
-    return f"{reason} ({error.filename})" if error.filename else reason
 
 
 class BookmarkStore:
@@ -96,7 +98,14 @@ class BookmarkStore:
         """Read the file; return warnings for the user (one line each).
 
         Never raises for a bad file: it is moved aside and the store starts empty.
+        A path that holds no regular file is left alone and bookmarks are off.
         """
+        found = problem(self.target)
+        if found is not None:
+            self._records, self._extra, self._stamp = {}, {}, None
+            self._readonly = found
+            self._warnings.append(f"bookmarks are off: {found}")
+            return self.take_warnings()
         try:
             with self._lock(write=False) as locked:
                 self._refresh(can_move=locked)
@@ -147,7 +156,8 @@ class BookmarkStore:
     # Writing ---------------------------------------------------------------
 
     def add(self, document: Document, start: int, end: int, note: str = "") -> Bookmark:
-        """Bookmark ``document.text[start:end]`` and save."""
+        """Bookmark ``document.text[start:end]`` and save (the note cleaned like text)."""
+        note = normalize(note)
         self.record_for(document)  # a changed document is re-keyed in this save
 
         def change(records: Records) -> Bookmark:
@@ -160,7 +170,8 @@ class BookmarkStore:
         return self._mutate(change)
 
     def update_note(self, fingerprint: str, bookmark_id: str, note: str) -> None:
-        """Replace a bookmark's note and save."""
+        """Replace a bookmark's note (cleaned like document text) and save."""
+        note = normalize(note)
 
         def change(records: Records) -> None:
             record, bookmark = _find(records, fingerprint, bookmark_id)
@@ -227,7 +238,7 @@ class BookmarkStore:
             return
         except OSError as error:
             if write:
-                raise StoreError(f"cannot save bookmarks: {_why(error)}") from None
+                raise StoreError(f"cannot save bookmarks: {why(error)}") from None
             yield False
             return
         try:
@@ -244,10 +255,10 @@ class BookmarkStore:
         if stamp is None:
             self._records, self._extra, self._stamp, self._readonly = {}, {}, None, None
             return
-        try:
-            raw = target.read_bytes()
-        except OSError as error:
-            raise StoreError(f"cannot read bookmarks: {_why(error)}") from None
+        raw = read_regular(target, MAX_BYTES)
+        if raw is None:  # removed since the stat
+            self._records, self._extra, self._stamp, self._readonly = {}, {}, None, None
+            return
         cached = read(cache_file(target), raw)
         if cached is not None:
             self._records, self._extra, self._stamp, self._readonly = (
@@ -284,9 +295,9 @@ class BookmarkStore:
         file = cache_file(self.target)
         self._cache.submit(Snapshot(file, data, self._records, self._extra, dump))
 
-    def _set_aside(self, target: Path, why: str, can_move: bool) -> str:
+    def _set_aside(self, target: Path, reason: str, can_move: bool) -> str:
         """Rename a bad file to ``<name>.bad-<time>`` (never over another file)."""
-        message = f"{target.name} could not be read ({why})"
+        message = f"{target.name} could not be read ({reason})"
         if not can_move:
             return f"{message}; it is left as is until the next save"
         stem = f"{target.name}.bad-{datetime.now().strftime('%Y%m%dT%H%M%S')}"
@@ -298,11 +309,14 @@ class BookmarkStore:
         try:
             os.rename(target, aside)  # under the lock: no one else creates `aside`
         except OSError as error:
-            return f"{message}; it could not be moved aside: {_why(error)}"
+            return f"{message}; it could not be moved aside: {why(error)}"
         return f"{message}; moved aside to {aside.name}"
 
     def _mutate(self, change: Callable[[Records], T]) -> T:
         """Re-read, apply pending re-keys and ``change``, write; all under the lock."""
+        found = problem(self.target)
+        if found is not None:  # checked before the lock file is made beside it
+            raise StoreError(f"cannot save bookmarks: {found}")
         with self._lock(write=True):
             self._refresh(can_move=True)
             if self._readonly:
@@ -313,11 +327,14 @@ class BookmarkStore:
             result = change(records)
             dump = self._serializer.dump(records, self._extra)
             target = self.target
+            found = problem(target)
+            if found is not None:
+                raise StoreError(f"cannot save bookmarks: {found}")
             try:
                 sweep_temp_files(target)
                 atomic_write(target, dump.parts)
             except OSError as error:
-                raise StoreError(f"cannot save bookmarks: {_why(error)}") from None
+                raise StoreError(f"cannot save bookmarks: {why(error)}") from None
             self._records, self._stamp = records, _stamp(target)
             self._pending.clear()
             self._views.clear()

@@ -2,7 +2,10 @@
 
 Pure functions over :class:`DocumentRecord` lists; the CLI picks the format.
 Quotes and notes are data: a quote line can never leave its Markdown block
-quote, and the text listing shows no control characters.
+quote. Whatever the records hold (a hand-edited store, unknown keys), every
+string that leaves here went through the document-text cleaning
+(:func:`reader.model.text.cleaning.normalize`): no ESC, BEL or C1 byte is ever
+written to a terminal or a file.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.model.text.cleaning import normalize
 from reader.model.text.oneline import shorten
 from reader.store.records import Bookmark, DocumentRecord
 from reader.store.schema import bookmark_dict, record_head
@@ -63,7 +67,7 @@ def export_markdown(records: list[DocumentRecord]) -> str:
             if bookmark.note:
                 lines.append(f"Note: {bookmark.note}")
             blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + ("\n" if blocks else "")
+    return normalize("\n\n".join(blocks) + ("\n" if blocks else ""))
 
 
 def export_data(records: list[DocumentRecord]) -> list[dict[str, Any]]:
@@ -73,12 +77,23 @@ def export_data(records: list[DocumentRecord]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"fingerprint": record.fingerprint}
         item.update(record_head(record))
         item["bookmarks"] = [bookmark_dict(b) for b in record.bookmarks]
-        out.append(item)
+        out.append(cleaned(item))
     return out
 
 
+def cleaned(value: Any) -> Any:
+    """``value`` with every string in it (keys too) cleaned like document text."""
+    if isinstance(value, str):
+        return normalize(value)
+    if isinstance(value, dict):
+        return {cleaned(k): cleaned(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [cleaned(v) for v in value]
+    return value
+
+
 def _clean(text: str) -> str:
-    return _CONTROLS.sub("\N{REPLACEMENT CHARACTER}", text)
+    return _CONTROLS.sub("\N{REPLACEMENT CHARACTER}", normalize(text))
 
 
 def list_text(records: list[DocumentRecord]) -> str:

@@ -22,6 +22,14 @@ File layout (version 1)::
 
 Unknown keys at any of the three levels are kept. Hand-written unquoted dates
 (which YAML turns into ``date``/``datetime``) are accepted and kept as ISO text.
+
+Values are checked as strictly as the file's path: offsets are whole numbers in
+``0..MAX_OFFSET`` (what ``array('i')`` and the panes hold), ids and texts have
+bounded lengths; anything out of range makes the whole file unreadable (it is
+moved aside) rather than crashing the app later. Every text read (notes,
+titles, sections, sources, quotes, times) goes through the same cleaning as
+document text (:func:`reader.model.text.cleaning.normalize`): no terminal
+escape, control or bidi override character survives into the app.
 """
 
 from __future__ import annotations
@@ -30,12 +38,19 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from reader.model.text.cleaning import normalize
 from reader.store.records import Bookmark, DocumentRecord, Quote
 
 VERSION = 1
 """The schema version this module reads and writes."""
 MAX_FINGERPRINT = 128
 """Longest accepted document key (a sha256 hex digest is 64)."""
+MAX_OFFSET = 2**31 - 1
+"""Largest accepted offset or position (the largest ``array('i')`` item)."""
+MAX_ID = 64
+"""Longest accepted bookmark id (ours have 12 characters)."""
+MAX_TEXT = 1_000_000
+"""Longest accepted text value, in characters."""
 
 _RECORD_KEYS = ("paths", "title", "source", "published", "position", "updated", "bookmarks")
 _BOOKMARK_KEYS = ("id", "created", "note", "section", "start", "end", "quote", "detached")
@@ -132,7 +147,7 @@ def _record(fingerprint: str, raw: object) -> DocumentRecord:
         raise SchemaError(f"{where}: two bookmarks share an id")
     position = raw.get("position")
     if position is not None and not _offset(position):
-        raise SchemaError(f"{where}: 'position' is not an offset")
+        raise SchemaError(f"{where}: 'position' is not an offset (0..{MAX_OFFSET})")
     return DocumentRecord(
         fingerprint=fingerprint,
         paths=tuple(paths),
@@ -151,14 +166,19 @@ def _bookmark(where: str, index: int, raw: object) -> Bookmark:
     if not isinstance(raw, dict):
         raise SchemaError(f"{where} is a {_kind(raw)}, not a mapping")
     bookmark_id = raw.get("id")
-    if not isinstance(bookmark_id, str) or not bookmark_id:
-        raise SchemaError(f"{where}: 'id' is missing or not text")
+    if not isinstance(bookmark_id, str) or not 0 < len(bookmark_id) <= MAX_ID:
+        raise SchemaError(f"{where}: 'id' is missing, not text or too long")
+    bookmark_id = normalize(bookmark_id)
     start, end = raw.get("start"), raw.get("end")
     if not (_offset(start) and _offset(end)) or end < start:  # type: ignore[operator]
-        raise SchemaError(f"{where}: 'start'/'end' are not offsets with start <= end")
+        raise SchemaError(
+            f"{where}: 'start'/'end' are not offsets (0..{MAX_OFFSET}) with start <= end"
+        )
     quote = raw.get("quote")
     if not isinstance(quote, dict) or not isinstance(quote.get("exact"), str):
         raise SchemaError(f"{where}: 'quote' has no 'exact' text")
+    if len(quote["exact"]) > MAX_TEXT:
+        raise SchemaError(f"{where}: 'quote' is longer than {MAX_TEXT:,} characters")
     detached = raw.get("detached", False)
     if not isinstance(detached, bool):
         raise SchemaError(f"{where}: 'detached' is not true or false")
@@ -170,7 +190,7 @@ def _bookmark(where: str, index: int, raw: object) -> Bookmark:
         start=start,  # type: ignore[arg-type]
         end=end,  # type: ignore[arg-type]
         quote=Quote(
-            exact=quote["exact"],
+            exact=normalize(quote["exact"]),
             prefix=_text(quote, "prefix", where) or "",
             suffix=_text(quote, "suffix", where) or "",
             extra=_extra(quote, _QUOTE_KEYS, where),
@@ -181,25 +201,31 @@ def _bookmark(where: str, index: int, raw: object) -> Bookmark:
 
 
 def _offset(value: object) -> bool:
-    return type(value) is int and value >= 0
+    return type(value) is int and 0 <= value <= MAX_OFFSET
 
 
 def _text(raw: Mapping[Any, Any], key: str, where: str) -> str | None:
     value = raw.get(key)
-    if value is None or isinstance(value, str):
-        return value
+    if value is None:
+        return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)  # a hand-typed note or title such as 2014
-    raise SchemaError(f"{where}: '{key}' is not text")
+    if not isinstance(value, str):
+        raise SchemaError(f"{where}: '{key}' is not text")
+    if len(value) > MAX_TEXT:
+        raise SchemaError(f"{where}: '{key}' is longer than {MAX_TEXT:,} characters")
+    return normalize(value)
 
 
 def _time(raw: Mapping[Any, Any], key: str, where: str) -> str | None:
     value = raw.get(key)
     if isinstance(value, date):  # datetime is a date too
         return value.isoformat()
-    if value is None or isinstance(value, str):
-        return value
-    raise SchemaError(f"{where}: '{key}' is not a date or time")
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 100:
+        raise SchemaError(f"{where}: '{key}' is not a date or time")
+    return normalize(value)
 
 
 def _extra(raw: Mapping[Any, Any], known: tuple[str, ...], where: str) -> dict[str, Any]:

@@ -34,11 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.store.errors import StoreError
 from reader.store.records import Bookmark, DocumentRecord, Quote
-from reader.store.yamlio import Dump, Layout
+from reader.store.safeio import read_regular
+from reader.store.yamlio import MAX_BYTES, Dump, Layout
 
 MAGIC = b"reader-bookmarks-cache"
-FORMAT = b"1"
+FORMAT = b"2"
+"""2: strings cleaned and offsets bounded on the way in (a cache of 1 may hold neither)."""
 STALE_TEMP = 3600.0
 """Seconds after which a temp file of a killed cache writer is removed."""
 
@@ -89,8 +92,10 @@ def _gc_paused() -> Iterator[None]:
 def read(file: Path, raw: bytes) -> Cached | None:
     """The records of the YAML bytes ``raw`` from the cache ``file``, if it matches."""
     try:
-        blob = file.read_bytes()
-    except OSError:
+        blob = read_regular(file, 4 * MAX_BYTES)
+    except StoreError:
+        return None
+    if blob is None:
         return None
     header, _, payload = blob.partition(b"\n")
     fields = header.split(b" ")

@@ -28,8 +28,8 @@ from reader.store.schema import (
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-MAX_BYTES = 256 * 1024 * 1024
-"""Files larger than this are refused before parsing (50,000 bookmarks take ~25 MB)."""
+MAX_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused unread (50,000 bookmarks take ~25 MB)."""
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc]

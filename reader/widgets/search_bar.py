@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
+from reader.widgets.clean_input import CleanInput
+
 __all__ = ["SearchBar"]
 
 
@@ -81,7 +83,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The field, the mode and the status."""
-        yield Input(placeholder="Search (ctrl+r: regex)", id="search-input")
+        yield CleanInput(placeholder="Search (ctrl+r: regex)", id="search-input")
         yield Static(id="search-mode")
         yield Static(id="search-status")
 

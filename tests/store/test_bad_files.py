@@ -30,6 +30,17 @@ BAD: dict[str, bytes] = {
     "end before start": (
         f"version: 1\ndocuments:\n  {FP}:\n    bookmarks:\n" + BOOKMARK.replace("end: 2", "end: 0")
     ).encode(),
+    # Past 2**31 - 1: would overflow array('i') and crash the app when the document opens.
+    "offset above 2**31-1": (
+        f"version: 1\ndocuments:\n  {FP}:\n    bookmarks:\n"
+        + BOOKMARK.replace("start: 1, end: 2", "start: 1, end: 2147483648")
+    ).encode(),
+    "position above 2**31-1": f"version: 1\ndocuments:\n  {FP}:\n    position: {2**31}\n".encode(),
+    "negative position": f"version: 1\ndocuments:\n  {FP}:\n    position: -1\n".encode(),
+    "id too long": (
+        f"version: 1\ndocuments:\n  {FP}:\n    bookmarks:\n"
+        + BOOKMARK.replace("id: x1", "id: " + "x" * 65)
+    ).encode(),
     "duplicate ids": (f"version: 1\ndocuments:\n  {FP}:\n    bookmarks:\n" + BOOKMARK * 2).encode(),
     "gbk": "version: 1\ndocuments:\n  x:\n    title: 苏州日报\n".encode("gbk"),
     "several documents": b"version: 1\n---\nversion: 1\n",
