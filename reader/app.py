@@ -254,16 +254,11 @@ class ReaderApp(App[None]):
     # -- the bookmark store ---------------------------------------------------------
 
     def _load_bookmarks(self) -> None:
-        """Read the store: now when small, else in a thread so the first frame never waits."""
+        """Read the store: now when small, else in the store's thread (saves queue behind it)."""
         if not self.bookmarks.needs_thread():
             self.bookmarks.loaded_with(self.bookmarks.load())
             return
-
-        def load() -> None:
-            warnings = self.bookmarks.load()
-            self.call_from_thread(self._bookmarks_loaded, warnings)
-
-        self.run_worker(load, thread=True, group="bookmarks-load")
+        self.bookmarks.load_in_thread(self._bookmarks_loaded)
 
     def _bookmarks_loaded(self, warnings: list[str]) -> None:
         self.bookmarks.loaded_with(warnings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -21,10 +22,10 @@ from textual.markup import escape
 from reader.model.document import Fact, FactKind, Section, visible_name
 from reader.model.opening import list_documents
 from reader.model.text.oneline import shorten
-from reader.screens.bookmarks import Choice, ordered
+from reader.screens.bookmarks import Choice, gc_paused, ordered
 from reader.screens.main import MainScreen
 from reader.screens.requests import CompareRequested
-from reader.store.records import Bookmark
+from reader.store.records import Bookmark, DocumentRecord
 from reader.view.fact_rows import KIND_LABELS, fact_label
 
 COMPARE_CANDIDATES = 500
@@ -214,26 +215,56 @@ def bookmark_command(bookmark: Bookmark) -> str:
     return f"{text} — {shorten(bookmark.note, 40)}" if bookmark.note else text
 
 
-class BookmarksProvider(Provider):
-    """Every bookmark (of every document; another document opens on the jump)."""
+DISCOVER_BOOKMARKS = 100
+"""Bookmarks listed before anything is typed (the newest): the palette adds a row per hit."""
+SEARCH_BOOKMARKS = 100
+"""Most bookmark hits per keystroke."""
+FUZZY_CANDIDATES = 2_000
+"""Most bookmarks given to the (slow) fuzzy matcher per keystroke when few contain the query."""
 
-    def _bookmarks(self) -> Iterator[tuple[str, Choice, MainScreen, str | None]]:
+
+class BookmarksProvider(Provider):
+    """Every bookmark (of every document; another document opens on the jump).
+
+    Fast with 50,000 bookmarks: discovery lists only the newest; the first
+    keystroke folds each bookmark's quote and note once; each keystroke then
+    keeps the bookmarks that contain the query (a substring test) and gives the
+    fuzzy matcher only a bounded number. Command texts and choices are made for
+    the hits only.
+    """
+
+    _pairs: list[tuple[DocumentRecord, Bookmark]] | None = None
+    _folded: list[str] | None = None
+
+    def _bookmarks(self) -> list[tuple[DocumentRecord, Bookmark]]:
+        if self._pairs is None:
+            screen = self.screen
+            records = screen.bookmark_records() if isinstance(screen, MainScreen) else []
+            with gc_paused():
+                self._pairs = [(r, b) for r in ordered(records) for b in r.bookmarks]
+        return self._pairs
+
+    def _haystacks(self) -> list[str]:
+        if self._folded is None:
+            pairs = self._bookmarks()
+            with gc_paused():
+                self._folded = [f"{b.quote.exact[:60]} {b.note[:60]}".casefold() for _, b in pairs]
+        return self._folded
+
+    def _hit_parts(
+        self, record: DocumentRecord, bookmark: Bookmark
+    ) -> tuple[str, Callable[[], None], str]:
         screen = self.screen
-        if not isinstance(screen, MainScreen):
-            return
-        for record in ordered(screen.bookmark_records()):
-            path = record.paths[-1] if record.paths else None
-            for bookmark in record.bookmarks:
-                choice = Choice(record.fingerprint, bookmark.id, path)
-                # The palette reads help as markup; titles are document text.
-                yield bookmark_command(bookmark), choice, screen, escape(record.title or "")
+        assert isinstance(screen, MainScreen)
+        command = partial(screen.go_to_bookmark, Choice.of(record, bookmark))
+        # The palette reads help as markup; titles are document text.
+        return bookmark_command(bookmark), command, escape(shorten(record.title or "", 200))
 
     async def discover(self) -> Hits:
-        """Every bookmark, newest first, before anything is typed."""
-        for text, choice, screen, title in self._bookmarks():
-            yield DiscoveryHit(
-                Content(text), partial(screen.go_to_bookmark, choice), text=text, help=title
-            )
+        """The newest bookmarks, before anything is typed."""
+        for record, bookmark in self._bookmarks()[:DISCOVER_BOOKMARKS]:
+            text, command, title = self._hit_parts(record, bookmark)
+            yield DiscoveryHit(Content(text), command, text=text, help=title)
 
     async def search(self, query: str) -> Hits:
         """The bookmarks whose command text (quote and note) matches ``query``.
@@ -242,16 +273,27 @@ class BookmarksProvider(Provider):
             query: What the user typed.
         """
         matcher = self.matcher(query)
-        for text, choice, screen, title in self._bookmarks():
+        folded = query.casefold().strip()
+        pairs, haystacks = self._bookmarks(), self._haystacks()
+        found = [i for i, hay in enumerate(haystacks) if folded in hay][:SEARCH_BOOKMARKS]
+        if len(found) < SEARCH_BOOKMARKS:
+            letters = set(folded) - {" "}
+            seen = set(found)
+            fuzzy = (
+                i
+                for i, hay in enumerate(haystacks)
+                if i not in seen and all(c in hay for c in letters)
+            )
+            found += islice(fuzzy, FUZZY_CANDIDATES)
+        hits = 0
+        for index in found:
+            text, command, title = self._hit_parts(*pairs[index])
             score = matcher.match(text)
             if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, text),
-                    partial(screen.go_to_bookmark, choice),
-                    text=text,
-                    help=title,
-                )
+                yield Hit(score, highlight(matcher, text), command, text=text, help=title)
+                hits += 1
+                if hits >= SEARCH_BOOKMARKS:
+                    return
 
 
 COMPARE_WITH = "Compare with: "

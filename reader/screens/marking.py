@@ -13,6 +13,7 @@ Positions are character offsets into ``Document.text``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias
@@ -135,6 +136,10 @@ class Marking:
         bookmarks = record.bookmarks if record is not None else ()
         self.reading.set_marks([(b.start, b.end) for b in bookmarks if not b.detached])
 
+    def _refresh_if_shown(self) -> None:
+        if self.reading.is_attached:
+            self.refresh_marks()
+
     def _bookmark(self, bookmark_id: str) -> Bookmark | None:
         keeper = self.keeper
         if keeper is None:
@@ -169,14 +174,10 @@ class Marking:
             return
         document = self.document
         offset = self.reading.current_offset
-
-        def write() -> None:
-            keeper.call(lambda store: store.set_position(document, offset))
-
+        # In the store's thread, after any save asked for before (never two at once).
+        keeper.submit(lambda store: store.set_position(document, offset))
         if wait:
-            write()
-        else:
-            self.reading.run_worker(write, thread=True, group="save-position")
+            keeper.wait()
 
     # -- selection ----------------------------------------------------------------
 
@@ -240,17 +241,21 @@ class Marking:
         if start >= end:
             return
 
-        def save(note: str | None) -> None:
-            if note is None:
-                return
-            keeper = self.keeper
-            if keeper is None:
-                return
-            added = keeper.call(lambda store: store.add(self.document, start, end, note))
-            if added is not None:
-                self._clear_selection()
+        document = self.document
+
+        def added(_: Bookmark) -> None:
+            if self.reading.is_attached and self.reading.document is document:
+                if self.selection is not None and self.selection.span == (start, end):
+                    self._clear_selection()
                 self.refresh_marks()
-                self.reading.notify("Bookmarked", timeout=2)
+            self.reading.notify("Bookmarked", timeout=2)
+
+        def save(note: str | None) -> None:
+            keeper = self.keeper
+            if note is None or keeper is None:
+                return
+            # In the store's thread: behind a cold load still running, never on this one.
+            keeper.submit(lambda store: store.add(document, start, end, note), added)
 
         self.reading.app.push_screen(NotePrompt(self.document.text[start:end]), save)
 
@@ -261,13 +266,19 @@ class Marking:
         keeper = self.keeper
         if keeper is None:
             return
+        if not keeper.loaded:  # a big store still being read in its thread
+            self.reading.notify("Bookmarks are still loading…", timeout=2)
+            return
         self.reading.app.push_screen(
             BookmarksScreen(keeper, current=self.document.fingerprint), self._chosen
         )
 
     def _chosen(self, choice: Choice | None) -> None:
-        # Deleting or editing in the list changes the marks even without a jump.
-        self.refresh_marks()
+        # Deleting or editing in the list changes the marks even without a jump:
+        # redrawn once the list's saves (queued in the store's thread) are done.
+        keeper = self.keeper
+        if keeper is not None:
+            keeper.submit(lambda _: None, lambda _: self._refresh_if_shown())
         if choice is not None:
             self.jump(choice)
 
@@ -279,9 +290,13 @@ class Marking:
                 self.reading.scroll_to_offset(bookmark.start)
                 self.reading.focus()
             return
-        if not choice.path:
+        if not choice.paths:
             self.reading.notify(
                 "The bookmark's document has no known path", severity="error", markup=False
             )
             return
-        self._open_other(Path(choice.path), choice.bookmark_id)
+        # Every path it was seen at, newest first: the first that is still a file
+        # (the same text opened from an original and a copy, the copy deleted).
+        # None left: the newest, so the reader is told why it cannot be opened.
+        path = next((p for p in choice.paths if os.path.isfile(p)), choice.paths[0])
+        self._open_other(Path(path), choice.bookmark_id)

@@ -120,7 +120,11 @@ class BookmarkStore:
 
     def documents(self) -> list[DocumentRecord]:
         """Every document record, in file order (pending re-keys shown re-keyed)."""
-        old_to_view = {old: self._views[new] for new, (old, _) in self._pending.items()}
+        # Copies: the app's store thread may re-key while the UI thread lists.
+        views = dict(self._views)
+        old_to_view = {
+            old: views[new] for new, (old, _) in list(self._pending.items()) if new in views
+        }
         return [old_to_view.get(fp, record) for fp, record in self._records.items()]
 
     def record_for(self, document: Document) -> DocumentRecord | None:
@@ -144,8 +148,8 @@ class BookmarkStore:
             return None
         old = max(candidates, key=lambda r: r.updated or "")
         view = reanchor_record(old, document)
+        self._views[fingerprint] = view  # first: documents() looks views up by pending
         self._pending[fingerprint] = (old.fingerprint, document)
-        self._views[fingerprint] = view
         return view
 
     def position(self, document: Document) -> int | None:
@@ -322,7 +326,8 @@ class BookmarkStore:
             if self._readonly:
                 raise StoreError(f"cannot save bookmarks: {self._readonly}")
             records = dict(self._records)
-            for new, (old, document) in self._pending.items():
+            pending = list(self._pending.items())  # the UI thread may add one meanwhile
+            for new, (old, document) in pending:
                 _rekey(records, old, new, document)
             result = change(records)
             dump = self._serializer.dump(records, self._extra)
@@ -336,8 +341,9 @@ class BookmarkStore:
             except OSError as error:
                 raise StoreError(f"cannot save bookmarks: {why(error)}") from None
             self._records, self._stamp = records, _stamp(target)
-            self._pending.clear()
-            self._views.clear()
+            for new, _ in pending:
+                self._pending.pop(new, None)
+                self._views.pop(new, None)
             self._cache_later(dump.parts, dump)
             return result
 

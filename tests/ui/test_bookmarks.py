@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from textual.command import Hit
-from textual.widgets import Input, OptionList
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from reader import paths
 from reader.app import ReaderApp
@@ -20,6 +22,7 @@ from reader.screens.main import MainScreen
 from reader.screens.note import NotePrompt
 from reader.store import reanchor
 from reader.store.bookmarks import BookmarkStore
+from reader.widgets.bookmark_list import BookmarkList
 from reader.widgets.reading_draw import MARK
 from tests.ui.helpers import SEED, build_document, make_app
 from tests.ui.test_app import line_text
@@ -31,6 +34,12 @@ def on_disk() -> list[dict[str, Any]]:
     """Every bookmark in the store file, as plain dicts."""
     data = yaml.safe_load(paths.bookmarks_file().read_text(encoding="utf-8"))
     return [b for record in data["documents"].values() for b in record.get("bookmarks", [])]
+
+
+async def drained(app: ReaderApp, pilot: Pilot[None]) -> None:
+    """Wait for the saves queued in the store's thread, then for their UI callbacks."""
+    await asyncio.to_thread(app.bookmarks.wait)
+    await pilot.pause()
 
 
 def main_screen(app: ReaderApp) -> MainScreen:
@@ -55,6 +64,7 @@ async def test_m_saves_quote_and_note_then_restart_shows_mark_and_position() -> 
         await pilot.press("m")
         assert isinstance(app.screen, NotePrompt)
         await pilot.press(*"grass", "enter")
+        await drained(app, pilot)
         assert isinstance(app.screen, MainScreen)
         [saved] = on_disk()
         assert saved["quote"]["exact"] == quote
@@ -129,9 +139,9 @@ async def test_list_enter_jumps_to_the_bookmark(monkeypatch: pytest.MonkeyPatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("B")
         assert isinstance(app.screen, BookmarksScreen)
-        option_list = app.screen.query_one(OptionList)
-        text = str(option_list.get_option_at_index(1).prompt)
-        assert "newer" in text  # newest first
+        rows = app.screen.query_one(BookmarkList).rows
+        bookmark = rows[1].bookmark
+        assert bookmark is not None and bookmark.note == "newer"  # newest first
         await pilot.press("down", "enter")
         screen = main_screen(app)
         [older] = [b for b in on_disk() if b["note"] == "older"]
@@ -145,14 +155,17 @@ async def test_delete_then_undo_and_edit_note_reach_the_file(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("B", "d")
+        await drained(app, pilot)
         assert [b["note"] for b in on_disk()] == ["one"]
         assert "Deleted — press u to undo" in messages(app)
         await pilot.press("u")
+        await drained(app, pilot)
         assert sorted(b["note"] for b in on_disk()) == ["one", "two"]
         await pilot.press("e")
         assert isinstance(app.screen, NotePrompt)
         app.screen.query_one(Input).value = "rewritten"
         await pilot.press("enter", "escape")
+        await drained(app, pilot)
         assert sorted(b["note"] for b in on_disk()) == ["one", "rewritten"]
         assert isinstance(app.screen, MainScreen)
 
@@ -211,6 +224,7 @@ async def test_unwritable_store_notifies_and_the_app_goes_on(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("m", "enter")
+        await drained(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert any(m.startswith("cannot save bookmarks") for m in messages(app))
         await pilot.press("right_square_bracket")
@@ -283,6 +297,7 @@ async def test_quitting_saves_the_position_at_once(monkeypatch: pytest.MonkeyPat
         offset = main_screen(app).reading.current_offset
         assert not paths.bookmarks_file().exists()  # debounced: nothing written yet
         await pilot.press("q")
+    app.bookmarks.wait()  # the save runs in the store's thread, finished before exit
     data = yaml.safe_load(paths.bookmarks_file().read_text(encoding="utf-8"))
     [record] = data["documents"].values()
     assert record["position"] == offset > 0
