@@ -101,6 +101,7 @@ async def test_v_j_m_bookmarks_exactly_two_sentences(tmp_path: Path) -> None:
         await pilot.press("v", "j", "j", "k")
         assert screen.reading.current_offset == body.start  # j/k did not scroll
         await pilot.press("m", "enter")
+        await drained(app, pilot)
         [saved] = on_disk()
         assert saved["quote"]["exact"] == "One fell. Two rose!"
         assert screen.marking.selection is None
