@@ -113,3 +113,16 @@ def test_a_file_name_not_in_utf8_finds_its_bookmarks_after_the_file_changed(
     assert main(["bookmarks", "list", "--document", str(path)]) == 0
     out = capsys.readouterr().out
     assert "“Alpha” — kept" in out
+
+
+def test_a_fifo_store_never_blocks_the_cli() -> None:
+    """Issue 11, item 5: a FIFO at the store's path blocked `reader bookmarks list` for ever."""
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    os.mkfifo(paths.bookmarks_file())
+    done = run_cli("bookmarks", "list")  # run_cli fails the test after 60 s
+    assert done.returncode == 0
+    assert done.stdout == ""
+    [line] = done.stderr.splitlines()
+    assert line.startswith(
+        "reader: bookmarks are off: bookmarks.yaml is a FIFO, not a regular file"
+    )
