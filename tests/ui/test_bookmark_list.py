@@ -164,6 +164,9 @@ async def test_m_enter_while_a_cold_store_loads_never_parses_on_the_ui_thread(
         assert not app.bookmarks.loaded
         await pilot.press("m", "enter")  # handled while the load still runs
         assert isinstance(app.screen, MainScreen)
+        await pilot.press("B")  # says so rather than showing an empty list
+        assert isinstance(app.screen, MainScreen)
+        assert "Bookmarks are still loading…" in [n.message for n in app._notifications]
         assert not app.bookmarks.loaded
         release.set()
         await drained(app, pilot)
