@@ -103,12 +103,13 @@ class BookmarksScreen(Screen[Choice | None]):
     """Heading of this screen's keys in the help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "pick", "Go to bookmark"),
         Binding("e", "edit_note", "Edit note"),
         Binding("d", "delete_bookmark", "Delete"),
         Binding("u", "undo_delete", "Undo delete"),
         Binding("escape", "close", "Close"),
     ]
-    """List keys; Enter (the list's own) jumps to the bookmark."""
+    """List keys (the list moves the cursor)."""
 
     def __init__(self, keeper: BookmarkKeeper, *, current: str | None = None) -> None:
         """Create the list.
@@ -162,6 +163,12 @@ class BookmarksScreen(Screen[Choice | None]):
             return
         self._leaving = True
         self.dismiss(choice)
+
+    def action_pick(self) -> None:
+        """Go to the highlighted bookmark: the screen is leaving from this key on."""
+        row = self.rows.current
+        if row is not None and row.bookmark is not None:
+            self._finish(Choice.of(row.record, row.bookmark))
 
     @on(BookmarkList.Selected)
     def _selected(self, event: BookmarkList.Selected) -> None:

@@ -57,7 +57,6 @@ class BookmarkList(ScrollView, can_focus=True):
     """The rows, a cursor on a bookmark, and Enter to pick it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Go to bookmark"),
         Binding("up,k", "cursor_up", "Previous", show=False),
         Binding("down,j", "cursor_down", "Next", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
@@ -65,7 +64,8 @@ class BookmarkList(ScrollView, can_focus=True):
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
     ]
-    """Moving and picking; the screen adds edit, delete and undo."""
+    """Moving; the screen adds Enter (picked at once, so keys queued after it find
+    the screen leaving), edit, delete and undo."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "bookmark-list--cursor",
@@ -100,7 +100,7 @@ class BookmarkList(ScrollView, can_focus=True):
 
     @dataclass
     class Selected(Message):
-        """Enter (or a second click) on a bookmark row."""
+        """A second click on a bookmark row (Enter is the screen's key)."""
 
         row: Row
 
@@ -259,7 +259,7 @@ class BookmarkList(ScrollView, can_focus=True):
         self.cursor = self._landing(len(self.rows) - 1, -1)
 
     def action_select(self) -> None:
-        """Pick the highlighted bookmark."""
+        """Pick the highlighted bookmark (post :class:`Selected`)."""
         row = self.current
         if row is not None:
             self.post_message(self.Selected(row))

@@ -76,7 +76,9 @@ async def test_enter_enter_enter_dismisses_the_list_once(monkeypatch: pytest.Mon
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         stack = len(app.screen_stack)
-        await burst(app, pilot, "B", "enter", "enter", "enter")
+        await pilot.press("B")  # the list is open; then the keys arrive together:
+        assert isinstance(app.screen, BookmarksScreen)
+        await burst(app, pilot, "enter", "enter", "enter")
         assert isinstance(app.screen, MainScreen)
         assert len(app.screen_stack) == stack
         assert app.screen.marking.jump_to is None  # jumped in place, no document opened
@@ -90,7 +92,9 @@ async def test_enter_e_escape_together_leave_the_reading_screen(
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         stack = len(app.screen_stack)
-        await burst(app, pilot, "B", "enter", "e", "escape")
+        await pilot.press("B")  # the list is open; then the keys arrive together:
+        assert isinstance(app.screen, BookmarksScreen)
+        await burst(app, pilot, "enter", "e", "escape")
         assert isinstance(app.screen, MainScreen)
         assert len(app.screen_stack) == stack
         await pilot.press("j")
@@ -105,7 +109,9 @@ async def test_enter_enter_on_another_documents_bookmark(tmp_path: Path) -> None
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         stack = len(app.screen_stack)
-        await burst(app, pilot, "B", "enter", "enter")
+        await pilot.press("B")  # the list is open; then the keys arrive together:
+        assert isinstance(app.screen, BookmarksScreen)
+        await burst(app, pilot, "enter", "enter")
         await drained(app, pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
