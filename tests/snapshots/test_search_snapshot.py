@@ -34,9 +34,6 @@ def test_main_screen_with_search_matches(snap_compare: SnapCompare) -> None:
         await pilot.press("slash", "市", "委")
         await settle(pilot)
         await pilot.press("enter", "n", "slash")
-        # A steady cursor: a blinking one is drawn or not depending on when the
-        # picture is taken (on a busy machine, often not).
-        pilot.app.screen.query_one("#search-input", Input).cursor_blink = False
         await settle(pilot)
         # The field's cursor blinks: frozen on, or the picture depends on the clock.
         pilot.app.screen.query_one(Input).cursor_blink = False
