@@ -347,9 +347,13 @@ class CompareScreen(Screen[None]):
             keeper = getattr(self.app, "bookmarks", None)
             if note is None or keeper is None:
                 return
-            if keeper.call(lambda store: store.add(self.new, start, end, note)) is not None:
+
+            def added(_: object) -> None:
                 self._refresh_marks()
                 self.notify("Bookmarked (in this edition)", timeout=2)
+
+            # Saves run in the store's thread, after anything asked before.
+            keeper.submit(lambda store: store.add(self.new, start, end, note), added)
 
         self.app.push_screen(NotePrompt(text[start:end]), save)
 

@@ -125,6 +125,10 @@ async def test_a_bookmark_in_the_comparison_belongs_to_new() -> None:
         await pilot.press("m")
         await pilot.press("enter")  # save with no note
         await pilot.pause()
+        pilot.app.bookmarks.wait()  # the store's thread has written the file
+        await pilot.pause()
+        record = pilot.app.bookmarks.call(lambda store: store.record_for(screen.new))
+        assert record is not None and len(record.bookmarks) == 1
     data = yaml.safe_load(paths.bookmarks_file().read_text(encoding="utf-8"))
     records = data["documents"]
     assert list(records) == [screen.new.fingerprint]
