@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -42,7 +43,56 @@ class ParagraphKind(str, Enum):
     BODY = "body"
     """Running text."""
     CODE = "code"
-    """A fenced or indented code block (Markdown); shown as is."""
+    """A fenced or indented code block (Markdown); shown as is, never reflowed."""
+    TABLE = "table"
+    """A Markdown table laid out in aligned columns; never reflowed."""
+    QUOTE = "quote"
+    """A paragraph inside a Markdown block quote (drawn with a bar)."""
+    LIST_ITEM = "list-item"
+    """A Markdown list item (its bullet or number is in the text; hanging indent)."""
+
+
+class InlineStyle(str, Enum):
+    """How a run of displayed text is styled (rendered Markdown)."""
+
+    EMPHASIS = "emphasis"
+    STRONG = "strong"
+    CODE = "code"
+    """Inline code (the backticks are not in the text)."""
+    STRIKE = "strike"
+    LINK = "link"
+    """A link's text."""
+    LINK_URL = "link-url"
+    """A link's address, shown dim after its text."""
+    IMAGE = "image"
+    """The ``[image: alt]`` stand-in of an image."""
+    RULE = "rule"
+    """Table borders and thematic breaks."""
+
+
+@dataclass(frozen=True, slots=True)
+class StyleRun:
+    """A styled run of the displayed text."""
+
+    start: int
+    end: int
+    style: InlineStyle
+
+
+@dataclass(frozen=True, slots=True)
+class BlockShape:
+    """How a block is set on the page beside its text (rendered Markdown).
+
+    Every line is drawn ``indent`` cells in (``quote`` bars fill the first
+    ``2 * quote`` of them); the lines after a paragraph's first one ``hang``
+    cells further (under a list item's text, past its bullet). For CODE and
+    TABLE a line after a newline starts at ``indent + hang`` and a line cut
+    because it was too long starts at ``indent`` with a continuation marker.
+    """
+
+    indent: int = 0
+    hang: int = 0
+    quote: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +172,8 @@ class Meta:
     breadcrumb: tuple[str, ...] = ()
     """Navigation trail of a saved web page, e.g. (首页, 省市要闻, 正文)."""
     author: str | None = None
-    """Who wrote or delivered it: a byline's names (several joined by 、), an author line."""
+    """Who wrote or delivered it: a byline's names (several joined by 、), an author
+    line, or Markdown front matter's ``author``."""
     editor: str | None = None
     """The editor named in a ``责任编辑：``/``Editor:`` line, at the top or the foot."""
     language: str = "und"
@@ -159,10 +210,23 @@ class Document:
     source_map: SourceMap = _NO_MAP
     """Displayed offsets to offsets in the normalized source (the identity when
     the text is shown as it is; see :mod:`reader.model.structure.source_map`)."""
+    source: str | None = None
+    """The normalized source, kept for rendered Markdown (whose head-only parse
+    renders only the head: the full parse must start from the source); ``None``
+    otherwise (``source_map`` leads back from ``text``)."""
+    styles: tuple[StyleRun, ...] = ()
+    """Inline style runs of the displayed text, sorted by start (rendered Markdown)."""
+    shapes: Mapping[int, BlockShape] = field(default_factory=dict)
+    """Indentation of the paragraphs that have one, keyed by paragraph start."""
 
     def __post_init__(self) -> None:
         if self.source_map is _NO_MAP:
             object.__setattr__(self, "source_map", SourceMap.identity(len(self.text)))
+
+    @property
+    def source_text(self) -> str:
+        """What a full parse starts from: the Markdown source, else ``text``."""
+        return self.text if self.source is None else self.source
 
     @cached_property
     def fingerprint(self) -> str:

@@ -80,14 +80,19 @@ def assert_span(span: tuple[int, int], document: Document, what: str) -> None:
 
 def check_chain(raw: str, *, markdown: bool, width: int, query: str) -> None:
     """Run the whole chain on ``raw`` and check every span it produces."""
-    text = normalize(raw)
-    assert normalize(text) == text
-    document = parse(text, path="doc.md" if markdown else "doc.txt")
-    if document.source_map.is_identity:
-        assert document.text == text
+    source = normalize(raw)
+    assert normalize(source) == source
+    document = parse(source, path="doc.md" if markdown else "doc.txt")
+    # Every span below is an offset into the displayed text.
+    text = document.text
+    if document.source is not None:  # rendered Markdown keeps its source
+        assert document.source == source
+    elif document.source_map.is_identity:  # shown as it is
+        assert text == source
     else:
         # Reflowed: the same visible characters in the same order.
-        assert "".join(document.text.split()) == "".join(text.split())
+        assert "".join(text.split()) == "".join(source.split())
+    assert document.source_map.display_length == len(text)
     for section in document.sections:
         assert_span((section.start, section.end), document, "section")
         if section.heading is not None:

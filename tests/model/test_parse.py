@@ -296,13 +296,14 @@ def test_markdown_readme() -> None:
     assert doc.sections[0].start == 0 and doc.sections[0].id == "reader"
     for section in doc.sections:
         assert section.heading is not None
-        assert text[slice(*section.heading)] == section.title
-    code = [text[p.start : p.end] for p in doc.paragraphs if p.kind is ParagraphKind.CODE]
-    assert code == ["```sh\n# comment, not a heading\npip install reader\n```", "    indented code"]
-    items = [p for p in doc.paragraphs if text[p.start : p.end].startswith("- ")]
-    assert len(items) == 2
+        assert doc.text[slice(*section.heading)] == section.title
+    shown = doc.text
+    code = [shown[p.start : p.end] for p in doc.paragraphs if p.kind is ParagraphKind.CODE]
+    assert code == ["# comment, not a heading\npip install reader", "indented code"]
+    items = [shown[p.start : p.end] for p in doc.paragraphs if p.kind is ParagraphKind.LIST_ITEM]
+    assert items == ["• one item", "• two items"]
     assert doc.meta.title == "Reader"
-    assert doc.text == text
+    assert doc.source == text
     # Sniffed without a path too: an ATX heading outside a fence.
     assert heading_titles(parse(text)) == heading_titles(doc)
 
@@ -317,7 +318,8 @@ def test_one_stray_hash_line_does_not_make_markdown() -> None:
 def test_markdown_front_matter_is_meta() -> None:
     text = "---\ntitle: x\n---\n\n# Title\n\nBody text.\n"
     doc = parse(text, path="a.md")
-    assert doc.paragraphs[0].kind is ParagraphKind.META
+    assert doc.text == "Title\n\nBody text."
+    assert doc.meta.title == "x"
     assert heading_titles(doc) == [(1, "Title")]
 
 
@@ -334,6 +336,8 @@ def test_large_markdown_takes_line_scanner() -> None:
     doc = parse(text, path="big.md")
     assert len(doc.sections) == 60_001
     assert sum(p.kind is ParagraphKind.CODE for p in doc.paragraphs) == 60_000
+    assert "#" not in doc.text.replace("# code", "")
+    assert doc.text.startswith("Big\n\nPart\n\nSome text here.\n\n# code\n\nPart")
 
 
 def test_hostile_shapes_do_not_crash() -> None:

@@ -1,63 +1,64 @@
-"""The Markdown path: headings, code blocks and paragraphs from markdown-it-py.
+"""The Markdown path: is a text Markdown, its front matter, and rendering it.
 
-Position unit: line indices into ``text.split("\\n")`` (markdown-it-py's
-``token.map`` is a half-open line range); the parser turns them into character
-offsets. The document text stays the raw Markdown: we show source, not HTML.
+Position unit: character offsets, into the source (the normalized text read
+from the file) or into the displayed text (everything in ``Document``).
 
 A text is Markdown when its path ends in ``.md``/``.markdown``/``.mdown``/``.mkd``
 or when ATX headings (``#`` to ``######``, a space, text) start lines outside
 code fences within the first :data:`SNIFF_CHARS` characters: two of them, or
 one that opens the text.
 
-Units: every top-level block is one unit (paragraph, heading, fence, indented
-code, table, block quote, HTML block, rule), except lists, whose items are one
-unit each. ATX and setext headings at top level are headings (level = ``#``
-count; ``=`` underline 1, ``-`` underline 2); headings nested in quotes or lists
-are not sections. Fenced and indented code are CODE units, so a ``# comment``
-inside a fence is never a heading. A YAML front matter block (``---`` ...
-``---`` at the very top) is one META unit.
+Markdown is *rendered*: ``Document.text`` is the displayed text, with the
+markup gone (see :mod:`reader.model.structure.markdown_render` for what each
+construct becomes) and a ``SourceMap`` back to the source. Headings: ATX and
+setext headings at top level are HEADING blocks (level = ``#`` count; ``=``
+underline 1, ``-`` underline 2); headings nested in quotes or lists are not
+sections. A ``# comment`` inside a code fence is code, never a heading. A YAML
+front matter block (``---`` ... ``---`` or ``...`` at the very top) is read
+into the metadata (title, date, author, source) and not shown.
 
-Texts over :data:`MARKDOWN_IT_LIMIT` characters take a lean line scanner
-instead (blank-line blocks, fences, ATX headings; no setext), because
-markdown-it-py runs at a few MB/s and the app parses on open.
+Texts over :data:`MARKDOWN_IT_LIMIT` characters are rendered by the lean line
+scanner of :mod:`reader.model.structure.markdown_lean` instead, because
+markdown-it-py runs well under 1 MB/s and the app parses on open.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import NamedTuple
 
-from reader.model.document import ParagraphKind
+from reader.model.structure.markdown_emit import Rendered
 
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 SNIFF_CHARS = 200_000
 """How much of a text is looked at to decide whether it is Markdown."""
 MARKDOWN_IT_LIMIT = 2_000_000
 """Longest text given to markdown-it-py; longer ones take the line scanner."""
+FRONT_MATTER_LINES = 60
+"""Longest front matter block looked for, in lines."""
 
-_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_LINE_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
-_CLOSING_HASHES_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_WS = " \t"
+_FIELDS = {
+    "title": ("title",),
+    "date": ("date", "published", "pubdate", "created"),
+    "author": ("author", "authors", "byline"),
+    "source": ("source", "publisher", "publication"),
+}
+"""Front matter keys read into each metadata field, by preference."""
 
 
-@dataclass(frozen=True)
-class MarkdownUnit:
-    """One block: a line range and what it is."""
+class FrontMatter(NamedTuple):
+    """What a YAML front matter block says about the document."""
 
-    first: int
-    """Its first line."""
-    last: int
-    """The line just past it."""
-    kind: ParagraphKind
-    """HEADING, CODE, META (front matter) or BODY."""
-    level: int = 0
-    """Heading level (``#`` count), for headings."""
-    title: str = ""
-    """Heading text, for headings."""
-    span: tuple[int, int] = (0, 0)
-    """Span of the heading text (character offsets), for headings."""
+    lines: int
+    """How many lines it takes at the top (0: none)."""
+    title: str | None = None
+    published: datetime | None = None
+    author: str | None = None
+    source: str | None = None
 
 
 def looks_like_markdown(text: str, path: str | None) -> bool:
@@ -87,138 +88,117 @@ def looks_like_markdown(text: str, path: str | None) -> bool:
     return False
 
 
-def scan_markdown(text: str, lines: list[str], starts: list[int]) -> list[MarkdownUnit]:
-    """Split Markdown ``text`` into units.
+def render(
+    source: str, lines: Sequence[str], starts: Sequence[int], *, stop: int | None = None
+) -> tuple[Rendered, FrontMatter]:
+    """Render Markdown ``source`` to displayed text and read its front matter.
 
     Args:
-        text: The whole text.
-        lines: ``text.split("\\n")``.
+        source: The normalized Markdown text.
+        lines: ``source.split("\\n")``.
         starts: Start offset of each line.
+        stop: Render only up to this offset (a line start) and append the rest
+            of the source as it is (a head-only parse of a big text).
 
     Returns:
-        The units in text order.
+        The rendered text and the front matter (``lines == 0`` when none).
     """
-    units: list[MarkdownUnit] = []
-    skip = _front_matter(lines)
-    if skip:
-        units.append(MarkdownUnit(0, skip, ParagraphKind.META))
-    if len(text) > MARKDOWN_IT_LIMIT:
-        units.extend(_scan_lines(lines, starts, skip))
+    front = read_front_matter(lines)
+    end = len(source) if stop is None else stop
+    if len(source) > MARKDOWN_IT_LIMIT:
+        from reader.model.structure.markdown_lean import render_lean
+
+        last = len(lines) if stop is None else _line_of(starts, stop)
+        rendered = render_lean(source, lines[:last], starts, front.lines, tail=end)
     else:
-        body = "\n" * skip + "\n".join(lines[skip:]) if skip else text
-        units.extend(_scan_tokens(body, lines, starts))
-    return units
+        from reader.model.structure.markdown_render import render_markdown
+
+        # Front matter lines are blanked, not cut, so the line maps still fit.
+        head = source[:end]
+        if front.lines:
+            head = (
+                "\n" * front.lines
+                + head[starts[front.lines] if front.lines < len(starts) else end :]
+            )
+        rendered = render_markdown(source, head, starts, tail=end)
+    return rendered, front
 
 
-def _scan_tokens(text: str, lines: list[str], starts: list[int]) -> list[MarkdownUnit]:
-    # Imported here: markdown-it-py costs ~40 ms to import, and most documents
-    # are plain text; start-up should not pay for it.
-    from markdown_it import MarkdownIt
+def _line_of(starts: Sequence[int], offset: int) -> int:
+    from bisect import bisect_left
 
-    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(text)
-    units: list[MarkdownUnit] = []
-    for token in tokens:
-        if token.map is None or token.nesting == -1:
-            continue
-        first, last = _trim(lines, token.map[0], token.map[1])
-        if last <= first:
-            continue
-        if token.level == 0:
-            if token.type == "heading_open":
-                units.append(_heading(lines, starts, first, last, token.markup))
-            elif token.type in ("fence", "code_block"):
-                units.append(MarkdownUnit(first, last, ParagraphKind.CODE))
-            elif token.type not in ("bullet_list_open", "ordered_list_open"):
-                units.append(MarkdownUnit(first, last, ParagraphKind.BODY))
-        elif token.level == 1 and token.type == "list_item_open":
-            units.append(MarkdownUnit(first, last, ParagraphKind.BODY))
-    return units
+    return bisect_left(starts, offset)
 
 
-def _heading(
-    lines: list[str], starts: list[int], first: int, last: int, markup: str
-) -> MarkdownUnit:
-    if markup.startswith("#"):
-        line = lines[first]
-        atx = _ATX_RE.match(line)
-        a = atx.end() if atx else 0
-        content = line[a:]
-        closing = _CLOSING_HASHES_RE.search(content)
-        b = a + (closing.start() if closing else len(content.rstrip(_WS)))
-        b = max(a, a + len(line[a:b].rstrip(_WS)))
-        return MarkdownUnit(
-            first,
-            last,
-            ParagraphKind.HEADING,
-            len(markup),
-            line[a:b],
-            (starts[first] + a, starts[first] + b),
-        )
-    # Setext: the title lines, then the underline.
-    title_last = max(first, last - 2)
-    a = len(lines[first]) - len(lines[first].lstrip(_WS))
-    b = len(lines[title_last].rstrip(_WS))
-    title = " ".join(lines[k].strip() for k in range(first, title_last + 1))
-    level = 1 if markup.startswith("=") else 2
-    return MarkdownUnit(
-        first,
-        last,
-        ParagraphKind.HEADING,
-        level,
-        title,
-        (starts[first] + a, max(starts[first] + a, starts[title_last] + b)),
+def read_front_matter(lines: Sequence[str]) -> FrontMatter:
+    """Read a YAML front matter block at the top of ``lines``.
+
+    Only ``yaml.safe_load`` reads it; a block that is not a YAML mapping still
+    counts as front matter (it is hidden) but gives no fields.
+    """
+    count = _front_matter(lines)
+    if not count:
+        return FrontMatter(0)
+    import yaml
+
+    try:
+        data = yaml.safe_load("\n".join(lines[1 : count - 1]))
+    except yaml.YAMLError:
+        return FrontMatter(count)
+    if not isinstance(data, Mapping):
+        return FrontMatter(count)
+    lowered = {str(k).lower(): v for k, v in data.items()}
+
+    def pick(field: str) -> object:
+        for key in _FIELDS[field]:
+            value = lowered.get(key)
+            if value not in (None, "", [], {}):
+                return value
+        return None
+
+    return FrontMatter(
+        count,
+        _text(pick("title")),
+        _when(pick("date")),
+        _text(pick("author")),
+        _text(pick("source")),
     )
 
 
-def _scan_lines(lines: list[str], starts: list[int], skip: int) -> list[MarkdownUnit]:
-    units: list[MarkdownUnit] = []
-    block_start: int | None = None
-    fence: str | None = None
-    fence_start = 0
-    for index in range(skip, len(lines)):
-        line = lines[index]
-        if fence is not None:
-            if line.lstrip(" ").startswith(fence):
-                units.append(MarkdownUnit(fence_start, index + 1, ParagraphKind.CODE))
-                fence = None
-            continue
-        opening = _FENCE_RE.match(line)
-        atx = _ATX_RE.match(line) if line[:4].lstrip(" ").startswith("#") else None
-        if opening or atx or not line.strip():
-            if block_start is not None:
-                units.append(MarkdownUnit(block_start, index, ParagraphKind.BODY))
-                block_start = None
-        if opening:
-            fence, fence_start = opening.group(1), index
-        elif atx:
-            units.append(_heading(lines, starts, index, index + 1, atx.group(1)))
-        elif line.strip() and block_start is None:
-            block_start = index
-    if fence is not None:
-        units.append(MarkdownUnit(fence_start, len(lines), ParagraphKind.CODE))
-    elif block_start is not None:
-        units.append(MarkdownUnit(block_start, len(lines), ParagraphKind.BODY))
-    return units
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        joined = ", ".join(str(v).strip() for v in value if str(v).strip())
+        return joined or None
+    if isinstance(value, Mapping):
+        name = value.get("name")
+        return _text(name)
+    text = " ".join(str(value).split())
+    return text or None
 
 
-def _front_matter(lines: list[str]) -> int:
+def _when(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
+def _front_matter(lines: Sequence[str]) -> int:
     """How many lines a YAML front matter block takes at the top (0: none)."""
     if not lines or lines[0].rstrip() != "---":
         return 0
-    for index in range(1, min(len(lines), 60)):
+    for index in range(1, min(len(lines), FRONT_MATTER_LINES)):
         if lines[index].rstrip() in ("---", "..."):
             return index + 1
     return 0
-
-
-def _trim(lines: list[str], first: int, last: int) -> tuple[int, int]:
-    """Drop blank lines at the ends of a line range (markdown-it keeps some)."""
-    last = min(last, len(lines))
-    while last > first and not lines[last - 1].strip():
-        last -= 1
-    while first < last and not lines[first].strip():
-        first += 1
-    return first, last
 
 
 def _fence_ranges(text: str) -> list[tuple[int, int]]:

@@ -34,10 +34,10 @@ import re
 from dataclasses import replace
 from itertools import accumulate
 
-from reader.model.document import Document, Meta, ParagraphKind, Span
+from reader.model.document import BlockShape, Document, Meta, ParagraphKind, Span, StyleRun
 from reader.model.structure.headings import Heading, Unit, find_headings
 from reader.model.structure.line_shapes import WS, strip_span
-from reader.model.structure.markdown import looks_like_markdown, scan_markdown
+from reader.model.structure.markdown import looks_like_markdown, render
 from reader.model.structure.meta import read_meta
 from reader.model.structure.reflow import reflow
 from reader.model.structure.sections import HeadingInfo, RawParagraph, build
@@ -86,6 +86,8 @@ def parse(
 
 HEAD_CHARS = 300_000
 """How much of a big text :func:`parse_head` parses: a few hundred screens."""
+MARKDOWN_HEAD_CHARS = 30_000
+"""How much of a big Markdown text :func:`parse_head` renders: a few dozen screens."""
 
 
 def parse_head(
@@ -108,9 +110,9 @@ def parse_head(
     Returns:
         A head-only document, or the full parse when the text is short.
     """
-    source_map: SourceMap | None = None
-    if not looks_like_markdown(text, path):
-        text, source_map = reflow(text)
+    if looks_like_markdown(text, path):
+        return _markdown_head(text, path, encoding, min(chars, MARKDOWN_HEAD_CHARS))
+    text, source_map = reflow(text)
     cut = text.find("\n", chars) if len(text) > chars else -1
     if cut == -1:
         return parse(text, path=path, encoding=encoding, displayed=source_map)
@@ -128,22 +130,45 @@ def parse_head(
     )
 
 
+def _markdown_head(text: str, path: str | None, encoding: str | None, chars: int) -> Document:
+    """The head-only parse of Markdown: its first ``chars`` characters rendered.
+
+    Rendering is slower than splitting lines, so the head is shorter than a
+    plain text's, and a text less than four heads long is parsed whole (the
+    head would save little). The head ends at a blank line when there is one,
+    so that no paragraph is rendered in half; the rest follows unrendered.
+    """
+    if len(text) <= 4 * chars:
+        return parse(text, path=path, encoding=encoding)
+    stop = text.find("\n\n", chars)
+    if stop == -1:
+        stop = text.find("\n", chars)
+    if stop == -1:
+        return parse(text, path=path, encoding=encoding)
+    # Only the head's lines: splitting all of a 10 MB text costs more than
+    # rendering its head.
+    lines = text[: stop + 1].split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
+    return _markdown(text, lines, starts, path, encoding, stop + 1)
+
+
 def _parse(
     text: str, path: str | None, encoding: str | None, displayed: SourceMap | None
 ) -> Document:
-    markdown = looks_like_markdown(text, path)
+    if looks_like_markdown(text, path):
+        # Markdown is rendered from its source (``displayed`` is for reflowed text).
+        lines = text.split("\n")
+        starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
+        return _markdown(text, lines, starts, path, encoding)
     source_map = displayed
-    if source_map is None and not markdown:
+    if source_map is None:
         text, source_map = reflow(text)
     lines = text.split("\n")
     starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
-    scan = read_meta(text, lines, starts, markdown=markdown)
+    scan = read_meta(text, lines, starts)
     meta = scan.meta
-    if markdown:
-        raw, headings, meta = _markdown(text, lines, starts, meta)
-    else:
-        reflowed = source_map is not None and not source_map.is_identity
-        raw, headings = _plain(lines, starts, scan.lines, reflowed)
+    reflowed = source_map is not None and not source_map.is_identity
+    raw, headings = _plain(lines, starts, scan.lines, reflowed)
     lead = meta.title or ("导语" if meta.language == "zh" else "Lead")
     sections, paragraphs = build(len(text), headings, raw, lead)
     if source_map is None or len(text) != source_map.display_length:
@@ -271,28 +296,63 @@ def _hard_wrapped(lines: list[str], blank: list[bool]) -> bool:
 
 
 def _markdown(
-    text: str, lines: list[str], starts: list[int], meta: Meta
-) -> tuple[list[RawParagraph], list[HeadingInfo], Meta]:
+    source: str,
+    lines: list[str],
+    starts: list[int],
+    path: str | None,
+    encoding: str | None,
+    stop: int | None = None,
+) -> Document:
+    """The Markdown path: render, then build sections over the displayed text."""
+    rendered, front = render(source, lines, starts, stop=stop)
+    text = rendered.text
     raw: list[RawParagraph] = []
     headings: list[HeadingInfo] = []
-    for unit in scan_markdown(text, lines, starts):
-        start = starts[unit.first]
-        end = starts[unit.last - 1] + len(lines[unit.last - 1])
-        raw.append(RawParagraph(start, end, unit.kind))
-        if unit.kind is ParagraphKind.HEADING:
-            headings.append(HeadingInfo(start, unit.level, unit.title, unit.span))
-    # The title (it stays a section): a level-1 heading that opens the document,
-    # else the only level-1 heading when no level-2 one comes before it (a
-    # kicker or a badge line above it is no title; a digest of h1 items has none).
-    opening = next((p for p in raw if p.kind is not ParagraphKind.META), None)
+    shapes: dict[int, BlockShape] = {}
+    for block in rendered.blocks:
+        raw.append(RawParagraph(block.start, block.end, block.kind))
+        if block.shape is not None:
+            shapes[block.start] = block.shape
+        if block.kind is ParagraphKind.HEADING:
+            name = " ".join(text[block.start : block.end].split())
+            headings.append(HeadingInfo(block.start, block.level, name, (block.start, block.end)))
+    language = read_meta(text, [], [], markdown=True).meta.language
+    title: str | None = front.title
+    spans: dict[str, Span] = {}
+    # The title (it stays a section), unless the front matter names one: a
+    # level-1 heading that opens the document, else the only level-1 heading
+    # when no level-2 one comes before it (a kicker or a badge line above it is
+    # no title; a digest of h1 items has none).
     tops = [h for h in headings if h.level == 1]
-    title: HeadingInfo | None = None
-    if headings and opening is not None and opening.start == headings[0].start:
-        title = headings[0] if headings[0].level == 1 else None
-    if title is None and len(tops) == 1:
-        title = tops[0]
-        if any(h.level == 2 and h.start < title.start for h in headings):
-            title = None
-    if title is not None and title.title:
-        meta = Meta(title=title.title, language=meta.language, spans={"title": title.span})
-    return raw, headings, meta
+    heading: HeadingInfo | None = None
+    if headings and raw and raw[0].start == headings[0].start:
+        heading = headings[0] if headings[0].level == 1 else None
+    if heading is None and len(tops) == 1:
+        heading = tops[0]
+        if any(h.level == 2 and h.start < heading.start for h in headings):
+            heading = None
+    if title is None and heading is not None and heading.title:
+        title, spans = heading.title, {"title": heading.span}
+    meta = Meta(
+        title=title,
+        source=front.source,
+        published=front.published,
+        language=language,
+        spans=spans,
+        author=front.author,
+    )
+    lead = meta.title or ("导语" if meta.language == "zh" else "Lead")
+    sections, paragraphs = build(len(text), headings, raw, lead)
+    return Document(
+        text,
+        meta,
+        sections,
+        paragraphs,
+        path,
+        encoding,
+        stop is None,
+        source_map=rendered.source_map,
+        source=source,
+        styles=tuple(StyleRun(a, b, style) for a, b, style in rendered.styles),
+        shapes=shapes,
+    )
