@@ -215,8 +215,13 @@ class ReaderApp(App[None]):
         def run() -> None:
             worker = get_current_worker()
             full = run_detached(
+                # Markdown starts again from its source; a reflowed text is not
+                # reflowed twice (``displayed``).
                 lambda: parse(
-                    head.text, path=head.path, encoding=head.encoding, displayed=head.source_map
+                    head.source_text,
+                    path=head.path,
+                    encoding=head.encoding,
+                    displayed=head.source_map,
                 ),
                 lambda: worker.is_cancelled,
             )

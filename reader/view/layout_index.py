@@ -27,15 +27,17 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from reader.model.document import Paragraph, ParagraphKind
 from reader.model.layout.cells import cell_len
+from reader.model.layout.preformatted import wrap_preformatted
 from reader.model.layout.wrap import wrap_paragraph
+from reader.view.paragraph_table import ParagraphTable, paragraph_gaps
 
 __all__ = ["LayoutIndex", "ParagraphTable", "RowInfo", "WrapFunction", "paragraph_gaps"]
+
 
 WrapFunction = Callable[[str, int, int, int], list[int]]
 """``wrap(text, start, end, width) -> line starts``, as ``model.layout.wrap.wrap_paragraph``."""
@@ -66,37 +68,6 @@ class RowInfo:
         return self.line < 0
 
 
-def paragraph_gaps(kinds: Sequence[ParagraphKind]) -> list[int]:
-    """Blank rows before each paragraph, by kind, for readability.
-
-    One blank row between paragraphs; two above a heading (a section break
-    shows); none inside the metadata block, and none between a heading and its
-    subtitle, which read as one unit. The first paragraph has none.
-
-    Args:
-        kinds: The kind of each paragraph, in order.
-
-    Returns:
-        One count per paragraph.
-    """
-    # Enum attribute look-ups are slow; a 10 MB text has 30,000 paragraphs.
-    heading, subtitle, meta = ParagraphKind.HEADING, ParagraphKind.SUBTITLE, ParagraphKind.META
-    gaps: list[int] = []
-    previous: ParagraphKind | None = None
-    for kind in kinds:
-        if previous is None:
-            gap = 0
-        elif kind is heading:
-            gap = 2
-        elif (kind is subtitle and previous is heading) or (kind is meta and previous is meta):
-            gap = 0
-        else:
-            gap = 1
-        gaps.append(gap)
-        previous = kind
-    return gaps
-
-
 def _cells_per_char(text: str) -> float:
     """Estimate the average cells per character of ``text`` from three samples."""
     if not text:
@@ -109,33 +80,6 @@ def _cells_per_char(text: str) -> float:
         chars += len(sample)
         cells += cell_len(sample)
     return cells / chars if chars else 1.0
-
-
-class ParagraphTable:
-    """The paragraph spans and gaps of one document, as arrays, built once.
-
-    A resize builds a new ``LayoutIndex`` over the same table, so nothing per
-    paragraph is recomputed but the wrap itself.
-
-    Args:
-        spans: ``(start, end)`` of each paragraph, in text order, not overlapping.
-        gaps: Blank rows before each paragraph (same length as ``spans``).
-    """
-
-    def __init__(self, spans: Sequence[tuple[int, int]], gaps: Sequence[int]) -> None:
-        if len(gaps) != len(spans):
-            raise ValueError("one gap per paragraph is needed")
-        self.starts: array[int] = array("i", [s for s, _ in spans])
-        self.ends: array[int] = array("i", [e for _, e in spans])
-        self.gaps: array[int] = array("i", gaps)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @classmethod
-    def of(cls, paragraphs: Sequence[Paragraph]) -> ParagraphTable:
-        """The table of a document's paragraphs, with gaps by kind (:func:`paragraph_gaps`)."""
-        return cls([p.span for p in paragraphs], paragraph_gaps([p.kind for p in paragraphs]))
 
 
 class LayoutIndex:
@@ -164,6 +108,8 @@ class LayoutIndex:
         self._starts = table.starts
         self._ends = table.ends
         self._gaps = table.gaps
+        self._insets = table.insets
+        self._preformatted = table.preformatted
         ratio = _cells_per_char(text) if cells_per_char is None else cells_per_char
         per_line = self.width / ratio
         # Estimate: ceil(chars / chars-per-line), at least one line.
@@ -227,10 +173,16 @@ class LayoutIndex:
     def wrap_paragraphs(self, first: int, last: int) -> None:
         """Wrap the paragraphs ``[first, last)`` exactly (those not wrapped yet)."""
         text, wrap, width = self.text, self._wrap, self.width
+        insets, preformatted = self._insets, self._preformatted
         for p in range(max(0, first), min(last, len(self._lines))):
             if self._lines[p] is not None:
                 continue
-            starts = wrap(text, self._starts[p], self._ends[p], width)
+            if insets or preformatted:
+                cells = max(1, width - insets.get(p, 0))
+                breaker = wrap_preformatted if p in preformatted else wrap
+                starts = breaker(text, self._starts[p], self._ends[p], cells)
+            else:
+                starts = wrap(text, self._starts[p], self._ends[p], width)
             self._lines[p] = array("i", starts)
             count = self._gaps[p] + max(1, len(starts))
             if count != self._counts[p]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 
+from reader.model.document import Document, InlineStyle
 from reader.model.layout.cells import TAB_CELLS, cell_len
 
-__all__ = ["SpanSet", "line_segments"]
+__all__ = ["Runs", "SpanSet", "line_segments", "runs_of"]
 
 _TAB = " " * TAB_CELLS
 """What a tab is drawn as (the wrapper counts a tab as ``TAB_CELLS`` cells)."""
@@ -99,3 +101,22 @@ def line_segments(
         segments.append(Segment(piece, piece_style))
         cells += cell_len(piece)
     return segments, cells
+
+
+@dataclass(frozen=True)
+class Runs:
+    """The inline style runs of a document, sorted for per-line look-ups."""
+
+    spans: SpanSet
+    styles: tuple[InlineStyle, ...]
+    """The style of each run, in the order given to ``spans``."""
+
+
+def runs_of(document: Document) -> Runs | None:
+    """The document's inline style runs, ready for drawing (``None``: it has none)."""
+    if not document.styles:
+        return None
+    return Runs(
+        SpanSet([(run.start, run.end) for run in document.styles]),
+        tuple(run.style for run in document.styles),
+    )

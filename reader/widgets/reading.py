@@ -33,8 +33,9 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.model.document import Document, Paragraph
-from reader.view.layout_index import LayoutIndex, ParagraphTable
-from reader.view.reading_render import SpanSet
+from reader.view.layout_index import LayoutIndex
+from reader.view.paragraph_table import ParagraphTable, table_of
+from reader.view.reading_render import SpanSet, runs_of
 from reader.view.section_nav import heading_offset, next_heading, previous_heading
 from reader.widgets.line_view import CachedLineView
 from reader.widgets.reading_draw import (
@@ -128,7 +129,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         """Content width (scrollbar excluded) at the last layout."""
         self._column = 1
         """Text column width at the last layout."""
-        self._overlays = Overlays()
+        self._overlays = Overlays(runs_of(document))
         self._current_paragraph: int | None = None
         self._section_id: str | None = None
         self._last_position: tuple[int, float] | None = None
@@ -142,7 +143,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         """
         self.document = document
         self._anchor = max(0, offset)
-        self._overlays = Overlays()
+        self._overlays = Overlays(runs_of(document))
         self._section_id = None
         self._current_paragraph = None
         self._last_position = None
@@ -184,7 +185,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         self._column = width = self.text_width
         if self._index is None or self._index.width != width:
             if self._table is None:
-                self._table = ParagraphTable.of(self.document.paragraphs)
+                self._table = table_of(self.document)
             self._index = LayoutIndex(self.document.text, self._table, width)
             self.run_worker(self._refine(self._index), group="reading-wrap", exclusive=True)
         self._place(self._anchor)
@@ -380,17 +381,19 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         key = (info.start, info.end, info.paragraph, current, width, self._generation)
         strip = self._cache.get(key)
         if strip is None:
+            paragraph = self.document.paragraphs[info.paragraph]
             strip = draw_line(
                 self.document.text,
-                self.document.paragraphs[info.paragraph].kind,
+                paragraph.kind,
                 info.start,
                 info.end,
                 current=current,
                 width=width,
                 column=self._column,
                 styles=styles,
-                layers=self._overlays.layers,
-                marks=self._overlays.marks,
+                overlays=self._overlays,
+                shape=self.document.shapes.get(paragraph.start),
+                first=info.line == 0,
             )
             self._cache[key] = strip
         return strip

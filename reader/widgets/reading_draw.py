@@ -6,7 +6,7 @@ Position unit: character offsets into the document text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -14,8 +14,9 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.model.document import ParagraphKind
-from reader.view.reading_render import SpanSet, line_segments
+from reader.model.document import BlockShape, InlineStyle, ParagraphKind
+from reader.view.paragraph_table import PREFORMATTED
+from reader.view.reading_render import Runs, SpanSet, line_segments
 
 __all__ = [
     "COMPONENT_CLASSES",
@@ -29,6 +30,9 @@ __all__ = [
     "draw_line",
     "lookup_styles",
 ]
+
+INLINE = {style: f"reading-pane--{style.value}" for style in InlineStyle}
+"""The component class of each inline style (``reading-pane--strong`` ...)."""
 
 COMPONENT_CLASSES: set[str] = {
     "reading-pane--heading",
@@ -44,6 +48,9 @@ COMPONENT_CLASSES: set[str] = {
     "reading-pane--mark",
     "reading-pane--inserted",
     "reading-pane--deleted",
+    "reading-pane--quote",
+    "reading-pane--quote-bar",
+    *INLINE.values(),
 }
 """The pane's component classes: kinds of line, the current passage, layers, marks."""
 
@@ -67,6 +74,15 @@ ReadingPane > .reading-pane--selection { background: $primary 50%; }
 ReadingPane > .reading-pane--mark { color: $accent; }
 ReadingPane > .reading-pane--inserted { background: $success 30%; }
 ReadingPane > .reading-pane--deleted { color: $text-muted; text-style: strike; }
+ReadingPane > .reading-pane--quote { color: $text-muted; }
+ReadingPane > .reading-pane--quote-bar { color: $accent; }
+ReadingPane > .reading-pane--emphasis { text-style: italic; }
+ReadingPane > .reading-pane--strong { text-style: bold; }
+ReadingPane > .reading-pane--strike { text-style: strike; }
+ReadingPane > .reading-pane--link { color: $text-accent; text-style: underline; }
+ReadingPane > .reading-pane--link-url { color: $text-muted; text-style: dim; }
+ReadingPane > .reading-pane--image { color: $text-muted; text-style: italic; }
+ReadingPane > .reading-pane--rule { color: $text-muted; }
 """
 """How the reading pane looks by default; a theme's colours fill the variables."""
 
@@ -87,6 +103,12 @@ LAYERS = {
 }
 """Highlight layers, drawn in this order (later over earlier), and their styles."""
 
+QUOTE_BAR = "▎ "
+"""Drawn left of a block quote's lines, once per depth."""
+
+CONTINUED = "↪"
+"""Drawn left of a code or table row that continues a line cut at the width."""
+
 
 @dataclass(frozen=True)
 class LineStyles:
@@ -97,6 +119,10 @@ class LineStyles:
     current: Style
     mark: Style
     layers: dict[str, tuple[Style, Style]]
+    inline: dict[InlineStyle, Style]
+    """Rendered Markdown's inline styles."""
+    bar: Style
+    """Quote bars and continuation markers."""
 
 
 @dataclass(frozen=True)
@@ -108,9 +134,11 @@ class Layer:
 
 
 class Overlays:
-    """What is drawn over the text: the highlight layers and the bookmark marks."""
+    """What is drawn over the text: inline styles, highlight layers, bookmark marks."""
 
-    def __init__(self) -> None:
+    def __init__(self, runs: Runs | None = None) -> None:
+        self.runs = runs
+        """The inline style runs of rendered Markdown, drawn under the layers."""
         self.layers: dict[str, Layer] = {}
         """The highlight layers shown, by name (a name of :data:`LAYERS`)."""
         self.marks = SpanSet(())
@@ -160,11 +188,49 @@ def lookup_styles(widget: Widget) -> LineStyles:
         ParagraphKind.HEADING: base + part("reading-pane--heading"),
         ParagraphKind.SUBTITLE: base + part("reading-pane--subtitle"),
         ParagraphKind.CODE: base + part("reading-pane--code"),
+        ParagraphKind.TABLE: base,
+        ParagraphKind.QUOTE: base + part("reading-pane--quote"),
+        ParagraphKind.LIST_ITEM: base,
     }
     layers = {name: (part(normal), part(now)) for name, (normal, now) in LAYERS.items()}
+    inline = {style: part(name) for style, name in INLINE.items()}
     return LineStyles(
-        base, kinds, part("reading-pane--current"), base + part("reading-pane--mark"), layers
+        base,
+        kinds,
+        part("reading-pane--current"),
+        base + part("reading-pane--mark"),
+        layers,
+        inline,
+        base + part("reading-pane--quote-bar"),
     )
+
+
+def _prefix(
+    text: str,
+    kind: ParagraphKind,
+    shape: BlockShape | None,
+    start: int,
+    first: bool,
+    style: Style,
+    styles: LineStyles,
+) -> tuple[list[Segment], int]:
+    """What goes left of a line's text: quote bars, indent, hang or a marker."""
+    if shape is None:
+        return [], 0
+    segments = [Segment(QUOTE_BAR, styles.bar)] * shape.quote
+    spaces = shape.indent - len(QUOTE_BAR) * shape.quote
+    hang = shape.hang
+    if kind in PREFORMATTED:
+        if hang and not first and text[start - 1] != "\n":
+            segments.append(Segment(" " * spaces, style))
+            segments.append(Segment(CONTINUED + " " * (hang - 1), styles.bar))
+            return segments, shape.indent + hang
+        spaces += hang
+    elif not first:
+        spaces += hang
+    if spaces > 0:
+        segments.append(Segment(" " * spaces, style))
+    return segments, max(0, spaces) + len(QUOTE_BAR) * shape.quote
 
 
 def draw_line(
@@ -177,8 +243,9 @@ def draw_line(
     width: int,
     column: int,
     styles: LineStyles,
-    layers: Mapping[str, Layer],
-    marks: SpanSet,
+    overlays: Overlays,
+    shape: BlockShape | None = None,
+    first: bool = True,
 ) -> Strip:
     """Build the strip of one wrapped line: centring pad, margin, text, fill.
 
@@ -191,8 +258,10 @@ def draw_line(
         width: Content width of the pane in cells.
         column: Width of the text column in cells.
         styles: From ``lookup_styles``.
-        layers: Highlight layers by name.
-        marks: Bookmark spans.
+        overlays: Inline style runs (rendered Markdown), highlight layers and
+            bookmark marks.
+        shape: How the line's block is set in (indent, hang, quote bars).
+        first: Whether the line is its paragraph's first.
 
     Returns:
         A strip exactly ``width`` cells wide.
@@ -201,15 +270,23 @@ def draw_line(
     style = styles.kinds.get(kind, styles.base)
     if current:
         style = style + styles.current
-    overlays: list[tuple[int, int, Style]] = []
+    drawn: list[tuple[int, int, Style]] = []
+    runs, layers, marks = overlays.runs, overlays.layers, overlays.marks
+    if runs is not None:
+        inline = styles.inline
+        for s, e, given in runs.spans.overlapping(start, end):
+            drawn.append((s, e, inline[runs.styles[given]]))
     # In LAYERS order: facts first, search over them, selection on top.
     for name, (normal, now) in styles.layers.items():
         layer = layers.get(name)
         if layer is None:
             continue
         for s, e, given in layer.spans.overlapping(start, end):
-            overlays.append((s, e, now if given == layer.current else normal))
-    segments, cells = line_segments(text, start, end, style, overlays)
+            drawn.append((s, e, now if given == layer.current else normal))
+    prefix, indent = _prefix(text, kind, shape, start, first, style, styles)
+    segments, cells = line_segments(text, start, end, style, drawn)
+    segments[:0] = prefix
+    cells += indent
     marked = next(iter(marks.overlapping(start, max(end, start + 1))), None)
     margin = Segment(MARK + " ", styles.mark) if marked else Segment(" " * MARGIN, styles.base)
     fill = max(0, column - cells)
