@@ -118,9 +118,12 @@ def test_indented_code() -> None:
 
 
 def test_tables_are_laid_out_by_cell_width(renderer: str) -> None:
-    doc = render("| Name | 数量 |\n|:-----|-----:|\n| 苹果 | 3 |\n| pear | **12** |\n")
+    doc = render(
+        "| Name | 数量 |\n|:-----|-----:|\n| 苹果 | 3 |\n| [pear](https://p.example) | **12** |\n"
+    )
     (table,) = [t for k, t in kinds(doc) if k is ParagraphKind.TABLE]
     rows = table.split("\n")
+    # A link in a cell shows its text only: an address would widen the column.
     assert rows == ["Name │ 数量", "─────┼─────", "苹果 │    3", "pear │   12"]
     # Every row is as wide as the others, in terminal cells.
     assert len({cell_len(row) for row in rows}) == 1

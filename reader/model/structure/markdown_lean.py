@@ -179,13 +179,16 @@ def _table(emit: Emitter, lines: Sequence[str], starts: Sequence[int], index: in
 
 def _cell(text: str, at: int) -> Cell:
     local = Emitter(text)
-    _inline(local, text, 0)
+    _inline(local, text, 0, addresses=False)
     rendered = local.finish()
     return Cell(rendered.text, rendered.styles, at)
 
 
-def _inline(emit: Emitter, text: str, at: int) -> None:
-    """Render one line's inline markup; ``at`` is where ``text`` starts in the source."""
+def _inline(emit: Emitter, text: str, at: int, *, addresses: bool = True) -> None:
+    """Render one line's inline markup; ``at`` is where ``text`` starts in the source.
+
+    ``addresses``: whether link addresses may follow their text (not in table cells).
+    """
     position = 0
     for match in _INLINE.finditer(text):
         a = match.start()
@@ -199,23 +202,28 @@ def _inline(emit: Emitter, text: str, at: int) -> None:
             alt = _cell(match.group("badge") or match.group("alt") or "", at).text
             emit.insert(f"[image: {alt}]" if alt else "[image]", at + a, InlineStyle.IMAGE)
         elif match.group("strike"):
-            _inline(emit, match.group("strike"), at + match.start("strike"))
+            _inline(emit, match.group("strike"), at + match.start("strike"), addresses=addresses)
             emit.style(begin, InlineStyle.STRIKE)
         elif match.group("entity"):
             emit.insert(html.unescape(match.group("entity")), at + a)
         elif match.group("link") is not None:
-            _inline(emit, match.group("link"), at + match.start("link"))
+            _inline(emit, match.group("link"), at + match.start("link"), addresses=addresses)
             emit.style(begin, InlineStyle.LINK)
             href = match.group("href")
             shown = emit.tail(emit.length - begin)
-            if shows_address(href, shown, emit.styles, begin):
+            if addresses and shows_address(href, shown, emit.styles, begin):
                 emit.insert(" ", at + a)
                 emit.insert(href, at + a, InlineStyle.LINK_URL)
         elif match.group("strong"):
-            _inline(emit, match.group("strong_text"), at + match.start("strong_text"))
+            _inline(
+                emit,
+                match.group("strong_text"),
+                at + match.start("strong_text"),
+                addresses=addresses,
+            )
             emit.style(begin, InlineStyle.STRONG)
         elif match.group("em"):
-            _inline(emit, match.group("em_text"), at + match.start("em_text"))
+            _inline(emit, match.group("em_text"), at + match.start("em_text"), addresses=addresses)
             emit.style(begin, InlineStyle.EMPHASIS)
         elif match.group("auto"):
             emit.copy(at + match.start("auto"), at + match.end("auto"))

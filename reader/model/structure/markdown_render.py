@@ -9,9 +9,9 @@ What the reader shows for each construct (``Document.text`` is this text):
   level (nested ones in quotes or lists are body text, styled strong);
 * emphasis, strong, strikethrough, inline code: their text with a style run
   (no ``*``, ``_``, ``~~`` or backticks);
-* links: their text (style LINK), then the address dim after it (LINK_URL),
-  except when the text already is the address or the link points inside the
-  document (``#anchor``); images: ``[image: alt]``;
+* links: their text (style LINK), then the address dim after it (LINK_URL)
+  when it is an absolute address that the text does not already show and the
+  link is not an image (a badge) nor in a table cell; images: ``[image: alt]``;
 * lists: one LIST_ITEM block per paragraph of an item, the first with its
   bullet (``•``, ``◦``, ``▪`` by depth) or number, all with a hanging indent
   past it; items of one list are separated by a newline, not a blank line;
@@ -223,13 +223,19 @@ def _table(emit: Emitter, tokens: list[Token], i: int, at: int, shape: BlockShap
 def _plain(children: list[Token]) -> tuple[str, list[tuple[int, int, InlineStyle]]]:
     """The text of inline tokens and their style runs, without a source (table cells)."""
     local = Emitter("")
-    _inline(local, children, 0, 0)
+    _inline(local, children, 0, 0, addresses=False)
     rendered = local.finish()
     return rendered.text, rendered.styles
 
 
-def _inline(emit: Emitter, children: list[Token], at: int, end: int) -> None:
-    """Render the inline tokens of a block whose source is ``[at, end)``."""
+def _inline(
+    emit: Emitter, children: list[Token], at: int, end: int, *, addresses: bool = True
+) -> None:
+    """Render the inline tokens of a block whose source is ``[at, end)``.
+
+    ``addresses``: whether link addresses may follow their text (not in
+    table cells, where they would widen a column past any screen).
+    """
     cursor = at
     opened: list[tuple[int, InlineStyle, str]] = []
     for k, child in enumerate(children):
@@ -246,7 +252,7 @@ def _inline(emit: Emitter, children: list[Token], at: int, end: int) -> None:
         elif kind.endswith("_close") and opened:
             begin, style, href = opened.pop()
             emit.style(begin, style)
-            if style is InlineStyle.LINK and _shows_address(href, emit, begin):
+            if style is InlineStyle.LINK and addresses and _shows_address(href, emit, begin):
                 emit.insert(" ", cursor)
                 emit.insert(href, cursor, InlineStyle.LINK_URL)
         elif kind == "image":
