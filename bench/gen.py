@@ -1,6 +1,7 @@
 """Generate the benchmark documents: the sample repeated, with numbered headings.
 
 `python bench/gen.py [MB ...]` writes bench/data/sample-<MB>mb.txt (default 10 and 50).
+``markdown_path`` writes the same sample as Markdown, bench/data/sample-<MB>mb.md.
 The files are made on demand and never committed (bench/data/ is ignored).
 
 Two hard-wrapped documents measure the reflow (``wrapped_path``): English as
@@ -121,6 +122,44 @@ def wrapped_path(megabytes: int, language: str) -> Path:
         DATA.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(make(megabytes), encoding="utf-8")
+        tmp.replace(path)
+    return path
+
+
+def generate_markdown(megabytes: float) -> str:
+    """The sample as Markdown, repeated to ``megabytes``: front matter, then each copy
+    under a ``##`` heading, its paragraphs apart, with strong text, a link, a list,
+    a table and a code block in every copy."""
+    lines = [line for line in SEED.read_text(encoding="utf-8").split("\n")[4:] if line.strip()]
+    extra = (
+        "- **第一项** 以[优良作风](https://example.com/zuofeng)谱写新篇\n"
+        "- 第二项 `代码` 与 *强调*\n\n"
+        "| 项目 | 数量 |\n|:--|--:|\n| 督导组 | 12 |\n| 活动 | 3 |\n\n"
+        "```\n# 注释，不是标题\nprint('苏州')\n```\n\n"
+    )
+    body = "\n\n".join(lines) + "\n\n" + extra
+    target = int(megabytes * 1024 * 1024)
+    parts = [
+        "---\ntitle: 以优良作风谱写中国梦\ndate: 2014-07-22\n---\n\n# 以优良作风谱写中国梦\n\n"
+    ]
+    size = len(parts[0].encode("utf-8"))
+    body_bytes = len(body.encode("utf-8"))
+    number = 0
+    while size < target:
+        number += 1
+        heading = f"## {number}. 第{number}篇 以优良作风谱写中国梦\n\n"
+        parts.append(heading + body)
+        size += len(heading.encode("utf-8")) + body_bytes
+    return "".join(parts)
+
+
+def markdown_path(megabytes: int) -> Path:
+    """The generated Markdown file for ``megabytes``, made when missing."""
+    path = DATA / f"sample-{megabytes}mb.md"
+    if not path.exists():
+        DATA.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(generate_markdown(megabytes), encoding="utf-8")
         tmp.replace(path)
     return path
 

@@ -288,7 +288,12 @@ def shows_address(
     text = shown.strip()
     if text in (href, href.removeprefix("mailto:")):
         return False
-    images = sum(b - a for a, b, style in styles if style is InlineStyle.IMAGE and a >= begin)
+    images = 0
+    for a, b, style in reversed(styles):  # the runs of this link are the last ones
+        if a < begin:
+            break
+        if style is InlineStyle.IMAGE:
+            images += b - a
     return images < len(text)
 
 

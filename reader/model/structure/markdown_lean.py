@@ -36,6 +36,7 @@ _QUOTE = re.compile(r" {0,3}> ?")
 _HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_BLOCK = re.compile(r" {0,3}</?[A-Za-z][^>]*>?\s*$|<!--")
 _TABLE_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_MARKUP_CHAR = re.compile(r"[`*_\[!<>&~]")
 _INLINE = re.compile(
     r"(?P<code>`+)(?P<code_text>.+?)(?P=code)"
     r"|\[!\[(?P<badge>[^\]]*)\]\([^)]*\)\]\([^)]*\)"
@@ -189,6 +190,9 @@ def _inline(emit: Emitter, text: str, at: int, *, addresses: bool = True) -> Non
 
     ``addresses``: whether link addresses may follow their text (not in table cells).
     """
+    if _MARKUP_CHAR.search(text) is None:  # most lines: nothing to render
+        emit.copy(at, at + len(text))
+        return
     position = 0
     for match in _INLINE.finditer(text):
         a = match.start()

@@ -38,7 +38,7 @@ from reader.model.document import BlockShape, Document, Meta, ParagraphKind, Spa
 from reader.model.structure.headings import Heading, Unit, find_headings
 from reader.model.structure.line_shapes import WS, strip_span
 from reader.model.structure.markdown import looks_like_markdown, render
-from reader.model.structure.meta import read_meta
+from reader.model.structure.meta import detect_language, read_meta
 from reader.model.structure.reflow import reflow
 from reader.model.structure.sections import HeadingInfo, RawParagraph, build
 from reader.model.structure.source_map import SourceMap
@@ -316,7 +316,9 @@ def _markdown(
         if block.kind is ParagraphKind.HEADING:
             name = " ".join(text[block.start : block.end].split())
             headings.append(HeadingInfo(block.start, block.level, name, (block.start, block.end)))
-    language = read_meta(text, [], [], markdown=True).meta.language
+    # A head-only parse looks at the rendered head, not the raw rest.
+    rendered_end = rendered.blocks[-1].end if rendered.blocks and stop is not None else len(text)
+    language = detect_language(text[:rendered_end])
     title: str | None = front.title
     spans: dict[str, Span] = {}
     # The title (it stays a section), unless the front matter names one: a
