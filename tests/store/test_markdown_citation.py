@@ -7,6 +7,7 @@ from pathlib import Path
 from reader.model.structure.parse import parse
 from reader.store.bookmarks import BookmarkStore
 from reader.store.export import export_markdown
+from tests.store.helpers import make_document
 
 SOURCE = (
     "---\ntitle: 市场报告\nsource: 经济日报\ndate: 2025-03-06\n---\n\n"
@@ -46,3 +47,24 @@ def test_a_bookmark_on_a_markdown_passage_quotes_the_displayed_text(tmp_path: Pa
     assert "> 本章讨论市场环境 https://example.com/m与指标，重点如下。\n" in exported
     for markup in ("**", "](", "<b>", "`"):
         assert markup not in exported
+
+
+def test_a_bookmark_made_on_the_raw_markdown_re_anchors_on_the_rendered_text(
+    tmp_path: Path,
+) -> None:
+    # Before rendering, the reader showed (and bookmarked) the source itself.
+    raw = make_document(SOURCE, path="/docs/report.md")
+    store = BookmarkStore(tmp_path / "b.yaml")
+    store.load()
+    start = SOURCE.index("本章讨论")
+    store.add(raw, start, SOURCE.index("\n", start))
+
+    rendered = parse(SOURCE, path="/docs/report.md")
+    again = BookmarkStore(tmp_path / "b.yaml")
+    again.load()
+    record = again.record_for(rendered)
+    assert record is not None
+    (bookmark,) = record.bookmarks
+    assert not bookmark.detached
+    # The span now lies on the displayed passage, found by the quote.
+    assert rendered.text[bookmark.start : bookmark.end].startswith("本章讨论")
