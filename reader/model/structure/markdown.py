@@ -25,6 +25,7 @@ markdown-it-py runs well under 1 MB/s and the app parses on open.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
@@ -108,7 +109,7 @@ def render(
     if len(source) > MARKDOWN_IT_LIMIT:
         from reader.model.structure.markdown_lean import render_lean
 
-        last = len(lines) if stop is None else _line_of(starts, stop)
+        last = len(lines) if stop is None else bisect_left(starts, stop)
         rendered = render_lean(source, lines[:last], starts, front.lines, tail=end)
     else:
         from reader.model.structure.markdown_render import render_markdown
@@ -122,12 +123,6 @@ def render(
             )
         rendered = render_markdown(source, head, starts, tail=end)
     return rendered, front
-
-
-def _line_of(starts: Sequence[int], offset: int) -> int:
-    from bisect import bisect_left
-
-    return bisect_left(starts, offset)
 
 
 def read_front_matter(lines: Sequence[str]) -> FrontMatter:
