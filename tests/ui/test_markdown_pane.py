@@ -9,9 +9,11 @@ import pytest
 from rich.segment import Segment
 from textual.app import App, ComposeResult
 
+from reader.cli import outline_data
 from reader.model.document import Document
 from reader.model.layout.cells import cell_len
 from reader.model.opening import open_document
+from reader.widgets.facts import meta_rows
 from reader.widgets.reading import ReadingPane
 from reader.widgets.reading_draw import CONTINUED, QUOTE_BAR
 from tests.ui.helpers import make_app
@@ -149,4 +151,9 @@ async def test_inline_styles_are_drawn(tmp_path: Path) -> None:
         assert style_of("loud")[0]
         assert style_of("soft")[1]
         assert style_of("link")[2]
-        assert app.screen.query_one(ReadingPane).document.meta.author == "Ann Lee"
+        document = app.screen.query_one(ReadingPane).document
+        # Front matter went into the metadata: the sidebar and the CLI's JSON show it.
+        assert ("Author", "Ann Lee") in meta_rows(document)
+        assert ("Published", "2025-03-06 00:00") in meta_rows(document)
+        assert outline_data(document)["meta"]["author"] == "Ann Lee"
+        assert document.title == "Field notes"
