@@ -133,9 +133,9 @@ def test_tables_are_laid_out_by_cell_width(renderer: str) -> None:
 def test_html_blocks_are_dropped_and_inline_tags_removed(renderer: str) -> None:
     doc = render(
         '<div align="center">\n  <img src="logo.png" alt="logo">\n</div>\n\n'
-        "Press <kbd>Ctrl</kbd> and <b>go</b>.\n"
+        "Press <kbd>Ctrl</kbd> and <b>go</b>.<br>Then <BR/>stop.\n"
     )
-    assert doc.text == "Press Ctrl and go."
+    assert doc.text == "Press Ctrl and go.\nThen \nstop."
 
 
 def test_front_matter_is_metadata_not_text(renderer: str) -> None:

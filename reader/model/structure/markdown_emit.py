@@ -13,6 +13,7 @@ it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -39,6 +40,14 @@ _CJK_RANGES = (
 def is_wide(char: str) -> bool:
     """Whether ``char`` is CJK (lines joined around it take no space)."""
     return any(a <= char <= b for a, b in _CJK_RANGES)
+
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def is_line_break(tag: str) -> bool:
+    """Whether an inline HTML tag is ``<br>`` (shown as a line break, not dropped)."""
+    return _BR.fullmatch(tag.strip()) is not None
 
 
 def joiner(before: str, after: str) -> str:

@@ -24,6 +24,7 @@ from reader.model.structure.markdown_emit import (
     Emitter,
     Rendered,
     bullet,
+    is_line_break,
     joiner,
     shows_address,
 )
@@ -232,7 +233,9 @@ def _inline(emit: Emitter, text: str, at: int, *, addresses: bool = True) -> Non
         elif match.group("auto"):
             emit.copy(at + match.start("auto"), at + match.end("auto"))
             emit.style(begin, InlineStyle.LINK)
-        # A tag: dropped.
+        elif match.group("tag") and is_line_break(match.group("tag")):
+            emit.insert("\n", at + a)
+        # Any other tag: dropped.
         position = match.end()
     if position < len(text):
         emit.copy(at + position, at + len(text))

@@ -37,6 +37,7 @@ from reader.model.structure.markdown_emit import (
     Emitter,
     Rendered,
     bullet,
+    is_line_break,
     joiner,
     shows_address,
 )
@@ -262,9 +263,9 @@ def _inline(
             before = _last_char(emit)
             after = _next_text(children, k + 1)
             emit.insert(joiner(before, after), cursor)
-        elif kind == "hardbreak":
+        elif kind == "hardbreak" or (kind == "html_inline" and is_line_break(child.content)):
             emit.insert("\n", cursor)
-        # html_inline: the tag is dropped; the text between tags is a text token.
+        # Any other html_inline: the tag is dropped; the text between tags is a text token.
 
 
 def _shows_address(href: str, emit: Emitter, begin: int) -> bool:
