@@ -184,6 +184,17 @@ def test_head_parse_renders_the_head_and_keeps_the_rest() -> None:
     assert head.sections[-1].end == len(head.text)
 
 
+def test_head_parse_of_markdown_without_blank_lines_stays_consistent() -> None:
+    source = "# Big\n" + "".join(f"- item **{k}**\n" for k in range(5000))
+    head = parse_head(source, path="big.md", chars=1000)
+    cut = head.paragraphs[-1].end
+    assert "**" not in head.text[:cut]
+    for paragraph in head.paragraphs:
+        assert head.text[paragraph.start : paragraph.end].startswith(("Big", "• item"))
+    # A text under four heads long is parsed whole: the head would save little.
+    assert parse_head(source[:3000], path="big.md", chars=1000).complete
+
+
 def test_source_map_leads_back_to_the_source() -> None:
     source = "# Title\n\nSome *styled* text with `code` and [a link](https://x.y/z).\n"
     doc = render(source)
