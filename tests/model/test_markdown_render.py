@@ -90,6 +90,20 @@ def test_lists_have_bullets_numbers_and_hanging_indents(renderer: str) -> None:
     assert "◦ deep\n\n3. third\n4. fourth" in doc.text
 
 
+def test_a_list_item_that_opens_with_code_or_a_list() -> None:
+    doc = render("- ```\n  code\n  ```\n- - inner\n")
+    texts = [
+        (k.value, t, doc.shapes.get(p.start))
+        for (k, t), p in zip(kinds(doc), doc.paragraphs, strict=True)
+    ]
+    assert texts == [
+        ("list-item", "•", BlockShape(0, 2, 0)),
+        ("code", "code", BlockShape(2, 2, 0)),
+        ("list-item", "•", BlockShape(0, 2, 0)),
+        ("list-item", "◦ inner", BlockShape(2, 2, 0)),
+    ]
+
+
 def test_block_quotes_have_a_bar_and_no_marker(renderer: str) -> None:
     doc = render("> Quoted **words**\n> go on.\n\nAfter.\n")
     assert kinds(doc) == [

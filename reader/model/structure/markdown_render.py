@@ -109,12 +109,13 @@ def render_markdown(
         hang = len(state.marker)
         return BlockShape(base - hang, hang, state.quote)
 
-    def begin(at: int) -> int:
+    def begin(at: int, *, alone: bool = False) -> int:
+        """Open a block; a list item's first one starts with its bullet (``alone``: only it)."""
         tight = state.tight
         state.tight = False
         start = emit.open_block(at, tight=tight)
         if state.marker:
-            emit.insert(state.marker, at)
+            emit.insert(state.marker.rstrip() if alone else state.marker, at)
         return start
 
     def kind() -> ParagraphKind:
@@ -139,10 +140,10 @@ def render_markdown(
             )
             if state.marker:
                 # A list opening a list item: the item's bullet on a line of its own.
-                at = where(token)[0]
-                start = begin(at)
+                at, item_shape = where(token)[0], shape()
+                start = begin(at, alone=True)
                 state.marker = ""
-                emit.close_block(start, ParagraphKind.LIST_ITEM, shape=shape())
+                emit.close_block(start, ParagraphKind.LIST_ITEM, shape=item_shape)
         elif kind_name in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
             state.marker = ""
@@ -177,9 +178,10 @@ def render_markdown(
             at, end = where(token)
             if state.marker:
                 # A list item that opens with code: its bullet on a line of its own.
-                start = begin(at)
+                item_shape = shape()
+                start = begin(at, alone=True)
                 state.marker = ""
-                emit.close_block(start, kind(), shape=shape())
+                emit.close_block(start, kind(), shape=item_shape)
             emit.code(token.content, at, end, shape())
             state.tight = False
         elif kind_name == "table_open":
