@@ -175,6 +175,12 @@ def test_lines_join_with_a_space_or_nothing_between_cjk(renderer: str) -> None:
     assert doc.text == "第一行第二行 and English line"
 
 
+def test_a_heading_of_nothing_but_a_line_break_is_no_heading(renderer: str) -> None:
+    doc = render("# <br>\n\nText.\n")
+    assert all(s.heading is None for s in doc.sections)
+    assert [p.kind for p in doc.paragraphs] == [ParagraphKind.BODY]
+
+
 def test_hard_breaks_are_newlines() -> None:
     doc = render("one  \ntwo\\\nthree\n")
     assert doc.text == "one\ntwo\nthree"

@@ -139,8 +139,9 @@ class Emitter:
         level: int = 0,
         shape: BlockShape | None = None,
     ) -> None:
-        """End the block opened at displayed ``start`` (dropped when empty)."""
-        if self.builder.length > start:
+        """End the block opened at displayed ``start`` (dropped when blank: a
+        heading of only ``<br>`` is no heading)."""
+        if self.builder.length > start and self.tail(self.builder.length - start).strip():
             self.blocks.append(Block(start, self.builder.length, kind, level, shape))
 
     def copy(self, start: int, end: int) -> None:
