@@ -46,7 +46,7 @@ def test_headings_lose_their_hashes(renderer: str) -> None:
     assert styled(doc, InlineStyle.EMPHASIS) == ["two"]
 
 
-def test_setext_headings() -> None:
+def test_setext_headings(renderer: str) -> None:
     doc = render("Big\n===\n\nSmall\n-----\n\nText.\n")
     assert doc.text == "Big\n\nSmall\n\nText."
     assert [(s.level, s.title) for s in doc.sections] == [(1, "Big"), (2, "Small")]
@@ -126,7 +126,7 @@ def test_code_blocks_are_kept_as_they_are(renderer: str) -> None:
     assert doc.source_text[doc.source_map.to_source(start) :].startswith("x = **y**")
 
 
-def test_indented_code() -> None:
+def test_indented_code(renderer: str) -> None:
     doc = render("Text.\n\n    indented\n      more\n")
     assert kinds(doc)[1] == (ParagraphKind.CODE, "indented\n  more")
 

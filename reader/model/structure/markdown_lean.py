@@ -8,8 +8,9 @@ shows the same things for the common constructs at a few MB/s, through the
 same :class:`~reader.model.structure.markdown_emit.Emitter`: ATX headings,
 fenced code, block quotes (``>``), list items (``-``, ``*``, ``+``, ``1.``),
 pipe tables, raw HTML blocks (dropped), thematic breaks and paragraphs, and
-inline code, strong, emphasis, links, images and HTML tags. It does not know
-setext headings, indented code, lazy continuation lines or reference links.
+inline code, strong, emphasis, links, images and HTML tags, setext headings
+and indented code. It does not know lazy continuation lines, nested block
+quotes or reference links.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r" {0,3}> ?")
 _HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_BLOCK = re.compile(r" {0,3}</?[A-Za-z][^>]*>?\s*$|<!--")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_INDENTED = "    "
 _TABLE_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _MARKUP_CHAR = re.compile(r"[`*_\[!<>&~]")
 _INLINE = re.compile(
@@ -111,12 +114,37 @@ def render_lean(
         if "|" in line and index + 1 < n and _TABLE_RULE.match(lines[index + 1]):
             index = _table(emit, lines, starts, index)
             continue
+        quote = _QUOTE.match(line)
+        item = _ITEM.match(line)
+        if line.startswith(_INDENTED) and not tight_item:
+            # Indented code, after a blank line (not a list item's continuation).
+            last = index + 1
+            while last < n and (lines[last].startswith(_INDENTED) or not lines[last].strip()):
+                last += 1
+            while not lines[last - 1].strip():
+                last -= 1
+            body = "\n".join(text[len(_INDENTED) :] for text in lines[index:last])
+            emit.code(body, at, starts[last - 1] + len(lines[last - 1]), None)
+            index = last
+            continue
         # A paragraph, quote or list item: up to a blank line or the next block.
         last = index + 1
         while last < n and lines[last].strip() and not _starts_block(lines[last]):
+            if not quote and not item and _SETEXT.match(lines[last]):
+                break
             last += 1
-        quote = _QUOTE.match(line)
-        item = _ITEM.match(line)
+        underline = _SETEXT.match(lines[last]) if last < n and not quote and not item else None
+        if underline:
+            start = emit.open_block(at)
+            for k in range(index, last):
+                if k > index:
+                    emit.insert(" ", starts[k])
+                piece = lines[k].strip()
+                _inline(emit, piece, starts[k] + len(lines[k]) - len(lines[k].lstrip()))
+            level = 1 if underline.group(1)[0] == "=" else 2
+            emit.close_block(start, ParagraphKind.HEADING, level=level)
+            index = last + 1
+            continue
         kind = ParagraphKind.BODY
         shape: BlockShape | None = None
         marker = ""
