@@ -71,6 +71,11 @@ def test_links_show_their_text_then_the_address(renderer: str) -> None:
     assert styled(doc, InlineStyle.LINK_URL) == ["https://example.com/x"]
 
 
+def test_an_address_never_runs_into_the_text_after_it(renderer: str) -> None:
+    doc = render("以[优良作风](https://example.com/z)谱写新篇，[见](https://a.b/c)。\n")
+    assert doc.text == "以优良作风 https://example.com/z 谱写新篇，见 https://a.b/c。"
+
+
 def test_images_and_badges(renderer: str) -> None:
     doc = render("![A chart](c.png) [![Build](https://ci/b.svg)](https://ci/run) ![](x.png)\n")
     assert doc.text == "[image: A chart] [image: Build] [image]"

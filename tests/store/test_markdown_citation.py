@@ -43,8 +43,8 @@ def test_a_bookmark_on_a_markdown_passage_quotes_the_displayed_text(tmp_path: Pa
     end = doc.text.index("如下。") + 3
     bookmark = store.add(doc, start, end)
     exported = export_markdown(store.documents())
-    assert bookmark.quote.exact == "本章讨论市场环境 https://example.com/m与指标，重点如下。"
-    assert "> 本章讨论市场环境 https://example.com/m与指标，重点如下。\n" in exported
+    assert bookmark.quote.exact == "本章讨论市场环境 https://example.com/m 与指标，重点如下。"
+    assert "> 本章讨论市场环境 https://example.com/m 与指标，重点如下。\n" in exported
     for markup in ("**", "](", "<b>", "`"):
         assert markup not in exported
 

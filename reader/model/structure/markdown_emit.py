@@ -307,6 +307,15 @@ def shows_address(
     return images < len(text)
 
 
+_ADDRESS_CLOSERS = frozenset(".,;:!?)]}\"'，。；：！？、）」』》”’")
+
+
+def address_end(after: str) -> str:
+    """What follows a link's shown address: a space, unless text does not go on
+    at once (a space, the end, closing punctuation): ``https://x.y 谱写``."""
+    return " " if after and not after.isspace() and after not in _ADDRESS_CLOSERS else ""
+
+
 def _code_shape(shape: BlockShape | None) -> BlockShape:
     if shape is None:
         return BlockShape(0, CODE_HANG, 0)

@@ -24,6 +24,7 @@ from reader.model.structure.markdown_emit import (
     Cell,
     Emitter,
     Rendered,
+    address_end,
     bullet,
     is_line_break,
     joiner,
@@ -247,6 +248,7 @@ def _inline(emit: Emitter, text: str, at: int, *, addresses: bool = True) -> Non
             if addresses and shows_address(href, shown, emit.styles, begin):
                 emit.insert(" ", at + a)
                 emit.insert(href, at + a, InlineStyle.LINK_URL)
+                emit.insert(address_end(text[match.end() : match.end() + 1]), at + a)
         elif match.group("strong"):
             _inline(
                 emit,

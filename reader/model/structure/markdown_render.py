@@ -36,6 +36,7 @@ from reader.model.structure.markdown_emit import (
     Cell,
     Emitter,
     Rendered,
+    address_end,
     bullet,
     is_line_break,
     joiner,
@@ -258,6 +259,7 @@ def _inline(
             if style is InlineStyle.LINK and addresses and _shows_address(href, emit, begin):
                 emit.insert(" ", cursor)
                 emit.insert(href, cursor, InlineStyle.LINK_URL)
+                emit.insert(address_end(_next_text(children, k + 1)[:1]), cursor)
         elif kind == "image":
             alt, _ = _plain(child.children or [])
             emit.insert(f"[image: {alt}]" if alt else "[image]", cursor, InlineStyle.IMAGE)
