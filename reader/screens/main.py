@@ -165,7 +165,9 @@ class MainScreen(Screen[None]):
             document: The document to show.
             at: Where to open another text (ignored for the same text).
         """
-        same_text = document.text == self.document.text
+        # The same source: the full parse of a head-only document (a rendered
+        # Markdown head differs from the full text only past the head).
+        same_text = document.source_text == self.document.source_text
         moved = self.marking.moved
         offset = self.reading.current_offset if same_text else 0
         if not same_text:

@@ -188,3 +188,42 @@ async def test_the_picker_opens_a_big_file_head_first_too(
         await pilot.press("backspace")
         await pilot.pause()
         assert not isinstance(app.screen, MainScreen)
+
+
+async def test_a_big_markdown_head_is_rendered_and_its_full_parse_keeps_the_reader_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.md"
+    body = "".join(
+        f"## Part {n}\n\nSome **strong** words and a [link](https://example.com/{n}).\n\n"
+        + "".join(f"- item {k} of part {n}\n" for k in range(8))
+        + "\n"
+        for n in range(1, 1501)
+    )
+    path.write_text(f"---\ntitle: Big notes\n---\n\n{body}", encoding="utf-8")
+    head = open_document(path, head=True)
+    assert not head.complete and head.source is not None
+    gate = hold_the_full_parse(monkeypatch)
+    app = make_app(None, document=head)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.screen
+        assert isinstance(first, MainScreen)
+        await pilot.press("right_square_bracket", "right_square_bracket", "space")
+        offset = first.reading.current_offset
+        assert offset > 0
+        shown = first.document.text[: first.document.paragraphs[-1].end]
+        assert "**" not in shown and "## " not in shown and "](" not in shown
+        gate.set()
+        await until(pilot, full_screen_shown(app))
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen is first
+        assert screen.document.source_text == head.source_text
+        assert "**" not in screen.document.text and "## " not in screen.document.text
+        # The head was rendered as the full text is: the reader stays where they were.
+        assert screen.reading.current_offset == offset
+        assert screen.document.text[:offset] == head.text[:offset]
+        # The swap is no new document: no reading position is saved for the head.
+        screen.marking.save_position(wait=True)
+        await app.workers.wait_for_complete()
+        fingerprints = {record.fingerprint for record in screen.bookmark_records()}
+        assert head.fingerprint not in fingerprints
