@@ -90,7 +90,6 @@ def outline_data(document: Document) -> dict[str, Any]:
             "author": meta.author,
             "editor": meta.editor,
             "source": meta.source,
-            "author": meta.author,
             "edition": meta.edition,
             "published": meta.published.isoformat(timespec="minutes") if meta.published else None,
             "captured": meta.captured.isoformat() if meta.captured else None,

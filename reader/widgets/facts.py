@@ -36,7 +36,6 @@ def meta_rows(document: Document) -> list[tuple[str, str]]:
         ("Author", meta.author),
         ("Editor", meta.editor),
         ("Source", meta.source),
-        ("Author", meta.author),
         ("Edition", meta.edition),
         ("Published", meta.published.strftime("%Y-%m-%d %H:%M") if meta.published else None),
         ("Captured", meta.captured.isoformat() if meta.captured else None),
