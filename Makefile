@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench corpus clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,17 @@ test: lint
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# Score titles, outlines and facts on the real-document corpus kept beside the
+# project (../shared/corpus, maintained outside it); `make corpus SHARED=DIR` to
+# point elsewhere. Without it there is nothing to score, and that is no error.
+SHARED ?= ../shared
+corpus: $(VENV)/.installed
+	@if [ -f "$(SHARED)/tools/score_corpus.py" ]; then \
+		$(BIN)/python "$(SHARED)/tools/score_corpus.py" --reader "$(CURDIR)/$(BIN)/reader"; \
+	else \
+		echo "make corpus: no $(SHARED)/tools/score_corpus.py here, nothing to score"; \
+	fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -322,9 +322,10 @@ class Mention:
 class Fact:
     """A figure, date, person, organisation, place, work or term of the text.
 
-    Quantities and dates are one fact per mention (each has its own context);
-    people, organisations, places, works and terms are one fact per entity with
-    all its mentions.
+    One fact per thing said, with all its mentions: people, organisations,
+    places, works and terms per surface; quantities and dates per surface and
+    what they count (``counted``), since "5.2%" of growth and of unemployment
+    are two facts.
     """
 
     kind: FactKind

@@ -10,11 +10,11 @@ Positions are character offsets into ``Document.text`` (see the model).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 
-from reader.model.document import Document, Fact, FactKind
+from reader.model.document import Document, Fact, FactKind, Mention
 
 KIND_LABELS: dict[FactKind, str] = {
     FactKind.QUANTITY: "Figures",
@@ -40,7 +40,9 @@ class FactIndex:
     by_kind: dict[FactKind, list[Fact]]
     """The facts of each kind (kinds with none are left out)."""
     by_section: dict[str, dict[FactKind, list[Fact]]]
-    """Per section id, the facts with at least one mention in that section."""
+    """Per section id, the facts with at least one mention in that section, each
+    with only the mentions of that section (so its ``×N`` counts those, and Enter
+    walks those)."""
 
     @classmethod
     def build(cls, document: Document) -> FactIndex:
@@ -66,14 +68,8 @@ class FactIndex:
         by_section: dict[str, dict[FactKind, list[Fact]]] = {}
         for fact in facts:
             by_kind.setdefault(fact.kind, []).append(fact)
-            seen: set[str] = set()
-            for mention in fact.mentions:
-                # An entity said three times in a section is listed there once.
-                if mention.section not in seen:
-                    seen.add(mention.section)
-                    by_section.setdefault(mention.section, {}).setdefault(fact.kind, []).append(
-                        fact
-                    )
+            for section, local in _per_section(fact):
+                by_section.setdefault(section, {}).setdefault(fact.kind, []).append(local)
         return cls(tuple(facts), by_kind, by_section)
 
     def groups(self, section: str | None = None) -> FactGroups:
@@ -84,6 +80,18 @@ class FactIndex:
         """
         table = self.by_kind if section is None else self.by_section.get(section, {})
         return [(kind, table[kind]) for kind in FactKind if table.get(kind)]
+
+
+def _per_section(fact: Fact) -> list[tuple[str, Fact]]:
+    """``fact`` once per section it is said in, with that section's mentions only."""
+    mentions = fact.mentions
+    if not mentions or all(m.section == mentions[0].section for m in mentions):
+        # Most facts are said in one section: no copy.
+        return [(mentions[0].section, fact)] if mentions else []
+    parts: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        parts.setdefault(mention.section, []).append(mention)
+    return [(section, replace(fact, mentions=tuple(ms))) for section, ms in parts.items()]
 
 
 def _flat(text: str) -> str:

@@ -248,3 +248,40 @@ async def test_palette_goes_to_a_fact() -> None:
         await pilot.pause()
         assert screen.highlights.cycle is not None and screen.highlights.cycle.label == "服务绿卡"
         assert any("服务绿卡”制度" in line for line in reading_lines(app))
+
+
+def repeated_term_document() -> Document:
+    """“四风” once in the first section and twice in the second (three in all)."""
+    return build_document(
+        "测试报告",
+        [
+            ("一、学习教育", None, ["会议指出，要坚决反对“四风”。", *FILL * 4]),
+            ("二、整改落实", None, [*FILL, "“四风”问题明显减少，纠治“四风”成效明显。", *FILL * 3]),
+        ],
+        lead=["本报讯 会议在苏州召开。"],
+    )
+
+
+@pytest.mark.parametrize("size", [(100, 24), (160, 45)])
+async def test_this_section_counts_only_the_mentions_in_the_section(
+    size: tuple[int, int],
+) -> None:
+    app = make_app(document=repeated_term_document())
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "end")
+        assert "四风 ×3" in fact_lines(app)
+        await pilot.press("t", "escape", "right_square_bracket")
+        await pilot.pause()
+        lines = fact_lines(app)
+        assert scope_line(app).startswith("Facts · this section")
+        assert "四风" in lines and not any(line.startswith("四风 ×") for line in lines)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "四风 ×2" in fact_lines(app)
+        # Enter walks the section's own mentions: the first is in this section.
+        await pilot.press("f", "end", "enter")
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.cycle is not None and screen.cycle.label == "四风"
+        assert any("“四风”问题明显减少" in line for line in reading_lines(app))

@@ -81,14 +81,20 @@ def find_en_people(text: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
+_ABBREVIATIONS = ("Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Assn.")
+
+
 def find_en_orgs(text: str) -> list[Span]:
-    """English organisation spans (a leading "The" is not part of the name)."""
+    """English organisation spans (a leading "The" is not part of the name, and a
+    sentence's full stop is not either, unless the name ends in an abbreviation)."""
     out: list[Span] = []
     for m in EN_ORG.finditer(text):
-        start = m.start()
+        start, end = m.span()
         if text.startswith("The ", start):
             start += 4
-        out.append((start, m.end()))
+        if text[end - 1] == "." and not text.endswith(_ABBREVIATIONS, start, end):
+            end -= 1
+        out.append((start, end))
     return out
 
 

@@ -12,8 +12,9 @@ module resolves overlaps between them and builds :class:`Fact` objects:
   (市委书记) are not mentions (R4);
 * a quantity inside a date, a name, a work or a short quoted slogan (“五个不放过”)
   is not a quantity (R6);
-* quantities and dates are one fact per mention; every other kind is one fact per
-  distinct surface with all its mentions.
+* every fact is one entry with all its mentions (:mod:`reader.model.facts.merge`):
+  one per surface, whitespace collapsed, and for figures and dates one per
+  surface and counted thing.
 
 Positions are character offsets into ``Document.text`` (half-open spans).
 """
@@ -34,6 +35,7 @@ from reader.model.facts.english import (
     find_en_places,
     has_latin_capital,
 )
+from reader.model.facts.merge import merge_facts
 from reader.model.facts.names import find_people, orgs_and_titles
 from reader.model.facts.places import find_places
 from reader.model.facts.quantity import Quantity, find_en_quantities, find_zh_quantities
@@ -279,7 +281,7 @@ def _extract(document: Document) -> tuple[Fact, ...]:
     # English first: its cue words (about 12.5%) qualify a percentage both rules read.
     quantities = find_en_quantities(text) + find_zh_quantities(text)
     quantity_facts = _quantity_facts(document, sections, quantities, _Marks(len(text), mask))
-    facts = quote_facts + date_facts + entity_facts + quantity_facts
+    facts = merge_facts(quote_facts + date_facts + entity_facts + quantity_facts)
     facts.sort(key=lambda f: (_KIND_ORDER[f.kind], f.mentions[0].start if f.mentions else 0))
     return tuple(facts)
 

@@ -4,7 +4,8 @@ A work is every ``《…》`` title, brackets stripped; a newspaper title (endin
 报, or an English "Times/Post/Journal/Daily…") also names its publisher, so the
 caller adds it as an organization. A term is a short quotation: at most
 :data:`MAX_TERM` characters, on one line, with no sentence-ending punctuation
-inside (a quoted sentence is speech, not a term). Terms are counted over the
+inside (a quoted sentence is speech, not a term), and reading as a term (see
+:func:`_term_size`: a letter, clean edges, not a clause cut at a comma). Terms are counted over the
 whole text, title and headings included.
 """
 
@@ -32,6 +33,15 @@ TERM = re.compile(
     r"|‘(?<![\w‘].)([^‘’\n]{1,%d})’(?![\w’])" % ((MAX_TERM,) * 5)
 )
 _SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
+_LETTER = re.compile(r"[^\W\d_]")
+_OPENERS = "（《「『“‘([{"
+_CLOSERS = "，。、；：？！）》」』”’,.;:?!)]}"
+_QUOTE_MARKS = re.compile(r"[“”「」『』\"]")
+_SPEECH_END = (",", ";", "，", "；", "：", ":")
+_FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from if in it nor of on or so than that the then this to "
+    "yes no oh well".split()
+)
 NEWSPAPER = re.compile(
     r"(?:日报|晚报|时报|商报|早报|晨报|青年报|法制报|周报|报)$"
     r"|(?:Times|Post|Journal|Herald|Daily|Gazette|Tribune|Guardian|Telegraph)$"
@@ -112,8 +122,30 @@ def _terms(text: str) -> Iterator[tuple[int, int, tuple[int, int]]]:
         body = m.group(group)
         if not body.strip() or body != body.strip() or sentence_end(body):
             continue
-        start, end = m.span(group)
-        yield start, end, m.span()
+        size = _term_size(body)
+        if size:
+            start = m.start(group)
+            yield start, start + size, m.span()
+
+
+def _term_size(body: str) -> int:
+    """How much of a quotation that passed the length and sentence tests is a term (0: none).
+
+    Not a term: no letter or CJK character at all (``";"``, ``":0"``), a ragged edge
+    (``.git``), other quotation marks inside (mismatched quotes), or one function
+    word ("But", "the"). A quotation ending in "," or ";" is speech cut short
+    ("'Tis so,") unless every word is capitalised: then it is a name quoted in the
+    American way, comma inside ("Secured Borders,"), and the term stops before it.
+    """
+    if body.endswith(_SPEECH_END):
+        body = body[:-1].rstrip()
+        if not body or not all(word[0].isupper() or word[0].isdigit() for word in body.split()):
+            return 0
+    if _LETTER.search(body) is None or body[0] in _CLOSERS or body[-1] in _OPENERS:
+        return 0
+    if _QUOTE_MARKS.search(body) or body.lower() in _FUNCTION_WORDS:
+        return 0
+    return len(body)
 
 
 def is_newspaper(title: str) -> bool:
