@@ -35,6 +35,7 @@ from reader.model.facts.english import (
     find_en_places,
     has_latin_capital,
 )
+from reader.model.facts.english_counts import find_en_counts
 from reader.model.facts.merge import merge_facts
 from reader.model.facts.names import find_people, orgs_and_titles
 from reader.model.facts.places import find_places
@@ -280,6 +281,10 @@ def _extract(document: Document) -> tuple[Fact, ...]:
     mask += slogans + work_spans
     # English first: its cue words (about 12.5%) qualify a percentage both rules read.
     quantities = find_en_quantities(text) + find_zh_quantities(text)
+    if english:
+        # Counted nouns and technical units only where the unit-word rule read nothing.
+        taken = _Marks(len(text), [(q.start, q.end) for q in quantities])
+        quantities += [q for q in find_en_counts(text) if not taken.overlaps(q.start, q.end)]
     quantity_facts = _quantity_facts(document, sections, quantities, _Marks(len(text), mask))
     facts = merge_facts(quote_facts + date_facts + entity_facts + quantity_facts)
     facts.sort(key=lambda f: (_KIND_ORDER[f.kind], f.mentions[0].start if f.mentions else 0))

@@ -32,7 +32,10 @@ CN_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 
 CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
-"""Every character that may appear in a Chinese numeral."""
+"""Every character that may appear in a Chinese numeral (Simplified; see ``TRADITIONAL``)."""
+
+TRADITIONAL = str.maketrans("萬億兩", "万亿两")
+"""Traditional numeral characters to their Simplified forms (the values are the same)."""
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _ARABIC = re.compile(r"^[0-9][0-9,]*(?:\.[0-9]+)?$")
@@ -100,6 +103,7 @@ def parse_chinese(text: str) -> Number | None:
     """
     if not text:
         return None
+    text = text.translate(TRADITIONAL)
     if text == "半":
         return 0.5
     if any(c in CN_SMALL_UNITS or c in CN_BIG_UNITS for c in text):
@@ -112,20 +116,18 @@ def parse_chinese(text: str) -> Number | None:
     return None
 
 
-def _parse_cn_grouped(text: str) -> Number | None:
-    total = 0
-    rest = text
-    for big, factor in (("亿", CN_BIG_UNITS["亿"]), ("万", CN_BIG_UNITS["万"])):
-        if big in rest:
-            head, _, rest = rest.partition(big)
-            value = _parse_cn_below_10000(head) if head else None
-            if value is None:
+def _parse_cn_grouped(text: str) -> int | None:
+    # Split at the last big unit: what comes before it is a numeral of its own, so
+    # 一百一十四万亿 is (一百一十四万) x 亿 and 三亿五千万 is 三 x 亿 + 五千万.
+    for big in ("亿", "万"):
+        head, found, tail = text.rpartition(big)
+        if found:
+            high = _parse_cn_grouped(head) if head else None
+            low = _parse_cn_grouped(tail) if tail else 0
+            if high is None or low is None:
                 return None
-            total += value * factor
-    tail = _parse_cn_below_10000(rest)
-    if tail is None:
-        return None
-    return total + tail
+            return high * CN_BIG_UNITS[big] + low
+    return _parse_cn_below_10000(text)
 
 
 def parse_number(text: str) -> Number | None:
@@ -139,7 +141,7 @@ def parse_number(text: str) -> Number | None:
     """
     if text.isdecimal() and text.isascii():
         return int(text)  # the common case, without the general parse
-    text = text.strip()
+    text = text.strip().translate(TRADITIONAL)
     if not text:
         return None
     factor = 1

@@ -30,37 +30,47 @@ _ZH_UNITS = (
     "千克 公斤 万吨 吨 斤 克 千瓦时 千瓦 兆瓦 亩 "
     "户 人 名 位 个 项 次 场 条 家 辆 件 所 座 套 台 架 艘 部 本 册 篇 份 张 支 批 "
     "大类 类 种 级 期 轮 年 周 天 小时 分钟 秒 学时 课时 倍 岁 处 栋 间 棵 株 只 起 宗 例 "
-    "层 道 根 块 节 门 组"
+    "层 道 根 块 节 门 组 周岁 周年 部分 方面 人口 "
+    # Traditional forms of the measure words above that differ.
+    "個百分點 百分點 個工作日 個小時 個學時 個月 個星期 萬元 億元 千元 美元 港元 "
+    "平方公里 萬噸 噸 個 項 場 條 輛 張 隻 歲 週 週年 種 類 級 輪 間 宗 層 門 組 學時"
 ).split()
 _ZH_UNITS.sort(key=len, reverse=True)
 _UNIT_ALT = trie_pattern(_ZH_UNITS)  # longest unit first, one test per character
 
-_CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_CN_NUM = r"[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]*"
 _AR_NUM = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NOT_AFTER_CHARS = "第0-9０-９.．零〇一二两三四五六七八九十百千万亿A-Za-z"
+_NOT_AFTER_CHARS = "第0-9０-９.．零〇一二两兩三四五六七八九十百千万亿萬億A-Za-z%"
 # The first character is consumed before the lookbehind checks the one before it,
 # so that the branch begins with a character set (fast scanning, see word_regex);
 # Arabic and Chinese numerals share the branch, so the text is scanned once for both.
 _NUMERAL = (
-    rf"[0-9０-９一二两三四五六七八九十](?<![{_NOT_AFTER_CHARS}].)"
+    rf"[0-9０-９一二两兩三四五六七八九十](?<![{_NOT_AFTER_CHARS}].)"
     r"(?:(?<=[0-9０-９])[0-9０-９]*(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
-    r"|(?<=[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]*)"
+    r"|(?<=[一二两兩三四五六七八九十])[零〇一二两兩三四五六七八九十百千万亿萬億]*)"
 )
 _MAIN_REST = (
     rf"(?:(?P<sep>至|到|[-~～—－])(?P<num2>{_NUM}))?"
-    r"(?P<approx>[多余])?(?P<mult>[万亿]+)?(?P<approx2>[多余])?"
+    r"(?P<approx>[多余])?(?P<mult>[万亿萬億]+)?(?P<approx2>[多余])?"
     rf"(?P<unit>{_UNIT_ALT})(?P<half>半)?"
     r"(?P<post>以上|以下|以内|左右|上下|多)?"
 )
 _MAIN, _HALF, _PERCENT_WORD = 0, 1, 2
 ZH_QUANTITY: tuple[tuple[int, re.Pattern[str]], ...] = (
     # A numeral and a unit, else Arabic digits and a per cent sign (N%).
-    (_MAIN, re.compile(rf"(?P<num>{_NUMERAL})(?:{_MAIN_REST}|(?<=[0-9０-９])(?P<pct>[%％‰]))")),
+    (
+        _MAIN,
+        re.compile(
+            rf"(?P<num>{_NUMERAL})(?:{_MAIN_REST}"
+            # N% (not the %XX of a percent-encoded URL), and 左右/以上 after it.
+            r"|(?<=[0-9０-９])(?P<pct>[%％‰])(?![0-9A-Fa-f]{2})(?P<ppost>左右|以上|以下|以内)?)"
+        ),
+    ),
     (
         _HALF,
         re.compile(
-            r"(?P<hnum>半)(?<![一二三四五六七八九十大多过].)(?P<hunit>个小时|个月|小时|天|年|日|分钟)"
+            r"(?P<hnum>半)(?<![一二三四五六七八九十大多过上下].)(?P<hunit>个小时|个月|小时|天|年|日|分钟)"
         ),
     ),
     (_PERCENT_WORD, re.compile(rf"百分之(?P<pnum>{_NUM}(?:点[零〇一二三四五六七八九]+)?)")),
@@ -78,11 +88,11 @@ _EN_UNITS = (
 )
 EN_QUANTITY = Guarded(
     # A number or currency sign that starts a word (see word_regex.Guarded).
-    r"[0-9$€£¥UR](?<![\w.$€£¥].)",
+    r"[0-9$€£¥UR](?<![\w.$€£¥%].)",
     re.compile(
-        r"(?<![\w.$€£¥])(?P<cur>US\$|\$|€|£|¥|RMB ?)?"
+        r"(?<![\w.$€£¥%])(?P<cur>US\$|\$|€|£|¥|RMB ?)?"
         r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
-        r"(?:(?P<pct>\s?%)|\s(?P<unit>" + _EN_UNITS + r")\b"
+        r"(?:(?P<pct>\s?%)(?![0-9A-Fa-f]{2})|\s(?P<unit>" + _EN_UNITS + r")\b"
         r"(?:\s(?P<unit2>yuan|dollars|euros|pounds|people|years|tonnes|tons)\b)?)?",
     ),
 )
@@ -197,8 +207,9 @@ def find_zh_quantities(text: str) -> list[Quantity]:
             unit, qualifier, cue_start, end_value = "%", "exact", start, None
         elif m.group("pct"):
             value = parse_number(m.group("num"))
-            unit, qualifier, cue_start, end_value = m.group("pct"), "exact", start, None
+            unit, cue_start, end_value = m.group("pct"), start, None
             unit = "%" if unit == "％" else unit
+            qualifier = _POST_QUALIFIER.get(m.group("ppost") or "", "exact")
         else:
             num, num2, approx, mult, approx2, unit, half, post = m.group(
                 "num", "num2", "approx", "mult", "approx2", "unit", "half", "post"
@@ -212,7 +223,7 @@ def find_zh_quantities(text: str) -> list[Quantity]:
                 continue
             end_value = parse_number(num2 + mult) if num2 else None
             if len(unit) > 1:
-                unit = unit.removeprefix("个")
+                unit = unit.removeprefix("个").removeprefix("個")
             if half:
                 value = tidy(value + 0.5)
             qualifier = "exact"
