@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model.facts.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES
+from reader.model.facts.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES, EN_WORLD_PLACES
 from reader.model.facts.word_regex import Guarded, bigram_guard
 
 Span = tuple[int, int]
@@ -26,7 +26,8 @@ _WORD_START = r"[A-Z](?<![A-Za-z].)"
 EN_PERSON_TITLED = Guarded(
     bigram_guard(EN_HONORIFICS.split("|")),
     re.compile(
-        rf"\b(?P<title>{EN_HONORIFICS})\.?\s+(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL}){{0,2}})"
+        rf"\b(?P<title>{EN_HONORIFICS})\.?\s+(?P<name>{_CAP}(?:\s+{_CAP_OR_INITIAL}){{0,2}}"
+        r"(?:,?\s(?:Jr\.|Sr\.|III|II|IV)(?![A-Za-z]))?)"
     ),
 )
 _SAID = r"(?=,\s+who\b|\s+(?:said|says|told|wrote|argued|added)\b)"
@@ -35,17 +36,29 @@ EN_PERSON_SAID = Guarded(
     rf"[A-Z](?=[a-zA-Z'\-]+(?:\s+{_CAP_OR_INITIAL})?\s+{_CAP}{_SAID})",
     re.compile(rf"(?<![A-Za-z]\s)(?<!\.\s)\b(?P<name>{_NAME_SAID}){_SAID}"),
 )
-_ORG_TAIL = rf"(?:{EN_ORG_WORDS})\b\.?"
+_ORG_TAIL = rf"(?:{EN_ORG_WORDS})(?![A-Za-z0-9])\.?"
+# Words of one name: spaces, or one line break inside a wrapped paragraph (never a
+# blank line, nor the break before an indented line of an address or list block).
+_GAP = r"(?:[ \t]+|[ \t]*\r?\n(?![ \t\r\n]))"
+# A name may be followed by its acronym in brackets: "Internet Research Agency (IRA)".
+_ACRONYM = r"(?:\s\([A-Z][A-Za-z&]{1,9}\))?"
 EN_ORG = Guarded(
     _WORD_START,
     re.compile(
-        rf"\b(?:The\s+)?(?:{_CAP}\s+(?:(?:of|for|and|&)\s+)?){{1,5}}{_ORG_TAIL}"
-        rf"|\b(?:University|Ministry|Department|Bank|Institute|Office|Bureau|Council|Committee)"
-        rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}"
+        rf"(?<![A-Za-z0-9])(?:The{_GAP})?(?:{_CAP}{_GAP}(?:(?:of|for|and|&){_GAP})?){{1,5}}"
+        rf"{_ORG_TAIL}"
+        rf"{_ACRONYM}"
+        rf"|(?<![A-Za-z0-9])(?:University|Ministry|Department|Bank|Institute|Office|Bureau|"
+        rf"Council|Committee|Confederation|Federation|Association|Academy|Society|League|Union)"
+        rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}{_ACRONYM}"
     ),
 )
 _HONORIFIC = re.compile(rf"(?:{EN_HONORIFICS})\.?")
-EN_PLACE = Guarded(bigram_guard(EN_PLACES.split("|")), re.compile(rf"\b(?:{EN_PLACES})\b"))
+_ALL_PLACES = f"{EN_PLACES}|{EN_WORLD_PLACES}"
+EN_PLACE = Guarded(
+    bigram_guard(_ALL_PLACES.split("|")),
+    re.compile(rf"(?<![A-Za-z0-9])(?:{_ALL_PLACES})(?![A-Za-z0-9])"),
+)
 _LATIN_CAPITAL = re.compile("[A-Z]")
 
 
@@ -61,6 +74,9 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+_REGNAL = frozenset(("King", "Queen", "Pope", "Emperor", "Empress"))
+
+
 def find_en_people(text: str) -> list[tuple[int, int, str | None]]:
     """English people: ``(start, end, title)`` triples.
 
@@ -72,7 +88,9 @@ def find_en_people(text: str) -> list[tuple[int, int, str | None]]:
     """
     out: list[tuple[int, int, str | None]] = []
     for m in EN_PERSON_TITLED.finditer(text):
-        out.append((m.start("name"), m.end("name"), m.group("title")))
+        # A monarch's or pope's title is part of the name by which they are known.
+        start = m.start() if m.group("title") in _REGNAL else m.start("name")
+        out.append((start, m.end("name"), m.group("title")))
     for m in EN_PERSON_SAID.finditer(text):
         words = m.group("name").split()
         if words[0] in _NOT_NAME_WORDS or _HONORIFIC.fullmatch(words[0]):
@@ -81,6 +99,7 @@ def find_en_people(text: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
+_CITED = re.compile(r"(?:\([cC]\)|©|Copyright)\s*$")
 _ABBREVIATIONS = ("Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Assn.")
 
 
@@ -90,7 +109,8 @@ def find_en_orgs(text: str) -> list[Span]:
     out: list[Span] = []
     for m in EN_ORG.finditer(text):
         start, end = m.span()
-        if text.startswith("The ", start):
+        # "The" stays where a legal name is cited with it: "Copyright (C) The X Society".
+        if text.startswith("The ", start) and not _CITED.search(text, max(0, start - 16), start):
             start += 4
         if text[end - 1] == "." and not text.endswith(_ABBREVIATIONS, start, end):
             end -= 1

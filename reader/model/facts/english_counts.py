@@ -40,7 +40,7 @@ _WORD = "|".join([*_SMALL, *_TENS])
 _NUMBER_WORDS = rf"(?:{_WORD})(?:-(?:{_WORD}))?(?:\s(?:{'|'.join(_SCALES)}))*"
 
 _PLURAL = (
-    r"(?:[a-z]{2,}(?<!ss)(?<!us)(?<!is)(?<!'s)s|[a-z]*(?:men|people|feet|children|teeth|mice|geese)"
+    r"(?:[a-z]{2,}s(?<!ss)(?<!us)(?<!is)|[a-z]*(?:men|people|feet|children|teeth|mice|geese)"
     r"|[A-Z][a-z]+men)(?![\w'’-])"
 )
 _NOT_NOUNS = frozenset(

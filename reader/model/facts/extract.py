@@ -36,6 +36,11 @@ from reader.model.facts.english import (
     has_latin_capital,
 )
 from reader.model.facts.english_counts import find_en_counts
+from reader.model.facts.english_frames import (
+    find_frame_orgs,
+    find_frame_people,
+    find_frame_places,
+)
 from reader.model.facts.merge import merge_facts
 from reader.model.facts.names import find_people, orgs_and_titles
 from reader.model.facts.places import find_places
@@ -135,7 +140,7 @@ def _entities(
     titles = _Spans(title_list)
     blocked = orgs + places
     people = find_people(text, blocked, title_list)
-    en_people = find_en_people(text) if english else []
+    en_people = find_en_people(text) + find_frame_people(text) if english else []
     person_titles: dict[str, str | None] = {}
     for p in people:
         name = text[p.start : p.end]
@@ -150,10 +155,10 @@ def _entities(
         # Every sighting of a name found once by a rule (one trie regex, no per-name scan).
         names = Guarded(bigram_guard(person_titles), re.compile(trie_pattern(person_titles)))
         candidates.extend((*m.span(), FactKind.PERSON) for m in names.finditer(text))
-    for start, end in orgs + (find_en_orgs(text) if english else []):
+    for start, end in orgs + (find_en_orgs(text) + find_frame_orgs(text) if english else []):
         if not titles.overlaps(start, end):
             candidates.append((start, end, FactKind.ORGANIZATION))
-    for start, end in places + (find_en_places(text) if english else []):
+    for start, end in places + (find_en_places(text) + find_frame_places(text) if english else []):
         if not titles.overlaps(start, end):
             candidates.append((start, end, FactKind.PLACE))
     candidates = [c for c in candidates if not works.overlaps(c[0], c[1])]

@@ -129,7 +129,7 @@ EN_HONORIFICS = (
     r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice President|"
     r"Prime Minister|Premier|Chancellor|Senator|Governor|Mayor|Minister|Secretary|Chairman|"
     r"Chairwoman|Judge|Justice|General|Colonel|Captain|Rev|Reverend|King|Queen|Pope|"
-    r"Ambassador|Director|Representative|Rep|Sen|Gov"
+    r"Ambassador|Director|Representative|Rep|Sen|Gov|Special Counsel|Counsel"
 )
 EN_ORG_WORDS = (
     r"Inc|Ltd|LLC|Corp|Corporation|Company|Co|University|College|School|Institute|Department|"
@@ -145,3 +145,61 @@ EN_PLACES = (
     "California|Texas|Moscow|Singapore|Vietnam|Thailand|Indonesia|Iran|Israel|Egypt|Ukraine|"
     "Turkey|Pakistan|Nigeria|South Africa|Argentina|Netherlands|Sweden|Norway|Poland|Switzerland"
 )
+
+EN_GIVEN_NAMES = frozenset(
+    # Common given names of English and other European usage (general vocabulary, as
+    # the 百家姓 are for Chinese). Names that are also everyday words (Will, May,
+    # Grace, Mark, Frank, Bill) are left out.
+    """
+    Aaron Adam Adrian Alan Albert Alberto Alessandro Alexander Alexandra Alexei Alfred Alice
+    Alison Amanda Amelia Amy Andrea Andreas Andrew Andrey Angela Anna Anne Anthony Antonio
+    Arthur Ashley Barbara Benjamin Bernard Beth Brian Bruce Carl Carlos Caroline Catherine
+    Cesare Charles Charlotte Chris Christian Christina Christine Christopher Claire Claude
+    Cosimo Craig Cynthia Daniel David Deborah Dennis Diana Diego Dmitri Dmitry Donald Dorothy
+    Douglas Edgar Edmund Edward Eleanor Elena Elizabeth Emily Emma Eric Ernest Eugene Evelyn
+    Federico Felix Fernando Filippo Francesca Francesco Francis Francisco Franz Frederick
+    Friedrich Gabriel Gareth Geoffrey George Georg Gerald Giorgio Giovanni Giuliano Giuseppe
+    Gordon Graham Gregory Guido Hans Harold Harry Heinrich Helen Henri Henry Herbert Howard
+    Hugh Ian Igor Isaac Isabel Isabella Ivan Jack Jacob James Jane Janet Jean Jennifer Jeremy
+    Jessica Joan Johann Johannes John Jonathan Jorge Jose Joseph Joshua Juan Julia Julian
+    Karen Karl Katherine Kathleen Keith Kenneth Kevin Konstantin Laura Lawrence Leonard
+    Leonardo Lewis Linda Lisa Lorenzo Louis Louise Lucia Luigi Luis Margaret Maria Marie Marco
+    Martin Mary Matthew Maurice Michael Michel Michele Mikhail Natalia Nathan Nicholas Nicola
+    Nicolas Nikolai Oliver Oscar Patricia Patrick Paul Paolo Pedro Peter Philip Pierre Pietro
+    Rachel Ralph Raymond Rebecca Richard Robert Roberto Roger Ronald Rosa Ruth Samuel Sarah
+    Sean Sebastian Sergei Sergey Simon Sophia Stefan Stephen Steven Susan Thomas Timothy Tom
+    Tommaso Victor Vincent Vladimir Walter Wilhelm William Yuri
+    """.split()
+)
+"""Given names: ``Given Surname`` is a person wherever it stands."""
+
+EN_ROLE_NOUNS = (
+    "chairman|chairwoman|chair|advisor|adviser|oligarch|spokesman|spokeswoman|spokesperson|"
+    "lawyer|attorney|professor|author|editor|founder|co-founder|director|executive|reporter|"
+    "correspondent|businessman|businesswoman|candidate|official|aide|associate|analyst|"
+    "economist|minister|secretary|president|leader|manager|colleague|deputy|counsel|agent|"
+    "officer|governor|senator|ambassador|journalist|historian|poet|novelist|painter|composer"
+)
+"""Lower-case role nouns written before a full name (chairman Adair Turner)."""
+
+EN_EPITHETS = (
+    "Great|Conqueror|Elder|Younger|Bold|Confessor|Magnificent|Wise|Pious|Fair|Good|Terrible|"
+    "Lionheart|Navigator|Unready|Lawgiver|Just|Fat|Short|Simple|Red|Black"
+)
+"""Epithets of ``Name the Epithet`` (Alfred the Great)."""
+
+EN_WORLD_PLACES = (
+    "New Zealand|Austria|Belgium|Denmark|Finland|Greece|Portugal|Hungary|Czech Republic|"
+    "Romania|Bulgaria|Serbia|Croatia|Chile|Peru|Colombia|Venezuela|Cuba|Philippines|Malaysia|"
+    "Saudi Arabia|Iraq|Syria|Afghanistan|Bangladesh|Kenya|Ethiopia|Morocco|Algeria|Libya|"
+    "Mongolia|Nepal|Myanmar|Cambodia|Laos|Belarus|Kazakhstan|Georgia|Armenia|Iceland|"
+    "Northern Ireland|Dublin|Edinburgh|Cardiff|Belfast|Rome|Madrid|Lisbon|Vienna|Brussels|"
+    "Amsterdam|Copenhagen|Stockholm|Oslo|Helsinki|Athens|Warsaw|Prague|Budapest|Kyiv|Kiev|"
+    "Ottawa|Canberra|Wellington|Delhi|New Delhi|Seoul|Bangkok|Jakarta|Manila|Cairo|Nairobi|"
+    "Tehran|Baghdad|Riyadh|Ankara|Istanbul|Jerusalem|Mexico City|Buenos Aires|Brasilia|"
+    "Havana|Lima|Santiago|Bogota|Caracas|Venice|Florence|Milan|Naples|Genoa|Geneva|Zurich|"
+    "Munich|Hamburg|Frankfurt|Barcelona|Lyon|Marseille|Chicago|Boston|Los Angeles|"
+    "San Francisco|Philadelphia|Toronto|Montreal|Vancouver|Sydney|Melbourne|Mumbai|Manchester|"
+    "Liverpool|Birmingham|Glasgow"
+)
+"""Countries, capitals and large cities beyond ``EN_PLACES`` (a general list)."""
