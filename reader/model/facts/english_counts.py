@@ -23,6 +23,7 @@ import re
 
 from reader.model.facts.numerals import Number, parse_arabic, tidy
 from reader.model.facts.quantity import Quantity
+from reader.model.facts.word_regex import trie_pattern
 
 _SMALL = {
     w: i
@@ -36,9 +37,14 @@ _TENS = {
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_WORD = "|".join([*_SMALL, *_TENS])
-_NUMBER_WORDS = rf"(?:{_WORD})(?:-(?:{_WORD}))?(?:\s(?:{'|'.join(_SCALES)}))*"
-
+_WORDS = [*_SMALL, *_TENS]
+_WORD = "|".join(_WORDS)
+# Every pattern begins with a character set (then a look-behind for the boundary),
+# so that the scan skips to candidates without entering the matcher (see word_regex).
+_NUMBER_WORDS = (
+    rf"{trie_pattern(_WORDS + [w.capitalize() for w in _WORDS])}"
+    rf"(?:-(?:{_WORD}))?(?:\s(?:{'|'.join(_SCALES)}))*"
+)
 _PLURAL = (
     r"(?:[a-z]{2,}s(?<!ss)(?<!us)(?<!is)|[a-z]*(?:men|people|feet|children|teeth|mice|geese)"
     r"|[A-Z][a-z]+men)(?![\w'’-])"
@@ -48,23 +54,26 @@ _NOT_NOUNS = frozenset(
     "towards besides sometimes afterwards means series species news less unless".split()
 )
 _MULT = {"m": 10**6, "bn": 10**9, "k": 1000}
-_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?"
+_BEFORE = r"(?<![A-Za-z0-9_.,\-/#%$€£¥].)"
 EN_COUNT = re.compile(
-    rf"(?<![\w.,\-/#%$€£¥])(?:(?P<num>{_ARABIC})(?P<mult>m|bn|k)?|(?P<words>(?i:{_NUMBER_WORDS})))"
-    rf"\s(?P<noun>{_PLURAL})"
+    rf"(?P<num>[0-9]{_BEFORE}(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]*(?:\.[0-9]+)?))"
+    rf"(?P<mult>m|bn|k)?\s(?P<noun>{_PLURAL})"
 )
+EN_COUNT_WORDS = re.compile(rf"(?P<words>{_NUMBER_WORDS})\s(?P<noun>{_PLURAL})")
 _TECH_UNITS = (
     "KiB|MiB|GiB|TiB|kbit|Mbit|Gbit|kbps|Mbps|Gbps|bps|kHz|MHz|GHz|Hz|mAh|dpi|rpm|°C|"
     "KB|kB|MB|GB|TB|PB|ms|µs|μs|ns|kW|MW|px|W|V|B"
 )
 EN_TECH = re.compile(
-    rf"(?<![\w.,\-/#%])(?P<num>[0-9]+(?:\.[0-9]+)?)\s?(?P<unit>(?:{_TECH_UNITS})"
+    rf"(?P<num>[0-9]{_BEFORE}[0-9]*(?:\.[0-9]+)?)\s?(?P<unit>(?:{_TECH_UNITS})"
     r"(?:/s|/sec|/秒| per second)?)(?![A-Za-z0-9])"
 )
+_VAGUE = ["hundreds", "thousands", "millions", "billions", "dozens"]
 EN_VAGUE = re.compile(
-    r"\b(?P<scale>(?i:hundreds|thousands|millions|billions|dozens))\sof\s(?P<noun>" + _PLURAL + ")"
+    rf"(?P<scale>{trie_pattern(_VAGUE + [w.capitalize() for w in _VAGUE])})\sof\s"
+    rf"(?P<noun>{_PLURAL})"
 )
-EN_GROUPED = re.compile(r"(?<![\w.,\-/#%$€£¥])[0-9]{1,3}(?:,[0-9]{3})+(?![\w,]|\.[0-9])")
+EN_GROUPED = re.compile(rf"[0-9]{_BEFORE}[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![A-Za-z0-9_,]|\.[0-9])")
 _REFERENCE = re.compile(
     r"(?i:section|sections|chapter|figure|fig\.|table|page|pages|p\.|pp\.|rfc|no\.|number|"
     r"port|version|v|article|paragraph|line|step|item|appendix|vol\.|volume|model)\s$"
@@ -88,6 +97,10 @@ def _words_value(words: str) -> Number | None:
     return total + current
 
 
+def _word_start(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalnum()
+
+
 def _referenced(text: str, start: int) -> bool:
     return _REFERENCE.search(text, max(0, start - 12), start) is not None
 
@@ -104,26 +117,29 @@ def find_en_counts(text: str) -> list[Quantity]:
     """
     found: list[Quantity] = []
     for m in EN_COUNT.finditer(text):
-        noun = m.group("noun")
+        noun, num, mult = m.group("noun", "num", "mult")
         if noun.lower() in _NOT_NOUNS or _referenced(text, m.start()):
             continue
-        num, mult, words = m.group("num", "mult", "words")
-        if num is not None:
-            value = parse_arabic(num)
-            if value is None or ("," not in num and mult is None and 1000 <= value <= 2099):
-                continue  # a year ("the 2016 elections")
-            if mult:
-                value = tidy(value * _MULT[mult])
-        else:
-            value = _words_value(words)
-            if value is None or words.lower() == "one":
-                continue
+        value = parse_arabic(num)
+        if value is None or ("," not in num and mult is None and 1000 <= value <= 2099):
+            continue  # a year ("the 2016 elections")
+        if mult:
+            value = tidy(value * _MULT[mult])
         found.append(Quantity(m.start(), m.end(), value, noun, "exact", noun))
+    for m in EN_COUNT_WORDS.finditer(text):
+        noun, words = m.group("noun", "words")
+        if not _word_start(text, m.start()) or noun.lower() in _NOT_NOUNS:
+            continue
+        value = _words_value(words)
+        if value is not None and words.lower() != "one":
+            found.append(Quantity(m.start(), m.end(), value, noun, "exact", noun))
     for m in EN_TECH.finditer(text):
         value = parse_arabic(m.group("num"))
         if value is not None and not _referenced(text, m.start()):
             found.append(Quantity(m.start(), m.end(), value, m.group("unit"), "exact", None))
     for m in EN_VAGUE.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
         scale = m.group("scale").lower()
         value = 12 if scale == "dozens" else _SCALES[scale.removesuffix("s")]
         noun = m.group("noun")

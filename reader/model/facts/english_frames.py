@@ -32,8 +32,14 @@ from reader.model.facts.gazetteer import (
     EN_ROLE_NOUNS,
     EN_WORLD_PLACES,
 )
+from reader.model.facts.word_regex import trie_pattern
 
 Span = tuple[int, int]
+
+
+def _cased(words: str) -> list[str]:
+    return [form for word in words.split() for form in (word, word.capitalize())]
+
 
 _CAP = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
 _PART = rf"(?:{_CAP}|[A-Z]\.)"
@@ -44,44 +50,63 @@ _NOT_NAMES = frozenset(
 _MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
-_BYLINE = re.compile(
-    rf"^[ \t]*(?:[Bb]y|BY)[ \t]+(?P<name>{_NAME})[ \t]*$"
-    rf"|\b(?:[Ww]ritten|[Cc]reated|[Ee]dited|[Tt]ranslated|[Ii]llustrated|[Dd]esigned|"
-    rf"[Dd]eveloped|[Mm]aintained|[Aa]uthored)[ \t]+by[ \t]+\[?(?P<name2>{_NAME})"
-    rf"|\b(?i:authors?)[ \t]*[:=][ \t]*[{{\"]?(?P<name3>{_NAME})"
-    rf"|\bCopyright[ \t]+(?:\([cC]\)|©)?[ \t]*(?:[0-9]{{4}}(?:[-–][0-9]{{4}})?,?[ \t]+)?"
-    rf"(?P<name4>{_NAME})(?![ \t]*(?:Inc|Ltd|LLC|Society|Foundation|Corporation|Company))",
-    re.MULTILINE,
+# Every rule begins with a literal or a character set, so that the scan skips to its
+# candidates without entering the matcher (see word_regex); word boundaries are
+# then checked in Python (a regex \b first would cost a matcher call per character).
+_BY_LINE = re.compile(rf"\n[ \t]*(?:[Bb]y|BY)[ \t]+(?P<name>{_NAME})[ \t]*(?=\r?\n|$)")
+_BY_VERB = re.compile(
+    rf"{trie_pattern(_cased('written created edited translated illustrated designed'))}"
+    rf"[ \t]+by[ \t]+\[?(?P<name>{_NAME})"
 )
-_ROLE = re.compile(rf"\b(?:{EN_ROLE_NOUNS})[ \t]+(?P<name>{_NAME})")
-_GIVEN = re.compile(
-    rf"\b(?P<name>(?:{'|'.join(sorted(EN_GIVEN_NAMES))})(?:[ \t]+[A-Z]\.)?[ \t]+{_CAP})\b"
+_BY_VERB_MORE = re.compile(
+    rf"{trie_pattern(_cased('developed maintained authored'))}[ \t]+by[ \t]+\[?(?P<name>{_NAME})"
 )
-_EPITHET = re.compile(rf"\b(?P<name>{_CAP}[ \t]+the[ \t]+(?:{EN_EPITHETS}))\b")
-
-_MONTH_ALT = "|".join(sorted(_MONTHS))
-_PLACE_NAME = rf"(?:St\.[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
-_COUNTRIES = f"{EN_PLACES}|{EN_WORLD_PLACES}"
-_PLACE = re.compile(
-    rf"(?<![\w.])(?P<zip>{_PLACE_NAME}),[ \t]+[A-Z]{{2}}[ \t]+[0-9]{{5}}(?:-[0-9]{{4}})?\b"
-    rf"|(?<![\w.])(?P<country>{_PLACE_NAME}),[ \t]+(?:{_COUNTRIES})\b"
-    rf"|^[ \t]*(?P<dateline>{_PLACE_NAME}),[ \t]+(?:{_MONTH_ALT})[ \t]+[0-9]{{1,2}}\b"
-    rf"|\b(?:kingdom|duchy|dukedom|city|town|village|county|province|state|republic|battle|"
-    rf"siege|archbishop|bishop|duke|duchess|marquis|count|countess|prince|lord|king|queen|"
-    rf"emperor|port|isle|island|citizens|people)[ \t]+of[ \t\r\n]+(?P<of>{_CAP})\b(?![ \t]+[A-Z])",
-    re.MULTILINE,
+_AUTHOR = re.compile(rf"(?:[Aa]uthors?|AUTHORS?)[ \t]*[:=][ \t]*[{{\"]?(?P<name>{_NAME})")
+_COPYRIGHT = re.compile(
+    rf"Copyright[ \t]+(?:\([cC]\)|©)?[ \t]*(?:[0-9]{{4}}(?:[-–][0-9]{{4}})?,?[ \t]+)?"
+    rf"(?P<name>{_NAME})(?![ \t]*(?:Inc|Ltd|LLC|Society|Foundation|Corporation|Company))"
 )
+_ROLE = re.compile(rf"{trie_pattern(EN_ROLE_NOUNS.split('|'))}[ \t]+(?P<name>{_NAME})")
+_GIVEN = re.compile(rf"{trie_pattern(EN_GIVEN_NAMES)}(?:[ \t]+[A-Z]\.)?[ \t]+{_CAP}(?![A-Za-z])")
+_EPITHET = re.compile(rf"{_CAP}[ \t]+the[ \t]+(?:{EN_EPITHETS})(?![A-Za-z])")
 _ADDRESS = re.compile(
-    rf"^(?P<indent>[ \t]+)(?P<person>{_NAME})[^\S\n]*(?:\([^)\n]*\))?[ \t]*\n"
+    rf"\n(?P<indent>[ \t]+)(?P<person>{_NAME})[^\S\n]*(?:\([^)\n]*\))?[ \t]*\n"
     rf"(?P=indent)(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|&|of|and)){{0,4}})[ \t]*\n"
-    rf"(?P=indent)[^\n]*[0-9]",
-    re.MULTILINE,
+    rf"(?P=indent)[^\n]*[0-9]"
+)
+_PEOPLE = (
+    (_BY_LINE, "name", False),
+    (_BY_VERB, "name", True),
+    (_BY_VERB_MORE, "name", True),
+    (_AUTHOR, "name", True),
+    (_COPYRIGHT, "name", False),
+    (_ROLE, "name", True),
+    (_GIVEN, 0, True),
+    (_EPITHET, 0, True),
+    (_ADDRESS, "person", False),
+)
+"""Each rule, the group that is the name, and whether it must start a word."""
+
+_PLACE_NAME = re.compile(rf"(?:St\.[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}}$")
+_LINE_START_NAME = re.compile(rf"(?:^|\n)[ \t]*((?:St\.[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})$")
+_AFTER_ZIP = re.compile(r",[ \t]+[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
+_AFTER_COUNTRY = re.compile(rf",[ \t]+(?:{EN_PLACES}|{EN_WORLD_PLACES})(?![A-Za-z])")
+_AFTER_DATE = re.compile(rf",[ \t]+(?:{'|'.join(sorted(_MONTHS))})[ \t]+[0-9]{{1,2}}(?![0-9])")
+_OF_NAME = re.compile(rf"[ \t\r\n]of[ \t\r\n]+(?P<of>{_CAP})(?![A-Za-z])(?![ \t]+[A-Z])")
+_OF_HEADS = re.compile(
+    r"(?<![A-Za-z])(?:kingdom|duchy|dukedom|city|town|village|county|province|state|republic|"
+    r"battle|siege|archbishop|bishop|duke|duchess|marquis|count|countess|prince|lord|king|"
+    r"queen|emperor|port|isle|island|citizens|people)$"
 )
 
 
 def _is_name(name: str) -> bool:
     words = name.split()
     return words[0] not in _NOT_NAMES and not any(w in _MONTHS for w in words)
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalpha()
 
 
 def find_frame_people(text: str) -> list[tuple[int, int, str | None]]:
@@ -91,26 +116,43 @@ def find_frame_people(text: str) -> list[tuple[int, int, str | None]]:
         text: The whole document text.
     """
     out: list[tuple[int, int, str | None]] = []
-    for m in _BYLINE.finditer(text):
-        group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g))
-        if _is_name(m.group(group)):
-            out.append((*m.span(group), None))
-    for rule in (_ROLE, _GIVEN, _EPITHET, _ADDRESS):
+    for rule, group, word in _PEOPLE:
         for m in rule.finditer(text):
-            group = "person" if rule is _ADDRESS else "name"
+            if word and not _starts_word(text, m.start()):
+                continue
             if _is_name(m.group(group)):
                 out.append((*m.span(group), None))
     return out
 
 
+def _name_before(text: str, end: int, line_start: bool = False) -> Span | None:
+    window = text[max(0, end - 48) : end]
+    m = (_LINE_START_NAME if line_start else _PLACE_NAME).search(window)
+    if m is None:
+        return None
+    start = end - len(window) + m.start(m.lastindex or 0)
+    name = text[start:end]
+    if not _starts_word(text, start) or name.split()[0] in _NOT_NAMES or name in _MONTHS:
+        return None
+    return (start, end)
+
+
 def find_frame_places(text: str) -> list[Span]:
     """Places by frame (see the module docstring)."""
     out: list[Span] = []
-    for m in _PLACE.finditer(text):
-        group = m.lastgroup or ""
-        name = m.group(group)
-        if name and name.split()[0] not in _NOT_NAMES and name not in _MONTHS:
-            out.append(m.span(group))
+    for rule, line_start in ((_AFTER_ZIP, False), (_AFTER_COUNTRY, False), (_AFTER_DATE, True)):
+        for m in rule.finditer(text):
+            span = _name_before(text, m.start(), line_start)
+            if span is not None:
+                out.append(span)
+    for m in _OF_NAME.finditer(text):
+        name = m.group("of")
+        if (
+            name not in _MONTHS
+            and name not in _NOT_NAMES
+            and _OF_HEADS.search(text, max(0, m.start() - 12), m.start())
+        ):
+            out.append(m.span("of"))
     return out
 
 
