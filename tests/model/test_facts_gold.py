@@ -1,8 +1,9 @@
 """Score the fact extractor against the hand-made gold file of the sample.
 
 Mention level: a mention is ``(category, offset, surface)``; precision and recall
-per category, with the thresholds of the task (0.95 for quantities, dates, works
-and terms; 0.9 for people, organisations and places). Normalized values of the
+per category, each at 1.000 (the task asked for 0.95 for quantities, dates,
+works and terms and 0.9 for the others; issue 13 keeps the seed at 1.000 while
+the rules grow for real documents). Normalized values of the
 matched quantities and dates must equal the gold's.
 """
 
@@ -31,15 +32,8 @@ CATEGORIES: dict[str, FactKind] = {
     "works": FactKind.WORK,
     "quoted_terms": FactKind.TERM,
 }
-THRESHOLDS: dict[FactKind, float] = {
-    FactKind.QUANTITY: 0.95,
-    FactKind.DATE: 0.95,
-    FactKind.WORK: 0.95,
-    FactKind.TERM: 0.95,
-    FactKind.PERSON: 0.9,
-    FactKind.ORGANIZATION: 0.9,
-    FactKind.PLACE: 0.9,
-}
+THRESHOLDS: dict[FactKind, float] = dict.fromkeys(CATEGORIES.values(), 1.0)
+"""Every kind at precision and recall 1.000 (the acceptance of issue 13)."""
 
 Key = tuple[int, str]
 

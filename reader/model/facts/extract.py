@@ -47,6 +47,11 @@ from reader.model.facts.places import find_places
 from reader.model.facts.quantity import Quantity, find_en_quantities, find_zh_quantities
 from reader.model.facts.quotes import SHORT_SLOGAN, find_works, is_newspaper, term_spans
 from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
+from reader.model.facts.zh_frames import (
+    find_author_lines,
+    find_zh_extra_orgs,
+    find_zh_extra_places,
+)
 
 Span = tuple[int, int]
 
@@ -136,11 +141,14 @@ def _entities(
 ) -> list[Fact]:
     text = document.text
     places = find_places(text)
+    places += find_zh_extra_places(text)
     orgs, title_list = orgs_and_titles(text, [text[s:e] for s, e in places])
+    orgs += find_zh_extra_orgs(text, orgs)
     titles = _Spans(title_list)
     blocked = orgs + places
     people = find_people(text, blocked, title_list)
     en_people = find_en_people(text) + find_frame_people(text) if english else []
+    en_people += [(start, end, None) for start, end in find_author_lines(text)]
     person_titles: dict[str, str | None] = {}
     for p in people:
         name = text[p.start : p.end]

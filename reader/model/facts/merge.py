@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import pairwise
 
-from reader.model.document import Fact, FactKind
+from reader.model.document import Fact, FactKind, Mention
 
 _SPACE = re.compile(r"\s+")
 _ANY_SPACE = re.compile(r"\s")
@@ -53,6 +54,16 @@ def collapse(surface: str) -> str:
     return _SPACE.sub(join, surface)
 
 
+def _joined(same: list[Fact]) -> tuple[Mention, ...]:
+    """All mentions of ``same`` in text order, each once (the rules give them in
+    text order already, so sorting is the exception)."""
+    mentions = [m for f in same for m in f.mentions]
+    if any(a.start > b.start for a, b in pairwise(mentions)):
+        mentions.sort(key=lambda m: (m.start, m.end))
+    unique = [m for i, m in enumerate(mentions) if i == 0 or m.span != mentions[i - 1].span]
+    return tuple(unique)
+
+
 def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
     """One fact per (kind, collapsed surface, what is counted), with all its mentions.
 
@@ -72,6 +83,5 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
         if len(same) == 1 and text == first.text:
             merged.append(first)
             continue
-        mentions = tuple(sorted({m for f in same for m in f.mentions}, key=lambda m: m.start))
-        merged.append(replace(first, text=text, mentions=mentions))
+        merged.append(replace(first, text=text, mentions=_joined(same)))
     return merged

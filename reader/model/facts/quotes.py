@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_TERM = 32
 """Longest quotation that is still a term (longer ones are speech)."""
@@ -128,6 +129,7 @@ def _terms(text: str) -> Iterator[tuple[int, int, tuple[int, int]]]:
             yield start, start + size, m.span()
 
 
+@lru_cache(maxsize=4096)
 def _term_size(body: str) -> int:
     """How much of a quotation that passed the length and sentence tests is a term (0: none).
 

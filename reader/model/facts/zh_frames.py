@@ -1,0 +1,128 @@
+"""Chinese organisations, places and people that the anchored rules miss.
+
+Organisations:
+* a session or term before (or a meeting after) an organisation belongs to it:
+  第十九届中央委员会, 中国共产党第二十次全国代表大会, 第十四届全国人民代表大会第二次会议;
+* a stem of 3-6 characters and a distinctive suffix of two or more characters,
+  right after a boundary (line start, space, punctuation), in either script:
+  申訴專員公署, 衞生防護中心, 欧洲清洁能源银行; not when the stem starts with a
+  kind of place or service (社区服务中心, 便民服务中心 are generic bodies);
+* institutions named by their type alone: 人民法院, 人民检察院, 村民委员会 ...
+
+Places:
+* a run of province abbreviations before 协同/地区/一体化 ...: 京津冀, 苏浙沪;
+* an airport or station after a known place: 郑州新郑国际机场.
+
+People:
+* a line of its own holding only a 2-3 character name with a common surname,
+  near the top of the text (the author line under a speech's title): 习近平.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model.facts.gazetteer import BAIJIAXING, COMPOUND_SURNAMES, KNOWN_PLACES
+from reader.model.facts.places import HAN, STEM_CHAR
+from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
+
+Span = tuple[int, int]
+
+_ORDINAL = r"第[零〇一二两三四五六七八九十百0-9]+[届屆次]"
+_SESSION_BEFORE = re.compile(rf"{_ORDINAL}$")
+_MEETING_AFTER = re.compile(r"第[零〇一二两三四五六七八九十百0-9]+次(?:全体|全體)?(?:会议|會議)")
+
+_DISTINCT_SUFFIXES = (
+    "委员会|委員會|协会|協會|学会|學會|集团|集團|银行|銀行|公署|中心|研究院|研究所|研究室|"
+    "基金会|基金會|联合会|聯合會|管理局|检察院|檢察院|法院|大学|大學|学院|學院|医院|醫院"
+)
+_BOUNDARY = r"\s，。、；：！？,.;:!?（）()「」『』“”#*"
+# Guarded by the suffix's first character with a boundary 3-6 characters before it;
+# the stem starts right after that boundary.
+# A body named after a kind of place or service is generic (社区服务中心, 便民服务中心,
+# 乡镇卫生院): an institution type, not one organisation.
+_GENERIC_FIRST = (
+    "社区|社區|小区|小區|农村|農村|城市|乡镇|鄉鎮|街道|基层|基層|党群|黨群|综合|綜合|便民|服务|服務|"
+    "各级|各級|各类|各類|相关|相關|有关|有關|地方|当地|當地"
+)
+_AFTER_BOUNDARY = "|".join(rf"(?<=[{_BOUNDARY}][{HAN}]{{{n}}}.)" for n in range(3, 7))
+DISTINCT_ORG = Guarded(
+    bigram_guard(_DISTINCT_SUFFIXES.split("|")) + f"(?:{_AFTER_BOUNDARY})",
+    re.compile(
+        rf"(?:(?<=[{_BOUNDARY}])|\A)(?!{_GENERIC_FIRST}){STEM_CHAR}{{3,6}}?(?:{_DISTINCT_SUFFIXES})"
+        r"(?![城区點点线線委员員长長])"
+    ),
+    back=3,
+    shift=-3,
+    text_start=True,
+)
+INSTITUTIONS = re.compile(
+    trie_pattern(
+        "最高人民法院 最高人民检察院 最高人民檢察院 人民法院 人民检察院 人民檢察院 "
+        "村民委员会 居民委员会 村民委員會 居民委員會".split()
+    )
+)
+_PROVINCE_ABBREVIATIONS = (
+    "京津沪滬渝冀晋晉辽遼吉黑苏蘇浙皖闽閩赣贛鲁魯豫鄂湘粤粵琼瓊川蜀黔滇陕陝甘陇隴青蒙桂藏宁寧港澳台"
+)
+REGION = re.compile(
+    rf"[{_PROVINCE_ABBREVIATIONS}](?<![{_PROVINCE_ABBREVIATIONS}].)[{_PROVINCE_ABBREVIATIONS}]{{1,4}}"
+    r"(?=协同|協同|地区|地區|一体化|一體化|区域|區域|城市群|经济圈|經濟圈|两地|兩地|三地|四地)"
+)
+FACILITY = re.compile("机场|機場|火车站|火車站|高铁站|高鐵站")
+_PLACE_BEFORE_FACILITY = re.compile(
+    rf"(?:{trie_pattern(KNOWN_PLACES)})(?:市|省)?{STEM_CHAR}{{0,6}}$"
+)
+_NAME_LINE = re.compile(
+    rf"^[ \t\u3000]*(?P<name>(?:{COMPOUND_SURNAMES})[{HAN}]{{1,2}}|[{BAIJIAXING}][{HAN}]{{1,2}})"
+    r"[ \t\u3000]*\r?$",
+    re.MULTILINE,
+)
+AUTHOR_WINDOW = 2000
+"""How far from the top a lone name line is read as the author."""
+
+
+def find_zh_extra_orgs(text: str, orgs: list[Span]) -> list[Span]:
+    """Organisations beyond ``orgs`` (see the module docstring), possibly overlapping.
+
+    Args:
+        text: The whole document text.
+        orgs: Organisation spans found by the anchored rules.
+    """
+    found = [m.span() for m in DISTINCT_ORG.finditer(text)]
+    found += [m.span() for m in INSTITUTIONS.finditer(text)]
+    starts_by_end: dict[int, int] = {}
+    for start, end in orgs + found:
+        starts_by_end[end] = min(start, starts_by_end.get(end, start))
+    out = list(found)
+    for start, end in orgs + found:
+        new_start, new_end = start, end
+        session = _SESSION_BEFORE.search(text, max(0, start - 8), start)
+        if session is not None:
+            new_start = starts_by_end.get(session.start(), session.start())
+        # The meeting may follow the span, or the span may already hold its start
+        # (第二次会 read as stem + 会).
+        meeting = _MEETING_AFTER.search(text, max(start, end - 6), end + 12)
+        if meeting is not None and meeting.start() <= end < meeting.end():
+            new_end = meeting.end()
+        if (new_start, new_end) != (start, end):
+            out.append((new_start, new_end))
+    return out
+
+
+def find_zh_extra_places(text: str) -> list[Span]:
+    """Regions of province abbreviations and airports or stations (module docstring)."""
+    out = [m.span() for m in REGION.finditer(text)]
+    for m in FACILITY.finditer(text):
+        # The facility names a place when a known place starts its name (郑州新郑国际机场).
+        window = max(0, m.start() - 10)
+        place = _PLACE_BEFORE_FACILITY.search(text, window, m.start())
+        if place is not None:
+            out.append((place.start(), m.end()))
+    return out
+
+
+def find_author_lines(text: str) -> list[Span]:
+    """Name spans of lone 2-3 character name lines near the top of the text."""
+    head = text[:AUTHOR_WINDOW]
+    return [m.span("name") for m in _NAME_LINE.finditer(head)]
