@@ -79,3 +79,50 @@ def test_counter_examples_are_not_people() -> None:
     )
     people = _texts(text, FactKind.PERSON)
     assert not people & {"March", "Order of the Council", "Unknown", "Best Regards", "New York"}
+
+
+def test_bare_institutions_firms_and_determiners() -> None:
+    text = (
+        "When Alfred the Great rebuilt the walls, Parliament had not yet sat; Every Parliament "
+        "since has voted on the dues. London: J. & R. Whitcombe, Fleet Street, 1801. Smith & "
+        "Sons paid.\n\na congress of botanists, the parliament of birds, Congress Street, R&D, "
+        "Q&A, black & white, Rock & Roll.\n"
+    )
+    facts = [f for f in extract_facts(parse(text)) if f.kind is FactKind.ORGANIZATION]
+    orgs = {f.text: len(f.mentions) for f in facts}
+    assert orgs == {"Parliament": 2, "J. & R. Whitcombe": 1, "Smith & Sons": 1}
+
+
+def test_licences_are_works() -> None:
+    text = (
+        "The MIT License (MIT)\n\nIt ships under the **Apache License 2.0** and the GNU General "
+        "Public License, version 3. Read this License and the License again.\n"
+    )
+    assert _texts(text, FactKind.WORK) == {
+        "The MIT License (MIT)",
+        "Apache License 2.0",
+        "GNU General Public License, version 3",
+    }
+
+
+def test_years_alone_ranges_and_timestamps() -> None:
+    text = (
+        "In 1803 the harbour held grain (Vale, H. (1799)). Copyright (c) 2013-2026 A. Writer. "
+        "Stamps: 1985-04-12T23:20:50.52Z and 1996-12-19T16:39:57-08:00.\n\n"
+        "RFC 9999, port 8080, page 1999, in 2000 homes, Model 1900, pages 2001-1999.\n"
+    )
+    dates = {f.text: f.value for f in extract_facts(parse(text)) if f.kind is FactKind.DATE}
+    assert dates == {
+        "1803": "1803",
+        "1799": "1799",
+        "2013-2026": "2013/2026",
+        "1985-04-12T23:20:50.52Z": "1985-04-12T23:20:50.52Z",
+        "1996-12-19T16:39:57-08:00": "1996-12-19T16:39:57-08:00",
+    }
+
+
+def test_a_weekday_before_a_date_is_no_place() -> None:
+    text = "On Tuesday, March 4, 2031 the ships came.\n"
+    facts = extract_facts(parse(text))
+    assert {f.text for f in facts if f.kind is FactKind.PLACE} == set()
+    assert {f.text for f in facts if f.kind is FactKind.DATE} == {"Tuesday", "March 4, 2031"}

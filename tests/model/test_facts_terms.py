@@ -33,3 +33,8 @@ def test_a_capitalised_name_quoted_american_style_drops_its_comma() -> None:
 def test_ragged_edges_mismatched_quotes_and_function_words_are_not_terms() -> None:
     text = 'ignore ".git" files; "But" he said; "他说：”我最爱的运动“" ok'
     assert _terms(text) == []
+
+
+def test_straight_quotes_in_chinese_text_are_terms() -> None:
+    text = '本项目重点解决其中的"音似、形字、语法错误"等类型。'
+    assert _terms(text) == ["音似、形字、语法错误"]

@@ -4,7 +4,12 @@ Values:
 
 * a day ``"2014-07-22"``, a month ``"2014-07"``, a year ``"2014"``;
 * a datetime ``"2014-07-22T08:52"``;
-* a range ``"2014-06-13/2014-06-14"`` (ISO 8601 interval) or ``"2019/2021"``;
+* a range ``"2014-06-13/2014-06-14"`` (ISO 8601 interval) or ``"2019/2021"``
+  (also ``2013-2026``);
+* an RFC 3339 timestamp keeps its fraction and zone: ``"1985-04-12T23:20:50.52Z"``;
+* an English year alone is a date after a temporal cue (in, since, by, until,
+  during ...) or in a citation's brackets (``(1799)``), not before a plural noun
+  (``in 2000 homes``);
 * a weekday (星期五, Friday) is its own date with the English weekday name as value.
 
 Year inference for year-less dates (6月13日): the year of ``meta.published``;
@@ -49,7 +54,9 @@ NUMERIC_DATE = Guarded(
         _NOT_DIGIT_BEFORE
         + r"(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])"
         + r"(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])"
-        + r"(?:(?:T|\s+)(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?::(?P<ss>[0-5][0-9]))?)?"
+        + r"(?:(?:T|\s+)(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?::(?P<ss>[0-5][0-9])"
+        # An RFC 3339 timestamp's fraction of a second and time zone.
+        + r"(?P<frac>\.[0-9]+)?)?(?P<zone>Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?"
         + _NOT_DIGIT_AFTER
     ),
 )
@@ -206,7 +213,8 @@ def find_dates(text: str, published: date | None, *, english: bool = True) -> li
         if m.group("hh") is not None:
             iso += f"T{int(m.group('hh')):02d}:{m.group('mm')}"
             if m.group("ss"):
-                iso += f":{m.group('ss')}"
+                iso += f":{m.group('ss')}{m.group('frac') or ''}"
+            iso += m.group("zone") or ""
         out.append(DateMention(m.start(), m.end(), iso))
         numeric_spans.append(m.span())
     for m in ZH_DATE.finditer(text):
@@ -216,8 +224,43 @@ def find_dates(text: str, published: date | None, *, english: bool = True) -> li
         if found is not None:
             out.append(found)
     out.extend(_weekdays(text, out, english))
+    out.extend(_year_ranges(text))
     if english:
         out.extend(_en_dates(text, year, published))
+        out.extend(_bare_years(text))
+    return out
+
+
+YEAR_RANGE = Guarded(
+    r"[12](?=[0-9]{3}[-–][12][0-9]{3})",
+    re.compile(
+        r"(?<![0-9\-.])(?P<a>1[0-9]{3}|20[0-9]{2})[-–](?P<b>1[0-9]{3}|20[0-9]{2})(?![0-9\-])"
+    ),
+)
+BARE_YEAR = re.compile(
+    # After a temporal cue, or in a citation's brackets: "in 1803", "Vale, H. (1799)".
+    r"(?:(?<![A-Za-z])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter|[Ff]rom|"
+    r"[Dd]uring|[Cc]irca|c\.|the year)\s+|\()(?P<y>1[0-9]{3}|20[0-9]{2})"
+    r"(?![0-9]|\s+[a-z]+s\b|\s*%)"
+)
+
+
+def _year_ranges(text: str) -> list[DateMention]:
+    """``2013-2026``: two years, the second later, joined by a hyphen or en dash."""
+    return [
+        DateMention(m.start(), m.end(), f"{m.group('a')}/{m.group('b')}")
+        for m in YEAR_RANGE.finditer(text)
+        if int(m.group("b")) > int(m.group("a"))
+    ]
+
+
+def _bare_years(text: str) -> list[DateMention]:
+    """A year alone after in/since/by/... or in brackets; not ``in 2000 homes``."""
+    out = []
+    for m in BARE_YEAR.finditer(text):
+        if m.group(0).startswith("(") and not text.startswith(")", m.end()):
+            continue  # "(2000 homes" or "(1999-2001)": not a citation year
+        out.append(DateMention(m.start("y"), m.end("y"), m.group("y")))
     return out
 
 

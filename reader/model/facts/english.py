@@ -99,6 +99,19 @@ def find_en_people(text: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
+_LEADING_WORD = re.compile(r"([A-Z][a-z]*)\s+")
+_DETERMINERS = frozenset(
+    "Each Every Any No This That These Those Our Their Its His Her Some All Many Both But And "
+    "When If While Since After Before As So Then Yet Or Nor".split()
+)
+# A single-word institution stands for the body itself, unless a name goes on
+# ("Congress Street"); lower case ("a congress of botanists") is not it.
+_INSTITUTION = re.compile(
+    r"(?:Parliament|Congress|Senate|Cabinet|Commons)(?![A-Za-z])(?![ \t]+[A-Z])"
+    # Firms: initials joined by "&" before a surname, or a surname "& Sons/Co./Brothers".
+    r"|[A-Z]\.(?:[ \t]*&[ \t]*[A-Z]\.)+[ \t]+[A-Z][a-z]+(?:[ \t]+&[ \t]+(?:Sons|Co\.))?"
+    r"|[A-Z][a-z]+[ \t]+&[ \t]+(?:Sons|Co\.|Brothers|Company)"
+)
 _CITED = re.compile(r"(?:\([cC]\)|©|Copyright)\s*$")
 _ABBREVIATIONS = ("Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Assn.")
 
@@ -114,7 +127,14 @@ def find_en_orgs(text: str) -> list[Span]:
             start += 4
         if text[end - 1] == "." and not text.endswith(_ABBREVIATIONS, start, end):
             end -= 1
+        # A determiner or a sentence's first word is not part of the name.
+        lead = _LEADING_WORD.match(text, start, end)
+        if lead is not None and lead.group(1) in _DETERMINERS:
+            start = lead.end()
         out.append((start, end))
+    for m in _INSTITUTION.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isalpha():
+            out.append(m.span())
     return out
 
 

@@ -45,7 +45,9 @@ _CAP = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
 _PART = rf"(?:{_CAP}|[A-Z]\.)"
 _NAME = rf"{_CAP}(?:[ \t]+{_PART}){{0,2}}[ \t]+{_CAP}"
 _NOT_NAMES = frozenset(
-    "Unknown Anonymous The A An This That Order Royal Appointment Staff Reporter".split()
+    "Unknown Anonymous The A An This That Order Royal Appointment Staff Reporter On In At By "
+    "For From To Of With And But Or If When Since Until Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday Dear Best Kind Yours Regards".split()
 )
 _MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
@@ -56,10 +58,11 @@ _MONTHS = frozenset(
 _BY_LINE = re.compile(rf"\n[ \t]*(?:[Bb]y|BY)[ \t]+(?P<name>{_NAME})[ \t]*(?=\r?\n|$)")
 _BY_VERB = re.compile(
     rf"{trie_pattern(_cased('written created edited translated illustrated designed'))}"
-    rf"[ \t]+by[ \t]+\[?(?P<name>{_NAME})"
+    rf"[ \t]+by[ \t]*\r?\n?[ \t]*\[?(?P<name>{_NAME})"
 )
 _BY_VERB_MORE = re.compile(
-    rf"{trie_pattern(_cased('developed maintained authored'))}[ \t]+by[ \t]+\[?(?P<name>{_NAME})"
+    rf"{trie_pattern(_cased('developed maintained authored'))}[ \t]+by[ \t]*\r?\n?[ \t]*"
+    rf"\[?(?P<name>{_NAME})"
 )
 _AUTHOR = re.compile(rf"(?:[Aa]uthors?|AUTHORS?)[ \t]*[:=][ \t]*[{{\"]?(?P<name>{_NAME})")
 _COPYRIGHT = re.compile(
@@ -101,8 +104,7 @@ _OF_HEADS = re.compile(
 
 
 def _is_name(name: str) -> bool:
-    words = name.split()
-    return words[0] not in _NOT_NAMES and not any(w in _MONTHS for w in words)
+    return not any(w in _NOT_NAMES or w in _MONTHS for w in name.split())
 
 
 def _starts_word(text: str, start: int) -> bool:
@@ -132,7 +134,8 @@ def _name_before(text: str, end: int, line_start: bool = False) -> Span | None:
         return None
     start = end - len(window) + m.start(m.lastindex or 0)
     name = text[start:end]
-    if not _starts_word(text, start) or name.split()[0] in _NOT_NAMES or name in _MONTHS:
+    words = name.split()
+    if not _starts_word(text, start) or any(w in _NOT_NAMES or w in _MONTHS for w in words):
         return None
     return (start, end)
 
@@ -159,3 +162,22 @@ def find_frame_places(text: str) -> list[Span]:
 def find_frame_orgs(text: str) -> list[Span]:
     """Organisations named on the line after a person in an address block."""
     return [m.span("org") for m in _ADDRESS.finditer(text) if _is_name(m.group("person"))]
+
+
+_LICENCE = re.compile(
+    r"(?:The[ \t]+)?(?P<words>(?:[A-Z][\w.+-]*[ \t]+){1,4})(?:Public[ \t]+)?Licen[cs]e"
+    r"(?:,?[ \t]+(?:[Vv]ersion[ \t]+|v)?[0-9]+(?:\.[0-9]+)*)?(?:[ \t]+\([A-Z0-9][\w.-]*\))?"
+    r"(?![A-Za-z0-9])"
+)
+_NOT_LICENCE_WORDS = frozenset("This That Such Your Our Any Each No Other Same A An".split())
+
+
+def find_licences(text: str) -> list[Span]:
+    """Licence names, works by their title: ``The MIT License (MIT)``, ``Apache
+    License 2.0``; not ``this License`` or ``the License`` (a reference, no name)."""
+    out: list[Span] = []
+    for m in _LICENCE.finditer(text):
+        first = m.group("words").split()[0]
+        if _starts_word(text, m.start()) and first not in _NOT_LICENCE_WORDS:
+            out.append(m.span())
+    return out

@@ -40,6 +40,7 @@ from reader.model.facts.english_frames import (
     find_frame_orgs,
     find_frame_people,
     find_frame_places,
+    find_licences,
 )
 from reader.model.facts.merge import merge_facts
 from reader.model.facts.names import find_people, orgs_and_titles
@@ -200,12 +201,15 @@ def _quote_facts(
     by_title: dict[str, list[Span]] = {}
     for w in works:
         by_title.setdefault(w.text(text), []).append((w.start, w.end))
+    licences = find_licences(text) if has_latin_capital(text) else []
+    for start, end in licences:
+        by_title.setdefault(text[start:end], []).append((start, end))
     for title, spans in by_title.items():
         facts.append(Fact(FactKind.WORK, title, title, mentions=sections.mentions(spans)))
     for term, spans in terms.items():
         facts.append(Fact(FactKind.TERM, term, term, mentions=sections.mentions(spans)))
     newspapers = [(w.start, w.end) for w in works if is_newspaper(w.text(text))]
-    work_spans = [(w.outer_start, w.outer_end) for w in works]
+    work_spans = [(w.outer_start, w.outer_end) for w in works] + licences
     slogans = [span for term, spans in terms.items() if len(term) <= SHORT_SLOGAN for span in spans]
     return facts, work_spans, newspapers, slogans
 

@@ -59,7 +59,9 @@ _SUFFIXES = ORG_SUFFIXES.split("|")
 _MULTI = trie_pattern(s for s in _SUFFIXES if len(s) > 1)
 _ANY = trie_pattern(_SUFFIXES)
 _UNIT = rf"(?:(?:{_MULTI}|委(?!员))|{STEM_CHAR}(?:{_MULTI})|{STEM_CHAR}{{2,4}}?(?:{_ANY}))"
-_EXT = rf"(?:{STEM_CHAR}{{0,1}}(?:{_MULTI})|{STEM_CHAR}{{2,4}}?(?:{_ANY}))"
+# A further unit never starts with an ordinal: 全国人民代表大会 + 第二次会议 is the
+# body and its meeting, not a body whose next unit is 第二次会 (see zh_frames).
+_EXT = rf"(?!第)(?:{STEM_CHAR}{{0,1}}(?:{_MULTI})|{STEM_CHAR}{{2,4}}?(?:{_ANY}))"
 
 
 _FUNCTION_BEFORE_SUFFIX = "在赴到从于和与及至往去由对向把被将是为同跟让经的了"

@@ -30,7 +30,9 @@ WORK = re.compile(r"《([^《》\n]{1,%d})》|〈([^〈〉\n]{1,%d})〉" % (MAX_
 # scan skips fast from one quotation mark to the next.
 TERM = re.compile(
     r"“([^“”\n]{1,%d})”|「([^「」\n]{1,%d})」|『([^『』\n]{1,%d})』"
-    r"|\"(?<![\w\"].)([^\"\n]{1,%d})\"(?![\w\"])"
+    # A straight quote opens after anything but a Latin letter or digit (Chinese text
+    # quotes with "" too: 其中的"音似错误"), and closes before anything but one.
+    r"|\"(?<![A-Za-z0-9_\"].)([^\"\n]{1,%d})\"(?![A-Za-z0-9_\"])"
     r"|‘(?<![\w‘].)([^‘’\n]{1,%d})’(?![\w’])" % ((MAX_TERM,) * 5)
 )
 _SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
