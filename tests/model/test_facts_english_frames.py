@@ -126,3 +126,13 @@ def test_a_weekday_before_a_date_is_no_place() -> None:
     facts = extract_facts(parse(text))
     assert {f.text for f in facts if f.kind is FactKind.PLACE} == set()
     assert {f.text for f in facts if f.kind is FactKind.DATE} == {"Tuesday", "March 4, 2031"}
+
+
+def test_times_of_day_in_words() -> None:
+    text = "Keep it to\nhalf-past one, or a quarter to three, or five o'clock. One too many.\n"
+    dates = {f.text: f.value for f in extract_facts(parse(text)) if f.kind is FactKind.DATE}
+    assert dates == {
+        "half-past one": "01:30",
+        "a quarter to three": "02:45",
+        "five o'clock": "05:00",
+    }

@@ -7,6 +7,8 @@ Values:
 * a range ``"2014-06-13/2014-06-14"`` (ISO 8601 interval) or ``"2019/2021"``
   (also ``2013-2026``);
 * an RFC 3339 timestamp keeps its fraction and zone: ``"1985-04-12T23:20:50.52Z"``;
+* a time of day in words is ``HH:MM`` on a 12-hour clock (``half-past one`` is
+  ``"01:30"``, ``quarter to three`` ``"02:45"``);
 * an English year alone is a date after a temporal cue (in, since, by, until,
   during ...) or in a citation's brackets (``(1799)``), not before a plural noun
   (``in 2000 homes``);
@@ -228,6 +230,7 @@ def find_dates(text: str, published: date | None, *, english: bool = True) -> li
     if english:
         out.extend(_en_dates(text, year, published))
         out.extend(_bare_years(text))
+        out.extend(_clock_times(text))
     return out
 
 
@@ -339,4 +342,33 @@ def _en_dates(text: str, year: int | None, published: date | None) -> list[DateM
         iso = _iso(y, mo, d)
         if iso is not None:
             out.append(DateMention(m.start(), m.end(), iso))
+    return out
+
+
+_HOURS = "one two three four five six seven eight nine ten eleven twelve".split()
+_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20}
+_MINUTES["twenty-five"] = 25
+_HOUR_ALT = "|".join(sorted(_HOURS, key=len, reverse=True))
+CLOCK_TIME = re.compile(
+    rf"(?P<min>{'|'.join(sorted(_MINUTES, key=len, reverse=True))})[- ](?P<rel>past|to)[- ]"
+    rf"(?P<hour>{_HOUR_ALT})(?![a-z])|(?P<hour2>{_HOUR_ALT}) o['’]clock",
+    re.IGNORECASE,
+)
+
+
+def _clock_times(text: str) -> list[DateMention]:
+    """A time of day in words: ``half-past one`` (01:30, a 12-hour clock), ``quarter to
+    three`` (02:45), ``five o'clock`` (05:00); the value is ``HH:MM``."""
+    out: list[DateMention] = []
+    for m in CLOCK_TIME.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
+        if m.group("hour2"):
+            hour, minute = _HOURS.index(m.group("hour2").lower()) + 1, 0
+        else:
+            hour = _HOURS.index(m.group("hour").lower()) + 1
+            minute = _MINUTES[m.group("min").lower()]
+            if m.group("rel").lower() == "to":
+                hour, minute = (hour - 2) % 12 + 1, 60 - minute
+        out.append(DateMention(m.start(), m.end(), f"{hour:02d}:{minute:02d}"))
     return out
