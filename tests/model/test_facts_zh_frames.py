@@ -58,3 +58,10 @@ def test_a_lone_name_line_under_the_title_is_the_author() -> None:
 def test_a_short_heading_line_is_no_author() -> None:
     text = "年度报告\n\n前言\n\n目录\n\n正文从这里开始，内容很长。\n"
     assert _texts(text, FactKind.PERSON) == set()
+
+
+def test_regions_named_by_abbreviations_and_a_kind_of_region() -> None:
+    text = "推进成渝地区双城经济圈建设，建设粤港澳大湾区，稳步推进城市群、都市圈建设。\n"
+    places = _texts(text, FactKind.PLACE)
+    assert {"成渝地区双城经济圈", "粤港澳大湾区"} <= places
+    assert not any(p.endswith(("城市群", "都市圈")) for p in places)

@@ -11,6 +11,8 @@ Organisations:
 
 Places:
 * a run of province abbreviations before 协同/地区/一体化 ...: 京津冀, 苏浙沪;
+* a stem with a province abbreviation and a kind of region: 成渝地区双城经济圈,
+  粤港澳大湾区;
 * an airport or station after a known place: 郑州新郑国际机场.
 
 People:
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 
 from reader.model.facts.gazetteer import BAIJIAXING, COMPOUND_SURNAMES, KNOWN_PLACES
-from reader.model.facts.places import HAN, STEM_CHAR
+from reader.model.facts.places import HAN, STEM_CHAR, STEM_EXCLUDED
 from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
@@ -69,6 +71,11 @@ REGION = re.compile(
     rf"[{_PROVINCE_ABBREVIATIONS}](?<![{_PROVINCE_ABBREVIATIONS}].)[{_PROVINCE_ABBREVIATIONS}]{{1,4}}"
     r"(?=协同|協同|地区|地區|一体化|一體化|区域|區域|城市群|经济圈|經濟圈|两地|兩地|三地|四地)"
 )
+# A kind of region after the abbreviations of its places: 成渝地区双城经济圈 (two
+# characters, one a province's), 京津冀城市群, 粤港澳大湾区 (three, all of them).
+ZONE = re.compile(
+    r"(?:地区|地區)?(?:双城|雙城)?(?:经济圈|經濟圈|城市群|经济带|經濟帶|大湾区|大灣區|都市圈)"
+)
 FACILITY = re.compile("机场|機場|火车站|火車站|高铁站|高鐵站")
 _PLACE_BEFORE_FACILITY = re.compile(
     rf"(?:{trie_pattern(KNOWN_PLACES)})(?:市|省)?{STEM_CHAR}{{0,6}}$"
@@ -78,6 +85,8 @@ _NAME_LINE = re.compile(
     r"[ \t\u3000]*\r?$",
     re.MULTILINE,
 )
+_EXCLUDED = re.compile(f"[{STEM_EXCLUDED}]")
+_HAN_PAIR = re.compile(f"[{HAN}]{{2}}")
 AUTHOR_WINDOW = 2000
 """How far from the top a lone name line is read as the author."""
 
@@ -113,6 +122,19 @@ def find_zh_extra_orgs(text: str, orgs: list[Span]) -> list[Span]:
 def find_zh_extra_places(text: str) -> list[Span]:
     """Regions of province abbreviations and airports or stations (module docstring)."""
     out = [m.span() for m in REGION.finditer(text)]
+    abbreviations = set(_PROVINCE_ABBREVIATIONS)
+    for m in ZONE.finditer(text):
+        start = m.start()
+        three, two = text[max(0, start - 3) : start], text[max(0, start - 2) : start]
+        if len(three) == 3 and all(c in abbreviations for c in three):
+            out.append((start - 3, m.end()))
+        elif (
+            len(two) == 2
+            and any(c in abbreviations for c in two)
+            and _HAN_PAIR.fullmatch(two)
+            and not _EXCLUDED.search(two)
+        ):
+            out.append((start - 2, m.end()))
     for m in FACILITY.finditer(text):
         # The facility names a place when a known place starts its name (郑州新郑国际机场).
         window = max(0, m.start() - 10)
