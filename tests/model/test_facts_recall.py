@@ -86,3 +86,9 @@ def test_references_codes_and_years_are_not_counts() -> None:
         FactKind.QUANTITY,
     )
     assert q == {}
+
+
+def test_big_decimal_amounts_are_whole_numbers() -> None:
+    # 4.06 x 10^12 is 4059999999999.9995 in binary floating point.
+    assert parse_number("4.06万亿") == 4_060_000_000_000
+    assert parse_number("28.5万亿") == 28_500_000_000_000

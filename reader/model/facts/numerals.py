@@ -51,7 +51,8 @@ def tidy(value: float) -> Number:
         ``12000`` rather than ``12000.0``; floats rounded to 10 places so that
         ``1.2 * 10000`` reads as ``12000``.
     """
-    rounded = round(value, 10)
+    # Twelve significant digits first: 4.06 x 10^12 is 4059999999999.9995 in binary.
+    rounded = round(float(f"{value:.12g}"), 10)
     if rounded == int(rounded):
         return int(rounded)
     return rounded
