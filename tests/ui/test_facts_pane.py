@@ -283,5 +283,6 @@ async def test_this_section_counts_only_the_mentions_in_the_section(
         await pilot.press("f", "end", "enter")
         await pilot.pause()
         screen = main_screen(app)
-        assert screen.cycle is not None and screen.cycle.label == "四风"
+        cycle = screen.highlights.cycle
+        assert cycle is not None and cycle.label == "四风"
         assert any("“四风”问题明显减少" in line for line in reading_lines(app))
