@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reader.model.facts.numerals import parse_number
-from reader.model.facts.word_regex import Guarded, bigram_guard
+from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
 
 _Y = r"(?:1[0-9]{3}|20[0-9]{2}|[一二][〇零○一二三四五六七八九]{3})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -240,11 +240,12 @@ YEAR_RANGE = Guarded(
         r"(?<![0-9\-.])(?P<a>1[0-9]{3}|20[0-9]{2})[-–](?P<b>1[0-9]{3}|20[0-9]{2})(?![0-9\-])"
     ),
 )
+_YEAR_CUES = "in since until till by before after from during circa".split()
+_YEAR_CUES += [c.capitalize() for c in _YEAR_CUES] + ["c.", "the year"]
 BARE_YEAR = re.compile(
-    # After a temporal cue, or in a citation's brackets: "in 1803", "Vale, H. (1799)".
-    r"(?:(?<![A-Za-z])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter|[Ff]rom|"
-    r"[Dd]uring|[Cc]irca|c\.|the year)\s+|\()(?P<y>1[0-9]{3}|20[0-9]{2})"
-    r"(?![0-9]|\s+[a-z]+s\b|\s*%)"
+    # Begins with the cue's literal (a fast scan); the word boundary is checked after.
+    rf"(?:(?:{trie_pattern(_YEAR_CUES)})"
+    r"\s+|\()(?P<y>1[0-9]{3}|20[0-9]{2})(?![0-9]|\s+[a-z]+s\b|\s*%)"
 )
 
 
@@ -261,6 +262,8 @@ def _bare_years(text: str) -> list[DateMention]:
     """A year alone after in/since/by/... or in brackets; not ``in 2000 homes``."""
     out = []
     for m in BARE_YEAR.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue  # "within 1990" is no cue
         if m.group(0).startswith("(") and not text.startswith(")", m.end()):
             continue  # "(2000 homes" or "(1999-2001)": not a citation year
         out.append(DateMention(m.start("y"), m.end("y"), m.group("y")))
@@ -349,9 +352,22 @@ _HOURS = "one two three four five six seven eight nine ten eleven twelve".split(
 _MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20}
 _MINUTES["twenty-five"] = 25
 _HOUR_ALT = "|".join(sorted(_HOURS, key=len, reverse=True))
+_CLOCK_PHRASES = [
+    f"{minute}{sep}{rel}{sep2}{hour}"
+    for minute in _MINUTES
+    for rel in ("past", "to")
+    for sep in (" ", "-")
+    for sep2 in (" ", "-")
+    for hour in _HOURS
+] + [f"{hour} o{mark}clock" for hour in _HOURS for mark in "'’"]
+# Every phrase spelled out (both cases of the first letter): the pattern begins with
+# literals, so the scan is fast.
 CLOCK_TIME = re.compile(
+    trie_pattern(_CLOCK_PHRASES + [p[0].upper() + p[1:] for p in _CLOCK_PHRASES]) + "(?![a-z])"
+)
+_CLOCK_PARTS = re.compile(
     rf"(?P<min>{'|'.join(sorted(_MINUTES, key=len, reverse=True))})[- ](?P<rel>past|to)[- ]"
-    rf"(?P<hour>{_HOUR_ALT})(?![a-z])|(?P<hour2>{_HOUR_ALT}) o['’]clock",
+    rf"(?P<hour>{_HOUR_ALT})|(?P<hour2>{_HOUR_ALT}) o",
     re.IGNORECASE,
 )
 
@@ -360,8 +376,9 @@ def _clock_times(text: str) -> list[DateMention]:
     """A time of day in words: ``half-past one`` (01:30, a 12-hour clock), ``quarter to
     three`` (02:45), ``five o'clock`` (05:00); the value is ``HH:MM``."""
     out: list[DateMention] = []
-    for m in CLOCK_TIME.finditer(text):
-        if m.start() > 0 and text[m.start() - 1].isalpha():
+    for found in CLOCK_TIME.finditer(text):
+        m = _CLOCK_PARTS.match(found.group())
+        if m is None or (found.start() > 0 and text[found.start() - 1].isalpha()):
             continue
         if m.group("hour2"):
             hour, minute = _HOURS.index(m.group("hour2").lower()) + 1, 0
@@ -370,5 +387,5 @@ def _clock_times(text: str) -> list[DateMention]:
             minute = _MINUTES[m.group("min").lower()]
             if m.group("rel").lower() == "to":
                 hour, minute = (hour - 2) % 12 + 1, 60 - minute
-        out.append(DateMention(m.start(), m.end(), f"{hour:02d}:{minute:02d}"))
+        out.append(DateMention(found.start(), found.end(), f"{hour:02d}:{minute:02d}"))
     return out

@@ -165,7 +165,8 @@ def find_frame_orgs(text: str) -> list[Span]:
 
 
 _LICENCE = re.compile(
-    r"(?:The[ \t]+)?(?P<words>(?:[A-Z][\w.+-]*[ \t]+){1,4})(?:Public[ \t]+)?Licen[cs]e"
+    # Begins with a capital (a fast scan); a "The" before it is added after.
+    r"(?P<words>(?:[A-Z][\w.+-]*[ \t]+){1,4})(?:Public[ \t]+)?Licen[cs]e"
     r"(?:,?[ \t]+(?:[Vv]ersion[ \t]+|v)?[0-9]+(?:\.[0-9]+)*)?(?:[ \t]+\([A-Z0-9][\w.-]*\))?"
     r"(?![A-Za-z0-9])"
 )
@@ -177,7 +178,12 @@ def find_licences(text: str) -> list[Span]:
     License 2.0``; not ``this License`` or ``the License`` (a reference, no name)."""
     out: list[Span] = []
     for m in _LICENCE.finditer(text):
-        first = m.group("words").split()[0]
-        if _starts_word(text, m.start()) and first not in _NOT_LICENCE_WORDS:
-            out.append(m.span())
+        words = m.group("words").split()
+        start = m.start()
+        if words[0] == "The" and len(words) > 1:
+            words = words[1:]
+        elif text.endswith("The ", 0, start):
+            start -= 4
+        if _starts_word(text, start) and words[0] not in _NOT_LICENCE_WORDS:
+            out.append((start, m.end()))
     return out

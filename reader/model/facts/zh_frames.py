@@ -73,8 +73,15 @@ REGION = re.compile(
 )
 # A kind of region after the abbreviations of its places: 成渝地区双城经济圈 (two
 # characters, one a province's), 京津冀城市群, 粤港澳大湾区 (three, all of them).
+_ZONE_KINDS = "经济圈 經濟圈 城市群 经济带 經濟帶 大湾区 大灣區 都市圈".split()
 ZONE = re.compile(
-    r"(?:地区|地區)?(?:双城|雙城)?(?:经济圈|經濟圈|城市群|经济带|經濟帶|大湾区|大灣區|都市圈)"
+    # Every form spelled out, so that the pattern begins with literals (a fast scan).
+    trie_pattern(
+        area + pair + kind
+        for area in ("", "地区", "地區")
+        for pair in ("", "双城", "雙城")
+        for kind in _ZONE_KINDS
+    )
 )
 FACILITY = re.compile("机场|機場|火车站|火車站|高铁站|高鐵站")
 _PLACE_BEFORE_FACILITY = re.compile(
