@@ -242,11 +242,12 @@ YEAR_RANGE = Guarded(
 )
 _YEAR_CUES = "in since until till by before after from during circa".split()
 _YEAR_CUES += [c.capitalize() for c in _YEAR_CUES] + ["c.", "the year"]
-BARE_YEAR = re.compile(
-    # Begins with the cue's literal (a fast scan); the word boundary is checked after.
-    rf"(?:(?:{trie_pattern(_YEAR_CUES)})"
-    r"\s+|\()(?P<y>1[0-9]{3}|20[0-9]{2})(?![0-9]|\s+[a-z]+s\b|\s*%)"
+# Found by the year's digits (rarer than the cue words), the cue read backwards.
+BARE_YEAR = Guarded(
+    r"[12](?=[0-9]{3})",
+    re.compile(r"(?<![0-9])(?P<y>1[0-9]{3}|20[0-9]{2})(?![0-9]|\s+[a-z]+s\b|\s*%)"),
 )
+_YEAR_CUE_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?:{trie_pattern(_YEAR_CUES)})\s+|\()$")
 
 
 def _year_ranges(text: str) -> list[DateMention]:
@@ -262,11 +263,12 @@ def _bare_years(text: str) -> list[DateMention]:
     """A year alone after in/since/by/... or in brackets; not ``in 2000 homes``."""
     out = []
     for m in BARE_YEAR.finditer(text):
-        if m.start() > 0 and text[m.start() - 1].isalpha():
-            continue  # "within 1990" is no cue
-        if m.group(0).startswith("(") and not text.startswith(")", m.end()):
+        cue = _YEAR_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if cue is None:
+            continue  # no cue, or "within 1990"
+        if cue.group().startswith("(") and not text.startswith(")", m.end()):
             continue  # "(2000 homes" or "(1999-2001)": not a citation year
-        out.append(DateMention(m.start("y"), m.end("y"), m.group("y")))
+        out.append(DateMention(m.start(), m.end(), m.group("y")))
     return out
 
 
