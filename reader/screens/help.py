@@ -18,8 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, Static
+
+from reader.screens.once import OnceModal
 
 PANE_CLASS = "pane"
 """The CSS class that marks a pane: its descendants' keys are listed under it."""
@@ -131,7 +133,7 @@ def render_group(group: HelpGroup) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     """A modal list of every key, grouped by pane."""
 
     DEFAULT_CSS = """

@@ -12,17 +12,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.model.text.oneline import shorten
+from reader.screens.once import OnceModal
 from reader.widgets.clean_input import CleanInput
 
 QUOTE_CHARS = 120
 """How much of the passage the prompt shows."""
 
 
-class NotePrompt(ModalScreen[str | None]):
+class NotePrompt(OnceModal[str | None]):
     """Ask for a note; Enter saves it, Escape cancels."""
 
     HELP_TITLE: ClassVar[str] = "Note"

@@ -91,6 +91,22 @@ class FactList(OptionList, inherit_bindings=False):
         row = self._rows[index] if 0 <= index < len(self._rows) else None
         return row if isinstance(row, Fact) else None
 
+    def chosen(self, event: OptionList.OptionSelected) -> Row:
+        """What a selection stands for, if it still refers to this list as it is now.
+
+        A selection is posted with the index of its option; when ``t`` or a
+        section change rebuilt the list before the message was handled (keys
+        queued together), the index refers to the old list and is ignored.
+        """
+        index = event.option_index
+        if event.option_list is not self or not 0 <= index < min(
+            self.option_count, len(self._rows)
+        ):
+            return None
+        if self.get_option_at_index(index) is not event.option:
+            return None
+        return self._rows[index]
+
     @property
     def highlighted_fact(self) -> Fact | None:
         """The fact under the cursor, if any."""
@@ -123,7 +139,7 @@ class FactList(OptionList, inherit_bindings=False):
     @on(OptionList.OptionSelected)
     def _expand(self, event: OptionList.OptionSelected) -> None:
         # Only "more" rows are handled here; a chosen fact goes on up to the pane.
-        row = self._rows[event.option_index]
+        row = self.chosen(event)
         if not isinstance(row, FactKind):
             return
         event.stop()

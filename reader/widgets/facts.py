@@ -215,6 +215,6 @@ class FactsPane(Vertical):
     @on(OptionList.OptionSelected, "#fact-list")
     def _fact_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        fact = self.fact_list.fact_at(event.option_index)
-        if fact is not None:
+        fact = self.fact_list.chosen(event)
+        if isinstance(fact, Fact):
             self.post_message(self.FactChosen(fact))
