@@ -1,7 +1,8 @@
 """The command line: `reader [FILE|DIR|-]` and the scripting subcommands.
 
 Exit status: 0 on success, 2 when a file cannot be opened or the arguments are
-wrong (one line on stderr, never a traceback), 130 on Ctrl-C.
+wrong (one line on stderr, never a traceback), 130 on Ctrl-C, 1 when the app
+stopped on an unhandled error (after Textual's traceback on stderr).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from reader.model.text.loading import LoadError, load_bytes, load_path
 from reader.paths import seeds_dir
 
 EXIT_OK = 0
+EXIT_CRASH = 1
 EXIT_FAILURE = 2
 
 SUBCOMMANDS = ("outline", "facts", "bookmarks", "compare", "text")
@@ -270,6 +272,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     app = ReaderApp(document=document, folder_documents=many or None)
     app.run()
+    if app.return_code:
+        # Textual has printed the traceback on stderr; a script must not take this for success.
+        print("reader: stopped by an unexpected error (the traceback is above)", file=sys.stderr)
+        return EXIT_CRASH
     return EXIT_OK
 
 
