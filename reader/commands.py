@@ -10,14 +10,17 @@ argument as markup, so hits are highlighted here on plain ``Content`` instead.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+import heapq
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.style import Style
 
 from reader.model.document import Fact, FactKind, Section, visible_name
 from reader.model.opening import list_documents
@@ -27,6 +30,22 @@ from reader.screens.main import MainScreen
 from reader.screens.requests import CompareRequested
 from reader.store.records import Bookmark, DocumentRecord
 from reader.view.fact_rows import KIND_LABELS, fact_label
+from reader.view.palette_match import Match, bounded, fuzzy_match
+
+T = TypeVar("T")
+
+HIT_LIMIT = 100
+"""Hits a provider gives for one query: the best ones (the palette shows a screenful)."""
+
+DISCOVERY_LIMIT = 100
+"""Commands a provider lists before anything is typed.
+
+The palette re-sorts and refills its whole list as hits come in: 100,000
+sections listed at once stopped it answering keys (issue 11, item 4).
+"""
+
+_PER_PAUSE = 500
+"""Candidates matched between two yields to the event loop, so keys keep flowing."""
 
 COMPARE_CANDIDATES = 500
 """Documents of a folder offered for comparing, at most."""
@@ -52,28 +71,77 @@ def highlight(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
+def highlighted(text: str, match: Match, style: Style | None) -> Content:
+    """``text`` as plain content with the characters of ``match`` styled."""
+    content = Content(text)
+    if style is None:
+        return content
+    for offset in match.offsets:
+        if offset < len(text) and not text[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)
+    return content
+
+
+async def best_matches(
+    query: str, candidates: Iterable[tuple[str, T]], limit: int = HIT_LIMIT
+) -> list[tuple[Match, str, T]]:
+    """The ``limit`` candidates that match ``query`` best, best first (ties: earlier first).
+
+    Every candidate is matched (bounded, linear time), yielding to the event
+    loop every few hundred so a key typed meanwhile is handled (and cancels
+    this search).
+
+    Args:
+        query: What the user typed.
+        candidates: ``(command text, item)`` pairs.
+        limit: How many to keep.
+    """
+    kept: list[tuple[float, int, Match, str, T]] = []
+    for number, (text, item) in enumerate(candidates, start=1):
+        if number % _PER_PAUSE == 0:
+            await asyncio.sleep(0)
+        match = fuzzy_match(query, text)
+        if match is None:
+            continue
+        entry = (match.score, -number, match, text, item)
+        if len(kept) < limit:
+            heapq.heappush(kept, entry)
+        elif entry[:2] > kept[0][:2]:
+            heapq.heapreplace(kept, entry)
+    kept.sort(key=lambda entry: entry[:2], reverse=True)
+    return [(match, text, item) for _, _, match, text, item in kept]
+
+
 def section_command(section: Section) -> str:
-    """The palette text for ``section``: ``"Go to section: <title>"``."""
-    return GO_TO_SECTION + (section.title or section.id)
+    """The palette text for ``section``: ``"Go to section: <title>"`` (a long title cut)."""
+    return GO_TO_SECTION + bounded(section.title or section.id)
 
 
 def _help(section: Section) -> str | None:
     # The palette reads a hit's help as markup; a subtitle is document text.
-    return escape(section.subtitle) if section.subtitle else None
+    return escape(bounded(section.subtitle)) if section.subtitle else None
 
 
 class SectionsProvider(Provider):
     """The sections of the document on the main screen."""
 
-    def _sections(self) -> Iterator[tuple[str, Section, MainScreen]]:
+    def _screen(self) -> MainScreen | None:
         screen = self.screen
-        if isinstance(screen, MainScreen):
-            for section in screen.document.sections:
-                yield section_command(section), section, screen
+        return screen if isinstance(screen, MainScreen) else None
+
+    def _sections(self, sections: Iterable[Section]) -> Iterator[tuple[str, Section]]:
+        for section in sections:
+            yield section_command(section), section
 
     async def discover(self) -> Hits:
-        """Every section, in document order, before anything is typed."""
-        for text, section, screen in self._sections():
+        """Up to :data:`DISCOVERY_LIMIT` sections from the one being read, before anything
+        is typed (all of them in a document that has no more)."""
+        screen = self._screen()
+        if screen is None:
+            return
+        sections = screen.document.sections
+        start = max(0, min(screen.section_index, len(sections) - DISCOVERY_LIMIT))
+        for text, section in self._sections(islice(sections, start, start + DISCOVERY_LIMIT)):
             yield DiscoveryHit(
                 Content(text),
                 partial(screen.go_to_section, section.id),
@@ -82,22 +150,23 @@ class SectionsProvider(Provider):
             )
 
     async def search(self, query: str) -> Hits:
-        """The sections whose command text matches ``query``.
+        """The sections whose command text matches ``query`` best.
 
         Args:
             query: What the user typed.
         """
-        matcher = self.matcher(query)
-        for text, section, screen in self._sections():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, text),
-                    partial(screen.go_to_section, section.id),
-                    text=text,
-                    help=_help(section),
-                )
+        screen = self._screen()
+        if screen is None:
+            return
+        found = await best_matches(query, self._sections(screen.document.sections))
+        for match, text, section in found:
+            yield Hit(
+                match.score,
+                highlighted(text, match, self.match_style),
+                partial(screen.go_to_section, section.id),
+                text=text,
+                help=_help(section),
+            )
 
 
 SWITCH_THEME = "Switch theme: "
@@ -146,19 +215,16 @@ class ViewProvider(Provider):
 GO_TO_FACT = "Go to fact: "
 """Prefix of the fact commands."""
 
-_FACTS_PER_PAUSE = 500
-"""Facts matched between two yields to the event loop (a 10 MB text has ~100,000)."""
-
 
 def fact_command(fact: Fact) -> str:
     """The palette text for ``fact``: ``"Go to fact: <surface> <normalized>"``."""
-    return GO_TO_FACT + fact_label(fact)
+    return GO_TO_FACT + bounded(fact_label(fact))
 
 
 def _fact_help(fact: Fact) -> str:
     # The palette reads a hit's help as markup; the counted words are document text.
     kind = KIND_LABELS[fact.kind]
-    return escape(f"{kind} · {fact.counted}") if fact.counted else kind
+    return escape(bounded(f"{kind} · {fact.counted}")) if fact.counted else kind
 
 
 class FactsProvider(Provider):
@@ -168,41 +234,51 @@ class FactsProvider(Provider):
     (`n`/`N` walk them), as Enter in the sidebar does.
     """
 
-    def _facts(self) -> Iterator[tuple[str, Fact, MainScreen]]:
+    def _screen(self) -> MainScreen | None:
         screen = self.screen
-        index = screen.fact_index if isinstance(screen, MainScreen) else None
-        if isinstance(screen, MainScreen) and index is not None:
-            for fact in index.facts:
-                yield fact_command(fact), fact, screen
+        if isinstance(screen, MainScreen) and screen.fact_index is not None:
+            return screen
+        return None
+
+    @staticmethod
+    def _facts(screen: MainScreen) -> Iterator[tuple[str, Fact]]:
+        index = screen.fact_index
+        for fact in index.facts if index is not None else ():
+            yield fact_command(fact), fact
 
     async def discover(self) -> Hits:
-        """The facts that are not figures or dates (those are too many to list unasked)."""
-        for text, fact, screen in self._facts():
-            if fact.kind not in (FactKind.QUANTITY, FactKind.DATE):
-                yield DiscoveryHit(
-                    Content(text), partial(screen.show_fact, fact), text=text, help=_fact_help(fact)
-                )
+        """Up to :data:`DISCOVERY_LIMIT` facts that are not figures or dates (those are
+        too many to list unasked)."""
+        screen = self._screen()
+        if screen is None:
+            return
+        named = (
+            (text, fact)
+            for text, fact in self._facts(screen)
+            if fact.kind not in (FactKind.QUANTITY, FactKind.DATE)
+        )
+        for text, fact in islice(named, DISCOVERY_LIMIT):
+            yield DiscoveryHit(
+                Content(text), partial(screen.show_fact, fact), text=text, help=_fact_help(fact)
+            )
 
     async def search(self, query: str) -> Hits:
-        """The facts whose command text matches ``query``.
+        """The facts whose command text matches ``query`` best.
 
         Args:
             query: What the user typed.
         """
-        matcher = self.matcher(query)
-        for number, (text, fact, screen) in enumerate(self._facts(), start=1):
-            if number % _FACTS_PER_PAUSE == 0:
-                # Let keys through while a long list is matched.
-                await asyncio.sleep(0)
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, text),
-                    partial(screen.show_fact, fact),
-                    text=text,
-                    help=_fact_help(fact),
-                )
+        screen = self._screen()
+        if screen is None:
+            return
+        for match, text, fact in await best_matches(query, self._facts(screen)):
+            yield Hit(
+                match.score,
+                highlighted(text, match, self.match_style),
+                partial(screen.show_fact, fact),
+                text=text,
+                help=_fact_help(fact),
+            )
 
 
 GO_TO_BOOKMARK = "Go to bookmark: "

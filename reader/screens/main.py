@@ -269,6 +269,11 @@ class MainScreen(Screen[None]):
         self.reading.scroll_to_section(section_id)
         self._set_section(section.index)
 
+    @property
+    def section_index(self) -> int:
+        """Index of the section being read (0 in a document without sections)."""
+        return max(0, self._section_number - 1)
+
     def _set_section(self, index: int) -> None:
         section_id = self.document.sections[index].id
         self._section_number = index + 1
