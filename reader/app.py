@@ -271,6 +271,13 @@ class ReaderApp(App[None]):
             if isinstance(screen, MainScreen):
                 screen.store_ready()
 
+    def action_command_palette(self) -> None:
+        """Show the command palette (Textual's, safe to page in a tiny terminal)."""
+        from reader.screens.palette import ReaderPalette  # on first use
+
+        if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
+
     def action_show_help(self) -> None:
         """Show every key of the current screen, read from the live bindings."""
         from reader.screens.help import HelpScreen, collect_help  # on first use

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.model.document import Fact, FactKind
 from reader.view.fact_rows import FactGroups, fact_row, heading_row, more_row
+from reader.widgets.paging import can_page
 
 PAGE = 200
 """Rows shown per group before a "… N more" row, and added by each expansion."""
@@ -106,6 +107,20 @@ class FactList(OptionList, inherit_bindings=False):
         if self.get_option_at_index(index) is not event.option:
             return None
         return self._rows[index]
+
+    def action_page_up(self) -> None:
+        """Move the highlight a page up (nothing while the list has no rows to show)."""
+        if self.highlighted is None:
+            self.action_first()
+        elif can_page(self):
+            self._move_page(-1)
+
+    def action_page_down(self) -> None:
+        """Move the highlight a page down (nothing while the list has no rows to show)."""
+        if self.highlighted is None:
+            self.action_last()
+        elif can_page(self):
+            self._move_page(1)
 
     @property
     def highlighted_fact(self) -> Fact | None:

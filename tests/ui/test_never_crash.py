@@ -201,3 +201,29 @@ async def test_a_stale_fact_selection_is_ignored() -> None:
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert main_screen(app).cycle is None
+
+
+# -- found by the fuzz test (tests/hostile_app/test_fuzz.py) ---------------------
+
+
+@pytest.mark.parametrize("size", [(147, 19), (80, 24), (20, 6)])
+async def test_palette_pageup_before_its_list_is_laid_out(size: tuple[int, int]) -> None:
+    # Seed 11: "burst ... ctrl+p pageup" raised KeyError in OptionList._move_page.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for keys in (("ctrl+p", "pageup"), ("pagedown", "pageup", "escape")):
+            burst(app, *keys)
+            await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_fact_list_pages_in_a_terminal_two_rows_high() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f")
+        await pilot.resize_terminal(40, 4)
+        await pilot.press("pagedown", "pageup", "pagedown")
+        assert isinstance(app.screen, MainScreen)
