@@ -17,8 +17,17 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import (
+    CommandInput,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Matcher,
+    Provider,
+)
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.style import Style
 
@@ -82,24 +91,34 @@ def highlighted(text: str, match: Match, style: Style | None) -> Content:
     return content
 
 
+def _always() -> bool:
+    return True
+
+
 async def best_matches(
-    query: str, candidates: Iterable[tuple[str, T]], limit: int = HIT_LIMIT
+    query: str,
+    candidates: Iterable[tuple[str, T]],
+    limit: int = HIT_LIMIT,
+    wanted: Callable[[], bool] = _always,
 ) -> list[tuple[Match, str, T]]:
     """The ``limit`` candidates that match ``query`` best, best first (ties: earlier first).
 
     Every candidate is matched (bounded, linear time), yielding to the event
-    loop every few hundred so a key typed meanwhile is handled (and cancels
-    this search).
+    loop every few hundred so a key typed meanwhile is handled.
 
     Args:
         query: What the user typed.
         candidates: ``(command text, item)`` pairs.
         limit: How many to keep.
+        wanted: Asked at each pause; ``False`` ends the search with no hits
+            (the palette closed, or the query changed).
     """
     kept: list[tuple[float, int, Match, str, T]] = []
     for number, (text, item) in enumerate(candidates, start=1):
         if number % _PER_PAUSE == 0:
             await asyncio.sleep(0)
+            if not wanted():
+                return []
         match = fuzzy_match(query, text)
         if match is None:
             continue
@@ -120,6 +139,29 @@ def section_command(section: Section) -> str:
 def _help(section: Section) -> str | None:
     # The palette reads a hit's help as markup; a subtitle is document text.
     return escape(bounded(section.subtitle)) if section.subtitle else None
+
+
+def _palette_asks(provider: Provider, query: str) -> Callable[[], bool]:
+    """Whether the palette is still open with ``query`` typed.
+
+    Textual cancels the palette's gathering when a key is typed or the palette
+    closes, but not the providers' searches, which would go on to the end of
+    100,000 sections each: they stop at their next pause instead.
+    """
+
+    palette = provider.app.screen
+    if not isinstance(palette, CommandPalette):
+        return _always  # searched from elsewhere (a script, a test): to the end
+
+    def asks() -> bool:
+        if provider.app.screen is not palette:
+            return False
+        try:
+            return palette.query_one(CommandInput).value.strip() == query
+        except NoMatches:
+            return False
+
+    return asks
 
 
 class SectionsProvider(Provider):
@@ -158,7 +200,8 @@ class SectionsProvider(Provider):
         screen = self._screen()
         if screen is None:
             return
-        found = await best_matches(query, self._sections(screen.document.sections))
+        sections = self._sections(screen.document.sections)
+        found = await best_matches(query, sections, wanted=_palette_asks(self, query))
         for match, text, section in found:
             yield Hit(
                 match.score,
@@ -252,12 +295,11 @@ class FactsProvider(Provider):
         screen = self._screen()
         if screen is None:
             return
-        named = (
-            (text, fact)
-            for text, fact in self._facts(screen)
-            if fact.kind not in (FactKind.QUANTITY, FactKind.DATE)
-        )
-        for text, fact in islice(named, DISCOVERY_LIMIT):
+        index = screen.facts.index
+        facts = index.facts if index is not None else ()
+        named = (fact for fact in facts if fact.kind not in (FactKind.QUANTITY, FactKind.DATE))
+        for fact in islice(named, DISCOVERY_LIMIT):
+            text = fact_command(fact)
             yield DiscoveryHit(
                 Content(text), partial(screen.show_fact, fact), text=text, help=_fact_help(fact)
             )
@@ -271,7 +313,8 @@ class FactsProvider(Provider):
         screen = self._screen()
         if screen is None:
             return
-        for match, text, fact in await best_matches(query, self._facts(screen)):
+        found = await best_matches(query, self._facts(screen), wanted=_palette_asks(self, query))
+        for match, text, fact in found:
             yield Hit(
                 match.score,
                 highlighted(text, match, self.match_style),
