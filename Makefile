@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench corpus clean
+.PHONY: run test lint bench corpus fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ lint: $(VENV)/.installed-test
 # The linters first (seconds), then every test.
 test: lint
 	$(BIN)/python -m pytest
+
+# The fuzz walk of `make test`, longer and with a random seed (printed; a failure names it).
+FUZZ_SECONDS ?= 600
+fuzz: $(VENV)/.installed-test
+	READER_FUZZ_SEED=$${READER_FUZZ_SEED:-random} READER_FUZZ_SECONDS=$(FUZZ_SECONDS) READER_FUZZ_STEPS=40 \
+		$(BIN)/python -m pytest -q -s -p no:cacheprovider tests/hostile_app/test_fuzz.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
