@@ -5,7 +5,8 @@ only, one 5 MB line, 100,000 sections, Markdown with code fences, terminal escap
 a folder) at a random terminal size, then takes random steps:
 
 * press any key bound on the screen in front (reading, outline, facts, search bar,
-  bookmark list, picker, help, palette, note prompt), or one that opens one of them;
+  bookmark list, picker, help, palette, note prompt), or one that opens one of them,
+  or one that moves through the text;
 * type text into a prompt (Chinese, ASCII, regex specials);
 * resize the terminal (20x6 to 250x80);
 * queue several keys at once without waiting (a burst).
@@ -47,6 +48,11 @@ SIZES = [(80, 24), (60, 20), (40, 15), (20, 6), (100, 30), (160, 45), (250, 80)]
 
 OPENERS = ["o", "f", "slash", "B", "question_mark", "ctrl+p", "m", "v", "escape", "backspace"]
 """Keys that open or leave the screens and panes, pressed more often than chance would."""
+
+MOVES = ["space", "pagedown", "b", "G", "end", "g", "right_square_bracket"]
+MOVES += ["left_square_bracket", "j", "k", "n", "N", "escape"]
+"""Keys that move through the text (on the reading screen), pressed often: the
+invariants are about where the reader is."""
 
 NEVER = {"quit", "app.quit", "help_quit", "app.help_quit", "suspend_process"}
 """Actions the walk never takes (it would end the session)."""
@@ -194,7 +200,11 @@ class Walk:
             width, height = self.rng.randint(20, 250), self.rng.randint(6, 80)
             self.log.append(f"resize {width}x{height}")
             await self._resize(width, height)
-        elif roll < 0.55:
+        elif roll < 0.7:
+            key = self.rng.choice(MOVES)
+            self.log.append(f"press {key}")
+            await self._press(key)
+        elif roll < 0.8:
             keys = [self.choose_key() for _ in range(self.rng.randint(2, 6))]
             self.log.append(f"burst {' '.join(keys)}")
             burst(pilot_app, *keys)
@@ -272,12 +282,18 @@ async def run(seed: int, root: Path, *, seconds: float, steps: int = 30) -> Repo
     deadline = time.monotonic() + seconds
     names = list(DOCUMENTS)
     rng.shuffle(names)
+    # The first round covers every size of SIZES (narrow ones hide the side panes).
+    sizes = list(SIZES)
+    rng.shuffle(sizes)
     first_round = True
     while first_round or time.monotonic() < deadline:
-        for name in names:
+        for number, name in enumerate(names):
             if not first_round and time.monotonic() >= deadline:
                 break
-            size = rng.choice(SIZES) if first_round else (rng.randint(20, 250), rng.randint(6, 80))
+            if first_round:
+                size = sizes[number % len(sizes)]
+            else:
+                size = (rng.randint(20, 250), rng.randint(6, 80))
             await session(rng, name, paths[name], size, steps, report)
         first_round = False
     return report

@@ -4,8 +4,8 @@
 directories. ``space`` pages to the end, then ``G`` and ``g``; after every key
 the screen (``capture-pane``) must show the document's text and the title bar,
 never a traceback or an empty screen. The sample's last words must have been on
-screen when the paging stopped. tmux is part of the project's machine (see the
-README's "Testing"); without it this test fails, it is not skipped.
+screen when the paging stopped. tmux is on the project's machines; without it
+this test fails (with a message saying so), it is not skipped.
 """
 
 from __future__ import annotations
