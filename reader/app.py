@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -270,6 +271,16 @@ class ReaderApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.store_ready()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop input that arrives after the last screen has gone (keys queued behind quit).
+
+        Textual hands a key to ``self.screen``, which raises ScreenStackError
+        ("No screens on stack") once the app has popped its screens to exit.
+        """
+        if isinstance(event, (events.Key, events.MouseEvent)) and not self._screen_stack:
+            return
+        await super().on_event(event)
 
     def action_command_palette(self) -> None:
         """Show the command palette (Textual's, safe to page in a tiny terminal)."""

@@ -142,7 +142,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         Highlights and marks belong to the old text and are cleared.
         """
         self.document = document
-        self._anchor = max(0, offset)
+        self._anchor = max(0, min(offset, len(self.document.text)))
         self._overlays = Overlays(runs_of(document))
         self._section_id = None
         self._current_paragraph = None
@@ -277,10 +277,11 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         return self.document.paragraphs[self._index.paragraph_at_offset(self._anchor)]
 
     def scroll_to_offset(self, offset: int, *, animate: bool = False, center: bool = False) -> None:
-        """Bring the line holding ``offset`` to the top (or the middle) of the view."""
+        """Bring the line holding ``offset`` (clamped to the text) to the top (or middle)."""
+        offset = max(0, min(offset, len(self.document.text)))
         index = self._index
         if index is None:
-            self._anchor = max(0, offset)
+            self._anchor = offset
             return
         row = index.row_of_offset(offset)
         target = max(0, row - self._view_height // 2) if center else row

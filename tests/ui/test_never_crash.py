@@ -4,6 +4,7 @@ every size, keys that arrive together. Each test reproduces a crash that was see
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,65 @@ async def test_fact_list_pages_in_a_terminal_two_rows_high() -> None:
         await pilot.resize_terminal(40, 4)
         await pilot.press("pagedown", "pageup", "pagedown")
         assert isinstance(app.screen, MainScreen)
+
+
+# -- every pane takes every attribute while hidden or squeezed to nothing --------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (20, 6), (4, 3)])
+async def test_every_pane_accepts_what_the_screen_sets_while_hidden_or_tiny(
+    size: tuple[int, int],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = main_screen(app)
+        document = screen.document
+        index = screen.facts.index
+        assert index is not None
+        end = len(document.text)
+        for section in (*document.sections, *reversed(document.sections)):
+            screen.outline.current = section.id
+            screen.outline.match_counts = {section.id: 3}
+            screen.facts.section = section.id
+            screen.facts.whole_document = not screen.facts.whole_document
+            screen.facts.show_facts(index)
+            screen.reading.scroll_to_section(section.id)
+            screen.reading.set_highlights("search", [(section.start, section.start + 2)], 0)
+            screen.reading.set_marks([(section.start, section.end)])
+        for offset in (-5, 0, end // 2, end, end + 10_000):
+            screen.reading.scroll_to_offset(offset)
+            screen.reading.scroll_to_offset(offset, center=True)
+        screen.outline.current = None
+        screen.facts.fact_list.show_message("nothing")
+        await pilot.pause()
+        assert 0 <= screen.reading.current_offset <= end
+        # Shown again at a usable size, the panes draw the state they were given.
+        await pilot.resize_terminal(160, 45)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        shows_section_of_the_reading_line(app)
+        assert screen.outline.current == screen.reading._section_id
+
+
+@pytest.mark.parametrize("typed", ["k", "k]k", "四风"])
+async def test_quitting_while_the_palette_searches(typed: str) -> None:
+    # Seed 11: the app ended with the palette open and its search running;
+    # Textual's gathering worker raised NoMatches for its list (WorkerFailed).
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "ctrl+p", *typed)
+        await asyncio.sleep(0)
+        app.exit()
+    assert app.return_code == 0
+
+
+async def test_keys_queued_behind_quit_are_dropped() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "q", "space", "right_square_bracket", "G", "m", "enter")
+        await pilot.pause()
+    assert app.return_code == 0
