@@ -295,7 +295,7 @@ class FactsProvider(Provider):
         screen = self._screen()
         if screen is None:
             return
-        index = screen.facts.index
+        index = screen.fact_index
         facts = index.facts if index is not None else ()
         named = (fact for fact in facts if fact.kind not in (FactKind.QUANTITY, FactKind.DATE))
         for fact in islice(named, DISCOVERY_LIMIT):
