@@ -201,7 +201,7 @@ async def test_a_stale_fact_selection_is_ignored() -> None:
         fact_list.show_message("No facts in this section")  # ...then the list shrinks
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert main_screen(app).cycle is None
+        assert main_screen(app).highlights.cycle is None
 
 
 # -- found by the fuzz test (tests/hostile_app/test_fuzz.py) ---------------------
