@@ -189,14 +189,10 @@ class OutlineRows:
         """Indices of the sections whose subtrees are hidden."""
         self.width = 0
         """The width the rows were laid out for (0: not yet)."""
-        # Until the first layout (a hidden pane is never laid out) every title
-        # counts as one row: rows, positions and first rows answer for every
-        # section, so the pane accepts a current section before it has a width.
-        self._counts = bytes(map(add, self._subtitled, b"\x01" * self.count))
+        self._counts = b""
         self._runs: list[tuple[int, int]] = [(0, self.count)]
         self._visible: array[int] = array("i")
         self._starts: array[int] = array("i", [0])
-        self._index()
 
     # -- width-independent facts ---------------------------------------------
 
@@ -316,7 +312,7 @@ class OutlineRows:
 
     def rows_of(self, section: int) -> int:
         """How many rows ``section`` takes at the current width."""
-        return self._counts[section]
+        return self._counts[section] if self._counts else 1
 
     def title_rows(self, section: int) -> int:
         """Rows of ``section``'s title (1 or 2)."""

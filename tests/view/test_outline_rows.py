@@ -1,4 +1,4 @@
-"""OutlineRows answers for every section before its first layout and after any.
+"""OutlineRows answers for every section, without an error, before its first layout and after any.
 
 A hidden outline is never laid out, yet the screen tells it the section being
 read on every page turn (issue 11, item 1: ``first_row`` raised IndexError).
@@ -43,6 +43,10 @@ def check_every_section(rows: OutlineRows) -> None:
     for section in range(rows.count):
         place = rows.position(section)
         first = rows.first_row(section)
+        if not rows.width:
+            # Before the first layout there are no rows: no error, and nothing drawn.
+            assert first in (None, 0) and rows.row(section) is None and rows.total_rows == 0
+            continue
         assert (place is None) == (first is None)
         if first is not None:
             assert 0 <= first < rows.total_rows
@@ -54,9 +58,11 @@ def check_every_section(rows: OutlineRows) -> None:
         assert 0 <= rows.at_position(section) < rows.count
 
 
-def test_the_sample_shape_before_layout() -> None:
+def test_the_sample_shape_before_and_after_layout() -> None:
     rows = OutlineRows(sections_of([(0, False), (1, True), (1, True), (1, True)]))
     assert rows.width == 0
+    check_every_section(rows)
+    rows.layout(80)
     assert rows.first_row(3) == 5  # one title row each, plus the subtitles above it
     assert rows.total_rows == 7
     check_every_section(rows)
