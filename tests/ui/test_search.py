@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import threading
 
@@ -21,6 +22,7 @@ from reader.screens.searching import CHUNK_CHARS, count_label, section_counts, s
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
 from tests.ui.helpers import build_document, make_app
+from tests.ui.keys import burst
 
 
 def main_screen(app: ReaderApp) -> MainScreen:
@@ -330,8 +332,10 @@ async def test_escape_answers_while_a_catastrophic_regex_runs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A longer budget, so the engine is surely still matching when Escape is
-    # handled (the Pilot waits up to 1 s per key while the process is busy).
-    monkeypatch.setattr(searching, "SEARCH_SECONDS", 3.0)
+    # handled: the Pilot waits for the process to go idle after each key, which
+    # took 2 s for the last key on a quiet machine (the event loop itself never
+    # lagged more than 30 ms meanwhile).
+    monkeypatch.setattr(searching, "SEARCH_SECONDS", 6.0)
     app = _catastrophic_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = main_screen(app)
@@ -348,11 +352,17 @@ async def test_escape_answers_while_a_catastrophic_regex_runs(
 async def test_quitting_does_not_wait_for_a_catastrophic_regex(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(searching, "SEARCH_SECONDS", 3.0)
+    monkeypatch.setattr(searching, "SEARCH_SECONDS", 6.0)
     app = _catastrophic_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("slash", "ctrl+r", *PATTERN_KEYS, "escape", "q")
-        await pilot.pause()
+        await pilot.press("slash", "ctrl+r", *PATTERN_KEYS)
+        # Escape and q as a user types them: Pilot's press would first wait for
+        # the busy process to go idle (2 s a key while the engine runs).
+        burst(app, "escape", "q")
+        for _ in range(40):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.05)
     # The app has exited while the engine still runs (it stops at its deadline).
     assert not app.is_running
     assert _engine_threads()
