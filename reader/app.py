@@ -22,11 +22,12 @@ from reader.model.document import Document, visible_name
 from reader.model.opening import open_document
 from reader.model.structure.parse import parse
 from reader.model.text.loading import LoadError
-from reader.paths import styles_dir
+from reader.paths import screenshot_dir, styles_dir
 from reader.screens.document_list import DocumentListScreen
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.main import MainScreen
 from reader.screens.marking import Place
+from reader.screens.preferences import Preferences
 from reader.screens.requests import CompareRequested
 
 if TYPE_CHECKING:
@@ -77,9 +78,12 @@ class ReaderApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "show_help", "Help", key_display="?"),
+        Binding("h", "show_help", "Help", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("Q", "quit", "Quit", show=False),
     ]
-    """App-wide keys. The command palette (ctrl+p) is Textual's."""
+    """App-wide keys (``:q`` quits too: ``:`` does nothing, ``q`` quits). The
+    command palette (ctrl+p) is Textual's."""
 
     COMMANDS = App.COMMANDS | {
         _sections_commands,
@@ -111,9 +115,17 @@ class ReaderApp(App[None]):
         self.folder_documents = list(folder_documents or [])
         self.bookmarks = BookmarkKeeper(self.notify)
         """The bookmark store, read once at start (see :meth:`_load_bookmarks`)."""
+        self.preferences = Preferences()
+        """Theme, text width, panes, facts scope: ``settings.yaml``."""
+        theme = self.preferences.settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
 
     def on_mount(self) -> None:
         """Show the document, or the picker when a folder was given."""
+        for notice in self.preferences.notices:
+            self.notify(notice, severity="warning", timeout=8, markup=False)
+        self.watch(self, "theme", self._theme_changed, init=False)
         self._load_bookmarks()
         if self.document is not None and self.old_edition is not None:
             self._push_comparison(self.old_edition, self.document)
@@ -288,6 +300,25 @@ class ReaderApp(App[None]):
 
         if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
             self.push_screen(ReaderPalette(id="--command-palette"))
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save an SVG screenshot and say where (Textual's went to a ~/Downloads that may
+        not exist, and failed): the current directory, or the data directory.
+        """
+        folder = Path(path) if path else screenshot_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as error:
+            self.notify(f"Could not save the screenshot: {error}", severity="error", markup=False)
+            return None
+        self.notify(f"Screenshot saved to {saved}", timeout=8, markup=False)
+        return saved
+
+    def _theme_changed(self, theme: str) -> None:
+        self.preferences.update(self, theme=theme)
 
     def action_show_help(self) -> None:
         """Show every key of the current screen, read from the live bindings."""

@@ -67,11 +67,18 @@ def resolve_target(target: str | None) -> tuple[str | None, list[Path]]:
     return None, documents
 
 
-def _load_one(target: str | None) -> Document:
-    """The document a subcommand works on (the bundled sample when omitted)."""
+def _load_one(target: str | None, command: str) -> Document:
+    """The document a subcommand works on (the bundled sample when omitted).
+
+    Raises:
+        CliError: ``target`` is a folder of several documents.
+    """
     file, many = resolve_target(target)
     if file is None:
-        file = str(many[0])
+        raise CliError(
+            f"{target or seeds_dir()} is a folder of {len(many)} documents: "
+            f"{command} needs one file (reader {command} FILE)"
+        )
     return open_document(file)
 
 
@@ -140,11 +147,21 @@ def outline_text(document: Document) -> str:
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
-    document = _load_one(args.path)
+    file, many = resolve_target(args.path)
+    documents = [open_document(file)] if file is not None else [open_document(p) for p in many]
     if args.format == "text":
-        print(outline_text(document))
+        # A folder: each document's outline under its file name, blank line between.
+        texts = [outline_text(d) for d in documents]
+        if file is None:
+            texts = [f"== {_safe(str(p))}\n{t}" for p, t in zip(many, texts, strict=True)]
+        print("\n\n".join(texts))
+    elif file is not None:
+        print(_dump(outline_data(documents[0]), args.format))
     else:
-        print(_dump(outline_data(document), args.format))
+        listing = [
+            {"path": str(p), **outline_data(d)} for p, d in zip(many, documents, strict=True)
+        ]
+        print(_dump(listing, args.format))
     return EXIT_OK
 
 
@@ -163,7 +180,7 @@ def cmd_text(args: argparse.Namespace) -> int:
         else:
             text = load_path(file).text
     else:
-        text = _load_one(args.path).text
+        text = _load_one(args.path, "text").text
     sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
     return EXIT_OK
 
@@ -196,7 +213,7 @@ def facts_text(records: list[dict[str, Any]]) -> str:
 def cmd_facts(args: argparse.Namespace) -> int:
     from reader.model.facts.extract import describe_value, extract_facts, fact_record
 
-    document = _load_one(args.path)
+    document = _load_one(args.path, "facts")
     facts = [f for f in extract_facts(document) if args.kind in (None, f.kind.value)]
     if args.format == "text":
         records = [{**fact_record(f), "display": describe_value(f)} for f in facts]
@@ -206,34 +223,43 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _bookmark_records(document: str | None) -> list[Any]:
+def _bookmark_records(document: str | None) -> tuple[list[Any], bool]:
     """The store's records that hold bookmarks, those of ``document`` only when given.
 
     A store that cannot be read is not an error here: its warnings go to stderr
     and what could be read is printed (exit 0), as the app does.
+
+    Returns:
+        The records, and whether the store warned about anything.
     """
     from reader.store.bookmarks import BookmarkStore
     from reader.store.reanchor import stored_path
 
     store = BookmarkStore()
-    for warning in store.load():
+    warnings = store.load()
+    for warning in warnings:
         print(f"reader: {_safe(warning)}", file=sys.stderr)
     records = [r for r in store.documents() if r.bookmarks]
     if document is None:
-        return records
+        return records, bool(warnings)
     wanted = stored_path(document)
     fingerprint = None
     try:
         fingerprint = open_document(document).fingerprint
     except LoadError:
         pass  # a moved or deleted file is still found by the path it had
-    return [r for r in records if wanted in r.paths or r.fingerprint == fingerprint]
+    return [r for r in records if wanted in r.paths or r.fingerprint == fingerprint], bool(warnings)
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     from reader.store.export import export_data, export_markdown, list_text
 
-    records = _bookmark_records(args.document)
+    records, warned = _bookmark_records(args.document)
+    # After a warning about the store, "no bookmarks" would only repeat it.
+    if not records and not warned:
+        where = f" for {_safe(args.document)}" if args.document else ""
+        note = f"reader: no bookmarks{where} yet (press m in the reader to add one)"
+        print(note, file=sys.stderr)
     if args.format == "markdown":
         sys.stdout.write(export_markdown(records))
     elif args.format == "text":

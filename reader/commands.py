@@ -230,6 +230,8 @@ class ViewProvider(Provider):
         if isinstance(screen, MainScreen):
             yield "Toggle outline", screen.action_toggle_outline, "Show or hide the outline (F2)"
             yield "Toggle facts", screen.action_toggle_facts, "Show or hide the facts (F3)"
+            yield "Wider text", lambda: screen.action_text_width(1), "Widen the text column (+)"
+            yield "Narrower text", lambda: screen.action_text_width(-1), "Narrow it (-)"
 
     def _themes(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         app = self.app

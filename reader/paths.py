@@ -1,8 +1,4 @@
-"""Where reader keeps its files and finds its bundled resources.
-
-The one place that knows directories. ``READER_CONFIG_DIR`` and
-``READER_CACHE_DIR`` override the platformdirs locations (tests and users).
-"""
+"""Where reader keeps its files and finds its bundled resources."""
 
 from __future__ import annotations
 
@@ -34,6 +30,27 @@ def cache_dir() -> Path:
 def bookmarks_file() -> Path:
     """The bookmark store: ``bookmarks.yaml`` in the config directory."""
     return config_dir() / "bookmarks.yaml"
+
+
+def data_dir() -> Path:
+    """The user data directory (screenshots when the current one is read-only). Not created."""
+    override = os.environ.get("READER_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def settings_file() -> Path:
+    """The settings: ``settings.yaml`` in the config directory."""
+    return config_dir() / "settings.yaml"
+
+
+def screenshot_dir() -> Path:
+    """Where screenshots go: the current directory when it is writable, else the data dir."""
+    here = Path.cwd()
+    if os.access(here, os.W_OK):
+        return here
+    return data_dir()
 
 
 def _resource_dir(name: str) -> Path:

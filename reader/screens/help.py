@@ -23,6 +23,14 @@ from textual.widgets import Input, Static
 
 from reader.screens.once import OnceModal
 
+HABITS = (
+    "From less and vim: ? is this help, not a backward search; search backward"
+    " with / then N (previous match), ctrl+r in the search bar for a regex."
+    " A count before G or gg goes to that line (42G), before % or p to that"
+    " percent (50%). :q and Q quit too."
+)
+"""What a less or vim user would try that works differently here."""
+
 PANE_CLASS = "pane"
 """The CSS class that marks a pane: its descendants' keys are listed under it."""
 
@@ -173,6 +181,7 @@ class HelpScreen(OnceModal[None]):
             body.border_subtitle = "Esc closes"
             for group in self.groups:
                 yield Static(render_group(group), classes="help-group")
+            yield Static(HABITS, id="help-habits", markup=False)
 
     def action_close(self) -> None:
         """Close the help."""

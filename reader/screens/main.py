@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from reader.model.document import Document, Fact
 from reader.screens.bookmarks import Choice
@@ -26,13 +26,21 @@ from reader.screens.document_list import DocumentListScreen
 from reader.screens.fact_finder import FactFinder
 from reader.screens.highlights import Highlights
 from reader.screens.marking import Marking, Place
+from reader.screens.preferences import (
+    DEFAULT_MEASURE,
+    MEASURE_STEP,
+    clamp_measure,
+    remember,
+    settings_of,
+)
 from reader.screens.searching import SearchController
 from reader.screens.side_panes import NARROW_WIDTH, SidePanes
 from reader.store.records import DocumentRecord
 from reader.view.cycle import HighlightCycle
 from reader.view.fact_rows import FactIndex
-from reader.view.position import position_label
+from reader.view.position import position_label, status_line
 from reader.widgets.facts import FactsPane
+from reader.widgets.key_bar import KeyBar
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
@@ -82,6 +90,11 @@ class MainScreen(Screen[None]):
         Binding("m", "add_bookmark", "Bookmark", tooltip="Bookmark the passage (or selection)"),
         Binding("B", "show_bookmarks", "Bookmarks", tooltip="List every bookmark"),
         Binding("v", "start_selection", "Select", show=False),
+        Binding("y", "copy_passage", "Copy", show=False, tooltip="Copy the passage or selection"),
+        Binding("Y", "copy_passage(True)", "Copy with citation", show=False),
+        Binding("ctrl+g,equals_sign", "show_status", "Where am I", show=False),
+        Binding("plus", "text_width(1)", "Wider text", show=False),
+        Binding("minus", "text_width(-1)", "Narrower text", show=False),
         Binding("backspace", "back_to_documents", "Back to the document list", show=False),
         # Priority while selecting (the actions skip otherwise): j/k are the reading keys.
         Binding("j,down", "grow_selection", "Add a sentence", show=False, priority=True),
@@ -109,8 +122,10 @@ class MainScreen(Screen[None]):
         self.facts = FactsPane(document, id="facts", classes="pane")
         self.title_bar = TitleBar(id="title-bar")
         self.title_bar.title = document.title
+        if document.sections:
+            self.title_bar.section = document.sections[0].title
         self.side_panes = SidePanes(self.outline, self.facts, self.reading)
-        """Which side panes show (the width rule and the reader's choice)."""
+        """Which side panes show, and how wide (the width rule and the reader's choice)."""
         self.fact_finder = FactFinder(self.facts)
         self.highlights = Highlights(self.reading, self._update_position)
         """What `n`/`N` walk: the last search or the last fact's mentions."""
@@ -132,11 +147,18 @@ class MainScreen(Screen[None]):
             yield self.reading
             yield self.facts
         yield self.search_bar
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        """Fit the panes to the terminal width and start in the reading pane."""
-        self.side_panes.fit_width(self.app.size.width)
+        """Apply the saved settings, fit the panes to the terminal, start in the text."""
+        settings = settings_of(self.app)
+        self.side_panes.choice["outline"] = settings.outline
+        self.side_panes.choice["facts"] = settings.facts
+        self.side_panes.on_choice = lambda name, shown: remember(self.app, **{name: shown})
+        self.reading.measure = settings.text_width or DEFAULT_MEASURE
+        if settings.facts_scope == "section":
+            self.facts.whole_document = False
+        self.side_panes.fit(self.app.size.width)
         self.reading.focus()
         if self.document.sections:
             self.outline.current = self.document.sections[0].id
@@ -176,6 +198,7 @@ class MainScreen(Screen[None]):
         self.document = document
         self.title = document.title
         self.title_bar.title = document.title
+        self.title_bar.section = document.sections[0].title if document.sections else ""
         self._section_number = 1 if document.sections else 0
         self.reading.load_document(document, offset)
         self.outline.sections = document.sections
@@ -217,26 +240,26 @@ class MainScreen(Screen[None]):
     # -- layout -------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        """Hide or show the side panes when the width crosses the threshold."""
-        self.side_panes.fit_width(event.size.width)
+        """Fit the side panes to the new width."""
+        self.side_panes.fit(event.size.width)
 
     def action_toggle_outline(self) -> None:
         """Show or hide the outline."""
-        self.side_panes.toggle(self.outline)
+        self.side_panes.set_choice("outline", not self.outline.display)
 
     def action_toggle_facts(self) -> None:
         """Show or hide the facts sidebar."""
-        self.side_panes.toggle(self.facts)
+        self.side_panes.set_choice("facts", not self.facts.display)
 
     def action_focus_outline(self) -> None:
-        """Focus the outline, showing it if hidden."""
-        self.side_panes.reveal(self.outline)
-        self.outline.focus()
+        """Focus the outline, showing it if hidden (if there is room)."""
+        if self.side_panes.open("outline"):
+            self.outline.focus()
 
     def action_focus_facts(self) -> None:
-        """Focus the facts sidebar, showing it if hidden."""
-        self.side_panes.reveal(self.facts)
-        self.facts.focus()
+        """Focus the facts sidebar, showing it if hidden (if there is room)."""
+        if self.side_panes.open("facts"):
+            self.facts.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Backspace returns to the folder's document list only when there is one."""
@@ -250,9 +273,18 @@ class MainScreen(Screen[None]):
             self.app.pop_screen()
 
     def action_focus_reading(self) -> None:
-        """Give focus back to the reading pane; in it, clear an active search."""
-        if self.focused is self.reading and self.searching.clear():
+        """Close a pane opened on a narrow terminal, else give focus back to the
+        reading pane; in it, clear the search or the fact highlights."""
+        if self.side_panes.close_transient():
+            self.reading.focus()
             return
+        if self.focused is self.reading:
+            cycle = self.highlights.cycle
+            if self.searching.clear():
+                return
+            if cycle is not None and cycle.layer == "facts":
+                self.highlights.set(None)
+                return
         self.reading.focus()
 
     # -- navigation -----------------------------------------------------------
@@ -277,6 +309,7 @@ class MainScreen(Screen[None]):
     def _set_section(self, index: int) -> None:
         section_id = self.document.sections[index].id
         self._section_number = index + 1
+        self.title_bar.section = self.document.sections[index].title
         self.outline.current = section_id
         self.facts.section = section_id
         self._update_position()
@@ -289,6 +322,20 @@ class MainScreen(Screen[None]):
             label += f" · {walked}"
         # Not Screen.sub_title: setting it repaints the whole screen, on every key.
         self.title_bar.position = label
+
+    def action_show_status(self) -> None:
+        """Say where the reader is, as less's ``=``: document, section, line, percent."""
+        offset = self.reading.current_offset
+        self.notify(status_line(self.document, offset, self._fraction), timeout=6)
+
+    def action_text_width(self, direction: int) -> None:
+        """Widen (1) or narrow (-1) the reading measure by a step; it is remembered."""
+        cells = clamp_measure(self.reading.measure + MEASURE_STEP * direction)
+        self.reading.measure = cells
+        remember(self.app, text_width=cells)
+        shown = min(cells, self.reading.text_width)
+        note = "" if shown == cells else f" (the pane shows {shown})"
+        self.notify(f"Text width {cells} cells{note}", timeout=2)
 
     def action_next_highlight(self) -> None:
         """Go to the next search match or fact mention."""
@@ -307,6 +354,10 @@ class MainScreen(Screen[None]):
     def action_show_bookmarks(self) -> None:
         """Open the list of every bookmark."""
         self.marking.show_list()
+
+    def action_copy_passage(self, cite: bool = False) -> None:
+        """Copy the passage at the reading line (or the selection); ``Y`` adds a citation."""
+        self.marking.copy(cite=cite)
 
     def action_start_selection(self) -> None:
         """Select the current passage's first sentence; j/k grow or shrink it."""
@@ -335,8 +386,10 @@ class MainScreen(Screen[None]):
     @on(OutlinePane.SectionSelected)
     def _outline_selected(self, event: OutlinePane.SectionSelected) -> None:
         event.stop()
-        # Focus stays in the outline so the reader can keep browsing; Escape returns.
+        # Back to the text: the next space pages instead of folding the outline.
         self.go_to_section(event.section_id)
+        self.side_panes.close_transient()
+        self.reading.focus()
 
     @on(ReadingPane.SectionVisible)
     def _section_visible(self, event: ReadingPane.SectionVisible) -> None:
@@ -357,6 +410,7 @@ class MainScreen(Screen[None]):
     def action_toggle_facts_scope(self) -> None:
         """List the facts of the section being read, or of the whole document."""
         self.facts.toggle_scope()
+        remember(self.app, facts_scope="document" if self.facts.whole_document else "section")
         if not self.facts.display:
             self.notify(self.facts.scope_title, timeout=2)
 
@@ -376,8 +430,10 @@ class MainScreen(Screen[None]):
     @on(FactsPane.FactChosen)
     def _fact_chosen(self, event: FactsPane.FactChosen) -> None:
         event.stop()
-        # Focus stays in the sidebar to browse on; n/N and Escape work from there.
+        # Focus stays in the sidebar to browse on (n/N and Escape work from there),
+        # unless it was opened on a narrow terminal only to pick this fact.
         self.show_fact(event.fact)
+        self.side_panes.close_transient()
 
     # -- search (the logic is in SearchController) ----------------------------
 

@@ -27,6 +27,7 @@ from reader.screens.bookmarks import BookmarksScreen, Choice
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.note import NotePrompt
 from reader.store.records import Bookmark
+from reader.view.copying import passage_text, trimmed_span
 from reader.widgets.reading import ReadingPane
 
 SAVE_DELAY = 1.0
@@ -223,22 +224,39 @@ class Marking:
 
     # -- adding ---------------------------------------------------------------------
 
-    def add_bookmark(self) -> None:
-        """Ask for a note, then bookmark the selection (or the current passage)."""
+    def passage(self) -> tuple[int, int] | None:
+        """The selection, or the passage at the reading line without its indentation."""
         if self.selection is not None:
             start, end = self.selection.span
         else:
             paragraph = self.reading.current_paragraph
             if paragraph is None:
-                return
-            start, end = paragraph.span
+                return None
             # A paragraph's indentation is layout, not part of what is quoted.
-            text = self.document.text
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-        if start >= end:
+            start, end = trimmed_span(self.document.text, *paragraph.span)
+        return (start, end) if start < end else None
+
+    def copy(self, *, cite: bool) -> None:
+        """Copy the selection (or the passage) to the clipboard, with a citation if ``cite``."""
+        span = self.passage()
+        if span is None:
+            return
+        text = passage_text(self.document, *span, cite=cite)
+        self.reading.app.copy_to_clipboard(text)
+        if self.selection is not None:
+            self._clear_selection()
+        what = "passage and citation" if cite else "passage"
+        self.reading.notify(f"Copied the {what} ({span[1] - span[0]:,} characters)", timeout=2)
+
+    def add_bookmark(self) -> None:
+        """Ask for a note, then bookmark the selection (or the current passage)."""
+        span = self.passage()
+        if span is None:
+            return
+        start, end = span
+        same = self._bookmark_at(start, end)
+        if same is not None:  # m twice at one place: edit the note, no twin bookmark
+            self._edit_note(same)
             return
 
         document = self.document
@@ -258,6 +276,30 @@ class Marking:
             keeper.submit(lambda store: store.add(document, start, end, note), added)
 
         self.reading.app.push_screen(NotePrompt(self.document.text[start:end]), save)
+
+    def _bookmark_at(self, start: int, end: int) -> Bookmark | None:
+        """This document's bookmark of exactly ``text[start:end]``, if there is one."""
+        keeper = self.keeper
+        record = None if keeper is None else keeper.call(lambda s: s.record_for(self.document))
+        if record is None:
+            return None
+        return next((b for b in record.bookmarks if (b.start, b.end) == (start, end)), None)
+
+    def _edit_note(self, bookmark: Bookmark) -> None:
+        """Offer to edit the note of ``bookmark`` (already there)."""
+
+        def save(note: str | None) -> None:
+            keeper = self.keeper
+            if note is None or note == bookmark.note or keeper is None:
+                return
+            fingerprint = self.document.fingerprint
+            keeper.call(lambda s: s.update_note(fingerprint, bookmark.id, note))
+            self._clear_selection()
+            self.reading.notify("Note saved", timeout=2)
+
+        quote = self.document.text[bookmark.start : bookmark.end]
+        title = "Already bookmarked: edit the note"
+        self.reading.app.push_screen(NotePrompt(quote, bookmark.note, title=title), save)
 
     # -- the list and jumps ---------------------------------------------------------
 

@@ -8,6 +8,7 @@ the document (``ReaderApp.open_document``: in a thread, head first).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,9 +23,11 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header
 
 from reader.model.document import visible_name
+from reader.model.opening import list_documents
 from reader.model.structure.parse import parse
 from reader.model.text.loading import LoadError, load_bytes
 from reader.screens.document_list import DocumentListScreen
+from reader.view.fitting import fit
 
 HEAD_BYTES = 4096
 """How much of each file the listing reads."""
@@ -98,6 +101,52 @@ def summarize(path: Path) -> DocumentSummary:
     return DocumentSummary(path, title[:200], found, size)
 
 
+FOLDER_KEY = "folder:"
+"""Row keys of sub-folders start with this (documents' keys are their paths)."""
+
+TITLE_CELLS = 60
+"""A title longer than this is cut (the file name stays in view)."""
+FILE_CELLS = 40
+"""A file name longer than this is cut."""
+
+
+def list_subfolders(folder: Path) -> list[Path]:
+    """The visible sub-folders of ``folder``, sorted by name (none when it cannot be listed)."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [
+                Path(entry.path)
+                for entry in entries
+                if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=True)
+            ]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name)
+
+
+def folder_label(folder: Path) -> str:
+    """``folder`` as a reader would write it: absolute, the home directory as ``~``."""
+    path = folder.resolve()
+    home = Path.home()
+    if path == home:
+        return "~"
+    if home in path.parents:
+        return visible_name("~/" + str(path.relative_to(home)))
+    return visible_name(str(path))
+
+
+class DocumentTable(DataTable[Text]):
+    """The documents, one a row, with the keys of every list (j/k, g/G, Home/End)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next document", show=False),
+        Binding("k", "cursor_up", "Previous document", show=False),
+        Binding("g,home", "scroll_top", "First document", show=False),
+        Binding("G,end", "scroll_bottom", "Last document", show=False),
+    ]
+    """Vim and less keys on top of the table's own arrows and pages."""
+
+
 class PickerScreen(DocumentListScreen):
     """A table of the folder's documents."""
 
@@ -117,31 +166,35 @@ class PickerScreen(DocumentListScreen):
             "enter",
             "open_selected",
             "Open",
-            tooltip="Open the document under the cursor",
+            tooltip="Open the document or folder under the cursor",
             priority=True,
         ),
+        Binding("backspace", "up_folder", "Up a folder", tooltip="Back to the folder above"),
     ]
-    """Enter opens the highlighted document."""
+    """Enter opens the highlighted document (or enters the folder); Backspace goes back up."""
 
-    def __init__(self, paths: list[Path], *, name: str | None = None) -> None:
+    def __init__(
+        self, paths: list[Path], *, folder: Path | None = None, name: str | None = None
+    ) -> None:
         """Create the picker.
 
         Args:
             paths: The documents of the folder, in the order to list them.
+            folder: The folder (default: the first document's); its sub-folders are listed.
             name: Screen name.
         """
         super().__init__(name=name)
         self.paths = paths
+        self.folder = folder if folder is not None else (paths[0].parent if paths else Path.cwd())
+        self.subfolders = list_subfolders(self.folder)
         self.title = "Documents"
-        folder = visible_name(paths[0].parent.name) if paths else ""
-        self.sub_title = (
-            f"{folder} · {len(paths)} documents" if folder else f"{len(paths)} documents"
-        )
+        count = f"{len(paths)} document" + ("" if len(paths) == 1 else "s")
+        self.sub_title = f"{folder_label(self.folder)} · {count}"
 
     def compose(self) -> ComposeResult:
         """Header, the table, footer."""
         yield Header()
-        table: DataTable[Text] = DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        table = DocumentTable(id="documents", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
 
@@ -149,17 +202,55 @@ class PickerScreen(DocumentListScreen):
         """List the documents."""
         table: DataTable[Text] = self.query_one(DataTable)
         table.add_column("Title", key="title")
+        table.add_column("File", key="file")
         table.add_column("Date", key="date")
         table.add_column("Size", key="size")
+        for sub in self.subfolders:
+            table.add_row(
+                Text(f"▸ {visible_name(sub.name)}/", style="bold"),
+                Text("folder"),
+                Text(""),
+                Text(""),
+                key=FOLDER_KEY + str(sub),
+            )
         for path in self.paths:
             summary = summarize(path)
             table.add_row(
-                Text(summary.title, no_wrap=True, overflow="ellipsis"),
+                Text(fit(summary.title, TITLE_CELLS), no_wrap=True),
+                Text(fit(visible_name(path.name), FILE_CELLS), no_wrap=True),
                 Text(summary.date.isoformat() if summary.date else "—"),
                 Text(human_size(summary.size), justify="right"),
                 key=str(path),
             )
         table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Backspace goes up only from a folder entered from this picker."""
+        if action == "up_folder":
+            stack = self.app.screen_stack
+            return len(stack) > 1 and stack[-1] is self and isinstance(stack[-2], PickerScreen)
+        return True
+
+    def action_up_folder(self) -> None:
+        """Back to the folder above (the one this folder was entered from)."""
+        if self.check_action("up_folder", ()):
+            self.app.pop_screen()
+
+    def enter_folder(self, folder: Path) -> None:
+        """List ``folder``'s documents and sub-folders on a new picker."""
+        try:
+            paths = list_documents(folder)
+        except LoadError as error:
+            message = visible_name(str(error))
+            self.notify(message, title="Cannot open", severity="error", markup=False)
+            return
+        self.app.push_screen(PickerScreen(paths, folder=folder))
+
+    def _chosen(self, key: str) -> None:
+        if key.startswith(FOLDER_KEY):
+            self.enter_folder(Path(key.removeprefix(FOLDER_KEY)))
+        else:
+            self.open_path(Path(key))
 
     def action_open_selected(self) -> None:
         """Open the document under the cursor."""
@@ -167,13 +258,13 @@ class PickerScreen(DocumentListScreen):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             if key.value is not None:
-                self.open_path(Path(key.value))
+                self._chosen(key.value)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.row_key.value is not None:
-            self.open_path(Path(event.row_key.value))
+            self._chosen(event.row_key.value)
 
     def open_path(self, path: Path) -> None:
         """Ask for ``path`` to be opened (the app opens it; an error is a notification)."""

@@ -30,8 +30,9 @@ from operator import add, sub
 from typing import NamedTuple
 
 from reader.model.document import Section
-from reader.model.layout.cells import cell_len, cut_at_cells, width_classes
+from reader.model.layout.cells import cell_len, width_classes
 from reader.model.layout.wrap import wrap_paragraph
+from reader.view import fitting
 
 __all__ = [
     "ELLIPSIS",
@@ -81,11 +82,7 @@ def fit(text: str, cells: int) -> str:
         text: Any string.
         cells: Width available (at least 1 for anything to show).
     """
-    if cell_len(text) <= cells:
-        return text
-    if cells <= 0:
-        return ""
-    return text[: cut_at_cells(text, cells - 1)].rstrip() + ELLIPSIS
+    return fitting.fit(text, cells)
 
 
 def title_lines(title: str, cells: int, rows: int) -> list[str]:
@@ -107,9 +104,8 @@ def title_lines(title: str, cells: int, rows: int) -> list[str]:
     if len(lines) <= rows:
         return lines
     # The rest of the title goes into the last row, cut: an ellipsis says there is more.
-    last = title[starts[rows - 1] :].rstrip()
-    kept = last[: cut_at_cells(last, cells - 1)].rstrip()
-    return [*lines[: rows - 1], kept + ELLIPSIS]
+    # It runs over more than one row, so fit cuts it (never "“…" or " …").
+    return [*lines[: rows - 1], fitting.fit(title[starts[rows - 1] :].rstrip(), cells)]
 
 
 def _title_cells(titles: Sequence[str]) -> array[int]:

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.model.document import Fact, FactKind
 from reader.view.fact_rows import FactGroups, fact_row, heading_row, more_row
+from reader.view.fitting import fit_text
 from reader.widgets.paging import can_page
 
 PAGE = 200
@@ -137,7 +138,9 @@ class FactList(OptionList, inherit_bindings=False):
             options.append(Option(heading_row(kind, len(facts)), disabled=True))
             shown: Sequence[Fact] = facts[:limit]
             rows.extend(shown)
-            options.extend(Option(fact_row(fact)) for fact in shown)
+            # Cut here, not by the list: its ellipsis could follow a “ or a space.
+            width = self.scrollable_content_region.width
+            options.extend(Option(fit_text(fact_row(fact), width)) for fact in shown)
             if len(facts) > limit:
                 rows.append(kind)
                 options.append(Option(more_row(len(facts) - limit)))
@@ -150,6 +153,11 @@ class FactList(OptionList, inherit_bindings=False):
             self.highlighted = target
         else:
             self.action_first()
+
+    def on_resize(self) -> None:
+        """Cut the rows again at the new width (the highlighted fact stays)."""
+        if self._groups:
+            self._rebuild()
 
     @on(OptionList.OptionSelected)
     def _expand(self, event: OptionList.OptionSelected) -> None:

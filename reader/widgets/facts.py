@@ -23,7 +23,9 @@ from textual.widgets import OptionList, Static
 
 from reader.model.document import Document, Fact
 from reader.view.fact_rows import FactIndex
+from reader.view.fitting import wrap_lines
 from reader.widgets.fact_list import FactList
+from reader.widgets.theme_styles import component_style
 
 
 def meta_rows(document: Document) -> list[tuple[str, str]]:
@@ -45,18 +47,28 @@ def meta_rows(document: Document) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def meta_text(document: Document, label_style: Style | str = "bold") -> Text:
+def meta_text(
+    document: Document, label_style: Style | str = "bold", width: int | None = None
+) -> Text:
     """The metadata block: the title, then one labelled field a line.
 
     Every value is document text, so it is appended as plain text, never markup.
+    With a ``width`` the lines are broken by the kinsoku rules (no ``”`` alone
+    at a line start), so the Static has nothing left to wrap its own way.
     """
-    text = Text(document.title, style="bold")
+
+    def lines(line: str) -> list[str]:
+        return [line] if width is None else wrap_lines(line, width)
+
+    text = Text("\n".join(lines(document.title)), style="bold")
     if document.meta.subtitle:
-        text.append("\n——" + document.meta.subtitle)
+        text.append("\n" + "\n".join(lines("——" + document.meta.subtitle)))
     for label, value in meta_rows(document):
+        head = f"{label}: "
+        wrapped = "\n".join(lines(head + value))
         text.append("\n")
-        text.append(f"{label}: ", style=label_style)
-        text.append(value)
+        text.append(wrapped[: len(head)], style=label_style)
+        text.append(wrapped[len(head) :])
     return text
 
 
@@ -123,6 +135,8 @@ class FactsPane(Vertical):
     def on_mount(self) -> None:
         """Fill the metadata block once the label style is known; facts are on their way."""
         self.show_document(self.document)
+        # The labels' colour is baked into the block: redraw it in a new theme.
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self._show_scope()
         self.fact_list.show_message(self.LOADING)
 
@@ -138,8 +152,16 @@ class FactsPane(Vertical):
         if facts_pending:
             self.index = None
             self.fact_list.show_message(self.LOADING)
-        style = self.get_component_rich_style("facts-pane--label", partial=True)
-        self.query_one("#facts-meta", Static).update(meta_text(document, style or "bold"))
+        style = component_style(self, "facts-pane--label")
+        width = self.content_region.width or None
+        self.query_one("#facts-meta", Static).update(meta_text(document, style or "bold", width))
+
+    def on_resize(self) -> None:
+        """Break the metadata lines again at the new width."""
+        self.show_document(self.document)
+
+    def _theme_changed(self) -> None:
+        self.call_after_refresh(lambda: self.show_document(self.document))
 
     def show_facts(self, index: FactIndex) -> None:
         """List the facts of ``index`` (found by the screen's worker).
@@ -180,7 +202,7 @@ class FactsPane(Vertical):
     def _show_scope(self) -> None:
         self.border_title = self.scope_title
         line = Text(self.scope_title, style="bold")
-        line.append(" (t)", style="dim")
+        line.append(" (t)")  # muted already (#facts-scope): dim on top is unreadable in light
         self.query_one("#facts-scope", Static).update(line)
 
     def watch_whole_document(self) -> None:

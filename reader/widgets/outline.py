@@ -51,8 +51,8 @@ class OutlinePane(CachedLineView[OutlineStyles], can_focus=True, inherit_binding
     }
     OutlinePane:focus { background-tint: $foreground 3%; }
     OutlinePane > .outline-pane--title { color: $foreground; }
-    OutlinePane > .outline-pane--subtitle { color: $text-muted; }
-    OutlinePane > .outline-pane--count { color: $text-muted; }
+    OutlinePane > .outline-pane--subtitle { color: $foreground-muted; }
+    OutlinePane > .outline-pane--count { color: $foreground-muted; }
     OutlinePane > .outline-pane--current {
         background: $block-cursor-blurred-background;
         text-style: bold;

@@ -27,6 +27,7 @@ from reader.view.outline_rows import (
     fit,
     title_lines,
 )
+from reader.widgets.theme_styles import component_style
 
 __all__ = [
     "COLLAPSED",
@@ -64,7 +65,7 @@ def lookup_styles(widget: Widget) -> OutlineStyles:
     """
 
     def part(name: str) -> Style:
-        return widget.get_component_rich_style(f"outline-pane--{name}", partial=True)
+        return component_style(widget, f"outline-pane--{name}")
 
     return OutlineStyles(
         base=widget.rich_style,
@@ -102,6 +103,11 @@ def draw_row(
         line += styles.current
     if flags & CURSOR:
         line += styles.cursor
+    title, subtitle, number = line + styles.title, line + styles.subtitle, line + styles.number
+    if flags & CURRENT:  # muted text is unreadable on the highlight in light themes
+        subtitle = number = title
+    if flags & CURSOR:  # the cursor's own colours win
+        title = subtitle = number = line
     x = rows.text_x(row.section)
     segments: list[Segment] = []
     if x:
@@ -113,17 +119,17 @@ def draw_row(
     room = max(0, width - x)
     if row.part == SUBTITLE:
         text = fit(SUBTITLE_PREFIX + (section.subtitle or ""), room)
-        segments.append(Segment(text, line + styles.subtitle))
+        segments.append(Segment(text, subtitle))
         return Strip(segments).adjust_cell_length(width, line)
     count_text = f" {count}" if count else ""
     # The count is kept clear of the title on both rows, so they line up.
     title_room = max(1, room - len(count_text))
     lines = title_lines(rows.titles[row.section], title_room, rows.title_rows(row.section))
     text = lines[row.part] if row.part < len(lines) else ""
-    segments.append(Segment(text, line + styles.title))
+    segments.append(Segment(text, title))
     if row.part == TITLE and count_text:
         pad = room - cell_len(text) - len(count_text)
         if pad > 0:
             segments.append(Segment(" " * pad, line))
-        segments.append(Segment(count_text, line + styles.number))
+        segments.append(Segment(count_text, number))
     return Strip(segments).adjust_cell_length(width, line)

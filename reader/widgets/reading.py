@@ -33,6 +33,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.model.document import Document, Paragraph
+from reader.view.goto import CountPrefix
 from reader.view.layout_index import LayoutIndex
 from reader.view.paragraph_table import ParagraphTable, table_of
 from reader.view.reading_render import SpanSet, runs_of
@@ -47,6 +48,7 @@ from reader.widgets.reading_draw import (
     draw_line,
     lookup_styles,
 )
+from reader.widgets.reading_keys import ReadingKeys
 
 __all__ = ["ReadingPane"]
 
@@ -54,7 +56,7 @@ CHUNK_CHARS = 32_768
 """Characters wrapped per background step: a few milliseconds, so keys keep flowing."""
 
 
-class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=False):
+class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inherit_bindings=False):
     """Shows a document, wrapped to a readable measure, and scrolls through it."""
 
     CACHE_SIZE = 1024
@@ -69,9 +71,15 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         Binding("j,down", "line_down", "Down", show=False),
         Binding("k,up", "line_up", "Up", show=False),
         Binding("space,pagedown", "page_down", "Page down", key_display="space"),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "End", show=False),
+        Binding("ctrl+f", "page_down", "Page down", show=False),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
+        Binding("g,home", "go_top", "Top (Ngg: line N)", show=False),
+        Binding("G,end", "go_end", "End (NG: line N)", show=False),
+        Binding("percent_sign,p", "percent", "N% or Np: N percent", show=False),
+        # Here ctrl+c copies (as y) instead of Textual's "press ctrl+q to quit".
+        Binding("ctrl+c", "screen.copy_passage", "Copy", show=False),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
         Binding(
             "left_square_bracket",
@@ -133,6 +141,12 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         self._current_paragraph: int | None = None
         self._section_id: str | None = None
         self._last_position: tuple[int, float] | None = None
+        self._held_low = False
+        """The reading line is below the top row (at the end, or pinned)."""
+        self._pinned = False
+        """A centred jump (a match, a mention) is the reading line while in view."""
+        self.count = CountPrefix()
+        """Digits typed before G, gg, % or p."""
 
     # -- loading and layout -------------------------------------------------
 
@@ -147,6 +161,7 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         self._section_id = None
         self._current_paragraph = None
         self._last_position = None
+        self._pinned = self._held_low = False
         self._index = None
         self._table = None
         self._invalidate()
@@ -225,7 +240,10 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         if index is not self._index:
             return
         self._sync_virtual_size()
+        # A reading line held low at the end stays at the end as the rows above settle.
         row = index.row_of_offset(self._anchor)
+        if self._held_low:
+            row = self.max_scroll_y if self._at_end() else max(0, row - self._view_height // 2)
         if row != round(self.scroll_y):
             self.scroll_to(y=row, animate=False)
 
@@ -244,7 +262,13 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         top = round(self.scroll_y)
         if index.ensure_rows(top, self._view_height + 1):
             self._sync_virtual_size()
-        if index.row_of_offset(self._anchor) != top:
+        row = index.row_of_offset(self._anchor)
+        # At the end the view cannot scroll further, so a heading (or match)
+        # gone to lower down stays the reading line while it is in view:
+        # otherwise the last sections could never be current.
+        visible = top <= row < top + self._view_height
+        self._held_low = row != top and visible and (self._at_end() or self._pinned)
+        if row != top and not self._held_low:
             self._anchor = index.offset_of_row(top)
         paragraph = index.paragraph_at_offset(self._anchor)
         if paragraph != self._current_paragraph:
@@ -259,10 +283,15 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
             self._last_position = (self._anchor, fraction)
             self.post_message(self.PositionChanged(self._anchor, fraction))
 
+    def _at_end(self) -> bool:
+        """True when the view shows the last row (it cannot scroll further down)."""
+        return round(self.scroll_y) >= self.max_scroll_y
+
     def _fraction(self) -> float:
-        if self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y:
+        """How far down the view is, by rows: one line moves it by one row's share."""
+        if self._at_end():
             return 1.0
-        return min(1.0, self._anchor / max(1, len(self.document.text)))
+        return max(0.0, min(1.0, round(self.scroll_y) / self.max_scroll_y))
 
     @property
     def current_offset(self) -> int:
@@ -287,8 +316,9 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         target = max(0, row - self._view_height // 2) if center else row
         index.ensure_rows(target, self._view_height * 2)
         self._sync_virtual_size()
-        if not center:
-            self._anchor = offset
+        # Centred, the offset stays the reading line until the reader scrolls by key.
+        self._anchor = offset
+        self._pinned = center
         self.scroll_to(y=target, animate=animate)
         if not animate:
             self._settle()
@@ -317,20 +347,29 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
         if target is not None:
             self.scroll_to_offset(target)
 
+    def _scroll_by(self, rows: int) -> None:
+        """Scroll ``rows`` down (negative: up) by key: the reading line is the top row."""
+        self._pinned = False
+        self.scroll_to(y=round(self.scroll_y) + rows, animate=False)
+
     def action_line_down(self) -> None:
         """Scroll one line down."""
+        self._pinned = False
         self.scroll_to(y=round(self.scroll_y) + 1, animate=False)
 
     def action_line_up(self) -> None:
         """Scroll one line up."""
+        self._pinned = False
         self.scroll_to(y=round(self.scroll_y) - 1, animate=False)
 
     def action_page_down(self) -> None:
         """Scroll one page down."""
+        self._pinned = False
         self.scroll_to(y=round(self.scroll_y) + self._view_height, animate=False)
 
     def action_page_up(self) -> None:
         """Scroll one page up."""
+        self._pinned = False
         self.scroll_to(y=round(self.scroll_y) - self._view_height, animate=False)
 
     def action_top(self) -> None:
@@ -343,7 +382,13 @@ class ReadingPane(CachedLineView[LineStyles], can_focus=True, inherit_bindings=F
             return
         self._index.ensure_end(self._view_height * 2)
         self._sync_virtual_size()
+        self._pinned = False
+        last = self.document.sections[-1] if self.document.sections else None
+        if last is not None:
+            # The last section is current at the end, even when its heading is in view.
+            self._anchor = max(self._anchor, last.start)
         self.scroll_to(y=self.max_scroll_y, animate=False)
+        self._settle()
 
     # -- highlights and marks -----------------------------------------------
 

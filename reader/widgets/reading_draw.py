@@ -17,6 +17,7 @@ from textual.widget import Widget
 from reader.model.document import BlockShape, InlineStyle, ParagraphKind
 from reader.view.paragraph_table import PREFORMATTED
 from reader.view.reading_render import Runs, SpanSet, line_segments
+from reader.widgets.theme_styles import component_style
 
 __all__ = [
     "COMPONENT_CLASSES",
@@ -61,28 +62,28 @@ ReadingPane {
     overflow-y: scroll;
     overflow-x: hidden;
 }
-ReadingPane > .reading-pane--heading { color: $accent; text-style: bold; }
-ReadingPane > .reading-pane--subtitle { color: $text-muted; }
-ReadingPane > .reading-pane--meta { color: $text-muted; text-style: italic; }
-ReadingPane > .reading-pane--code { color: $text-muted; }
+ReadingPane > .reading-pane--heading { color: $text-accent; text-style: bold; }
+ReadingPane > .reading-pane--subtitle { color: $foreground-muted; }
+ReadingPane > .reading-pane--meta { color: $foreground-muted; text-style: italic; }
+ReadingPane > .reading-pane--code { color: $foreground-muted; }
 ReadingPane > .reading-pane--current { background: $boost; }
 ReadingPane > .reading-pane--search { background: $warning 35%; }
 ReadingPane > .reading-pane--search-current { background: $warning; color: $background; }
 ReadingPane > .reading-pane--fact { text-style: underline; }
 ReadingPane > .reading-pane--fact-current { background: $accent 40%; text-style: underline; }
 ReadingPane > .reading-pane--selection { background: $primary 50%; }
-ReadingPane > .reading-pane--mark { color: $accent; }
+ReadingPane > .reading-pane--mark { color: $text-accent; }
 ReadingPane > .reading-pane--inserted { background: $success 30%; }
-ReadingPane > .reading-pane--deleted { color: $text-muted; text-style: strike; }
-ReadingPane > .reading-pane--quote { color: $text-muted; }
+ReadingPane > .reading-pane--deleted { color: $foreground-muted; text-style: strike; }
+ReadingPane > .reading-pane--quote { color: $foreground-muted; }
 ReadingPane > .reading-pane--quote-bar { color: $accent; }
 ReadingPane > .reading-pane--emphasis { text-style: italic; }
 ReadingPane > .reading-pane--strong { text-style: bold; }
 ReadingPane > .reading-pane--strike { text-style: strike; }
 ReadingPane > .reading-pane--link { color: $text-accent; text-style: underline; }
-ReadingPane > .reading-pane--link-url { color: $text-muted; text-style: dim; }
-ReadingPane > .reading-pane--image { color: $text-muted; text-style: italic; }
-ReadingPane > .reading-pane--rule { color: $text-muted; }
+ReadingPane > .reading-pane--link-url { color: $foreground-muted; text-style: dim; }
+ReadingPane > .reading-pane--image { color: $foreground-muted; text-style: italic; }
+ReadingPane > .reading-pane--rule { color: $foreground-muted; }
 """
 """How the reading pane looks by default; a theme's colours fill the variables."""
 
@@ -172,15 +173,7 @@ def lookup_styles(widget: Widget) -> LineStyles:
     base = widget.rich_style
 
     def part(name: str) -> Style:
-        # The partial style says which attributes the rule sets; the full one
-        # has its colours blended ("$warning 35%" over the background).
-        partial = widget.get_component_rich_style(name, partial=True)
-        full = widget.get_component_rich_style(name)
-        colors = Style(
-            color=full.color if partial.color is not None else None,
-            bgcolor=full.bgcolor if partial.bgcolor is not None else None,
-        )
-        return partial.without_color + colors
+        return component_style(widget, name)
 
     kinds = {
         ParagraphKind.BODY: base,

@@ -75,11 +75,12 @@ def test_document_filters(two_documents: tuple[Path, Path]) -> None:
     assert "践行" not in result.stdout
 
 
-def test_empty_store_prints_nothing_and_exits_0() -> None:
+def test_empty_store_says_so_on_stderr_and_exits_0() -> None:
     for args in (("list",), ("export",), ("list", "--format", "json")):
         result = run_cli("bookmarks", *args)
         assert result.returncode == 0
-        assert result.stderr == ""
+        [line] = result.stderr.splitlines()
+        assert line.startswith("reader: no bookmarks yet") and "press m" in line
         assert result.stdout.strip() in ("", "[]")
 
 

@@ -136,3 +136,26 @@ def test_broken_pipe_is_quiet() -> None:
     _, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err
     assert proc.returncode in (0, 2)
+
+
+def test_outline_of_a_folder_lists_every_document(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Rivers\n\nThe rivers rose.\n", encoding="utf-8")
+    result = run_cli("outline", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "== " + str(tmp_path / "a.txt") in result.stdout
+    assert "== " + str(tmp_path / "b.txt") in result.stdout
+    assert "以优良作风谱写中国梦" in result.stdout and "Rivers" in result.stdout
+    listing = json.loads(run_cli("outline", str(tmp_path), "--format", "json").stdout)
+    assert [Path(item["path"]).name for item in listing] == ["a.txt", "b.txt"]
+    assert all(item["sections"] for item in listing)
+
+
+def test_facts_of_a_folder_says_a_file_is_needed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Rivers\n\nThe rivers rose.\n", encoding="utf-8")
+    result = run_cli("facts", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "folder of 2 documents" in line and "facts needs one file" in line

@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.ui.helpers import SEED, make_app
@@ -46,7 +47,9 @@ def test_help(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=(100, 40), run_before=run_before)
 
 
-def test_picker(snap_compare: SnapCompare, tmp_path: Path) -> None:
+def test_picker(snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The header shows the folder path: under a home of tmp_path it reads ~/docs every run.
+    monkeypatch.setenv("HOME", str(tmp_path))
     folder = tmp_path / "docs"
     folder.mkdir()
     shutil.copy(SEED, folder / "a_sample.txt")

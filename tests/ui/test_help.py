@@ -104,7 +104,7 @@ async def test_keys_bound_to_one_action_share_a_row() -> None:
         await pilot.pause()
         groups = collect_help(app.screen)
         rows = [row for group in groups for row in group.rows]
-        assert [keys for keys, desc in rows if desc == "Help"] == ["?"]
+        assert [keys for keys, desc in rows if desc == "Help"] == ["? / h"]
         for group in groups:
             assert len(group.rows) == len(set(group.rows)), group.title
         # The reading pane binds j and down to one action: one row names both.

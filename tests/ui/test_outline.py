@@ -310,8 +310,8 @@ async def test_enter_in_the_outline_jumps_to_the_section() -> None:
         assert document.section_at(screen.reading.current_offset) == target
         assert screen.outline.current == target.id
         assert "section 3/5" in screen.title_bar.position
-        # Focus stays in the outline for further browsing.
-        assert app.focused is screen.outline
+        # Back to the text, so the next space pages (issue 15).
+        assert app.focused is screen.reading
 
 
 async def test_click_in_the_outline_jumps_to_the_section() -> None:

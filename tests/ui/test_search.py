@@ -283,7 +283,7 @@ async def test_the_palette_toggles_panes_and_switches_theme() -> None:
         screen = main_screen(app)
         provider = ViewProvider(screen)
         discovered = [hit.text async for hit in provider.discover()]
-        assert discovered == ["Toggle outline", "Toggle facts"]
+        assert discovered == ["Toggle outline", "Toggle facts", "Wider text", "Narrower text"]
         toggle = next(h for h in await hits(provider, "toggle outline"))
         assert toggle.text == "Toggle outline"
         toggle.command()

@@ -42,6 +42,7 @@ from reader.model.structure.meta import detect_language, read_meta
 from reader.model.structure.reflow import reflow
 from reader.model.structure.sections import HeadingInfo, RawParagraph, build
 from reader.model.structure.source_map import SourceMap
+from reader.model.text.script import lead_label
 
 WRAPPED_LINE_MAX = 100
 """Lines longer than this are not hard-wrapped lines."""
@@ -169,7 +170,7 @@ def _parse(
     meta = scan.meta
     reflowed = source_map is not None and not source_map.is_identity
     raw, headings = _plain(lines, starts, scan.lines, reflowed)
-    lead = meta.title or ("导语" if meta.language == "zh" else "Lead")
+    lead = meta.title or lead_label(meta.language, text)
     sections, paragraphs = build(len(text), headings, raw, lead)
     if source_map is None or len(text) != source_map.display_length:
         return Document(text, meta, sections, paragraphs, path, encoding)

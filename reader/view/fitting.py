@@ -1,0 +1,79 @@
+"""Text cut or wrapped to a width in cells, for titles, labels and list rows.
+
+Pure (no Textual). Widths come from ``model.layout.cells``; line breaks follow
+the reading pane's kinsoku rules (``model.layout.wrap``), so no list row starts
+with a closing mark such as ``”`` and none ends with an opening one.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from reader.model.layout.cells import cell_len, cut_at_cells
+from reader.model.layout.wrap import OPENING, wrap_paragraph
+
+__all__ = ["ELLIPSIS", "fit", "fit_text", "wrap_lines"]
+
+ELLIPSIS = "…"
+"""Ends a cut text (one cell)."""
+
+_NO_TAIL = "".join(sorted(OPENING)) + " \t\u3000\u00a0"
+"""What a cut never leaves before the ellipsis: an opening bracket or quote, a space."""
+
+
+def fit(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` cells, ending in ``…`` when cut.
+
+    The ellipsis never follows a space or an opening bracket (``“…`` says
+    nothing): those are dropped from the cut end first.
+
+    Args:
+        text: Any string.
+        cells: Width available (at least 1 for anything to show).
+    """
+    if cell_len(text) <= cells:
+        return text
+    if cells <= 0:
+        return ""
+    head = text[: cut_at_cells(text, cells - 1)].rstrip(_NO_TAIL)
+    return head + ELLIPSIS
+
+
+def fit_text(text: Text, cells: int) -> Text:
+    """Each line of a styled ``text`` cut as :func:`fit` cuts (styles kept)."""
+    lines = text.split("\n", allow_blank=True)
+    out: list[Text] = []
+    for line in lines:
+        if cell_len(line.plain) > cells > 0:
+            kept = len(fit(line.plain, cells)) - len(ELLIPSIS)
+            cut = line[:kept]
+            cut.append(ELLIPSIS)
+            line = cut
+        out.append(line)
+    return Text("\n").join(out)
+
+
+def wrap_lines(text: str, cells: int, rows: int | None = None) -> list[str]:
+    """``text`` broken into lines of at most ``cells`` cells, by the kinsoku rules.
+
+    Args:
+        text: One paragraph (newlines are treated as spaces).
+        cells: Width of a line.
+        rows: At most this many lines; the last one ends in ``…`` when cut.
+
+    Returns:
+        At least one line; trailing spaces removed.
+    """
+    flat = text.replace("\n", " ")
+    cells = max(1, cells)
+    if cell_len(flat) <= cells:
+        return [flat]
+    starts = wrap_paragraph(flat, 0, len(flat), cells)
+    ends = [*starts[1:], len(flat)]
+    lines = [flat[a:b].rstrip() for a, b in zip(starts, ends, strict=True)]
+    if rows is None or len(lines) <= rows:
+        return lines
+    if rows <= 1:
+        return [fit(flat, cells)]
+    # The rest runs over more than one line, so it is wider than ``cells``: fit cuts it.
+    return [*lines[: rows - 1], fit(flat[starts[rows - 1] :].rstrip(), cells)]

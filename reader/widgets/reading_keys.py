@@ -1,0 +1,96 @@
+"""The reading pane's less/vim keys beyond the basic ones: counts, lines, percent, half pages.
+
+A mixin of :class:`~reader.widgets.reading.ReadingPane`, whose ``BINDINGS``
+name these actions. Digits typed before ``G``, ``gg``, ``%`` or ``p`` are a
+count (``reader.view.goto.CountPrefix``): ``42G`` or ``42gg`` goes to line 42
+(text lines, as the ``ctrl+g`` status counts them), ``50%`` or ``50p`` half way
+down. Key scrolling never animates.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Protocol
+
+from textual.events import Key
+
+from reader.model.document import Document
+from reader.view.goto import CountPrefix, line_start, percent_row
+
+__all__ = ["ReadingKeys"]
+
+NGG_SECONDS = 1.0
+"""A ``g`` this soon after ``Ng`` is the second g of ``Ngg`` (it does not go to the top)."""
+
+
+class _Pane(Protocol):
+    """What the keys need of the reading pane."""
+
+    document: Document
+    count: CountPrefix
+    _pinned: bool
+    _count_g_at: float
+
+    @property
+    def scroll_y(self) -> float: ...
+    @property
+    def max_scroll_y(self) -> int: ...
+    @property
+    def _view_height(self) -> int: ...
+    def scroll_to_offset(
+        self, offset: int, *, animate: bool = False, center: bool = False
+    ) -> None: ...
+    def _sync_virtual_size(self) -> None: ...
+    def _scroll_by(self, rows: int) -> None: ...
+    def action_top(self) -> None: ...
+    def action_bottom(self) -> None: ...
+
+
+class ReadingKeys:
+    """Counts, go to line, go to percent, half pages."""
+
+    _count_g_at = 0.0
+    """When ``Ng`` last went to a line."""
+
+    def on_key(self: _Pane, event: Key) -> None:
+        """Digits are a count for the next key, as in less and vim."""
+        if event.character is not None and self.count.push(event.character):
+            event.stop()
+            event.prevent_default()
+
+    def go_to_line(self: _Pane, number: int) -> None:
+        """Put text line ``number`` (1-based) at the top of the view."""
+        self._pinned = False
+        self.scroll_to_offset(line_start(self.document.text, number))
+
+    def action_go_top(self: _Pane) -> None:
+        """Go to the top, or to line N after a count (``Ngg``, ``Ng``)."""
+        count = self.count.take()
+        if count is not None:
+            ReadingKeys.go_to_line(self, count)
+            self._count_g_at = time.monotonic()
+        elif time.monotonic() - self._count_g_at > NGG_SECONDS:
+            self.action_top()
+        else:
+            self._count_g_at = 0.0
+
+    def action_go_end(self: _Pane) -> None:
+        """Go to the end, or to line N after a count (``NG``)."""
+        count = self.count.take()
+        if count is not None:
+            ReadingKeys.go_to_line(self, count)
+        else:
+            self.action_bottom()
+
+    def action_percent(self: _Pane) -> None:
+        """Go ``N`` percent of the way down (``50%``, ``50p``; no count: the top)."""
+        self._pinned = False
+        self._sync_virtual_size()
+        self._scroll_by(
+            percent_row(self.count.take() or 0, self.max_scroll_y) - round(self.scroll_y)
+        )
+
+    def action_half_page(self: _Pane, direction: int) -> None:
+        """Scroll half a page down (1) or up (-1)."""
+        self.count.take()
+        self._scroll_by(max(1, self._view_height // 2) * (1 if direction > 0 else -1))

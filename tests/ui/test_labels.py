@@ -1,0 +1,108 @@
+"""Labels on screen: kinsoku lines in the sidebar, clean truncation, one header look."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from reader.app import ReaderApp
+from reader.model.layout.wrap import CLOSING, OPENING
+from reader.screens.main import MainScreen
+from tests.ui.contrast import text_runs
+from tests.ui.helpers import SEED, make_app
+
+BAD_ELLIPSIS = re.compile("[" + re.escape("".join(OPENING)) + r"\s\u3000]…")
+
+
+def main_screen(app: ReaderApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def rows(widget: Static) -> list[str]:
+    return [widget.render_line(y).text.strip() for y in range(widget.size.height)]
+
+
+@pytest.mark.parametrize("width", [100, 112, 124, 136, 160])
+async def test_no_sidebar_line_starts_with_a_closing_mark(width: int) -> None:
+    app = make_app()
+    async with app.run_test(size=(width, 45)) as pilot:
+        await settle(pilot)
+        meta = main_screen(app).facts.query_one("#facts-meta", Static)
+        lines = [line for line in rows(meta) if line]
+        assert "苏州篇章" in "".join(lines)
+        assert not [line for line in lines if line[0] in CLOSING], lines
+
+
+@pytest.mark.parametrize("size", [(40, 15), (60, 20), (80, 24), (100, 30), (130, 40), (160, 45)])
+async def test_nothing_on_the_main_screen_is_cut_after_an_opening_mark(
+    size: tuple[int, int],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        screen_text = [run.text for run in text_runs(app)]
+        assert not [t for t in screen_text if BAD_ELLIPSIS.search(t)]
+
+
+@pytest.mark.parametrize("keys", [("B",), ()])
+async def test_every_screen_has_the_same_title_bar_without_an_icon(
+    keys: tuple[str, ...], tmp_path: Path
+) -> None:
+    if keys:
+        app = make_app()
+    else:
+        folder = tmp_path / "docs"
+        folder.mkdir()
+        shutil.copy(SEED, folder / "a.txt")
+        shutil.copy(SEED, folder / "b.txt")
+        app = make_app(None, folder_documents=sorted(folder.iterdir()))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        top = [run for run in text_runs(app) if run.y == 0]
+        assert top, "a title on the first row"
+        assert not any("⭘" in run.text for run in top)
+
+
+async def test_fact_rows_are_cut_without_an_ellipsis_after_an_opening_quote() -> None:
+    from textual.app import App, ComposeResult
+
+    from reader.model.document import Fact, FactKind, Mention
+    from reader.widgets.fact_list import FactList
+
+    title = "以优良作风谱写中国梦“苏州篇章”全市开展综述"
+    fact = Fact(FactKind.WORK, title, mentions=(Mention(0, 5, "lead"),))
+
+    class ListApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FactList(id="facts")
+
+    app = ListApp()
+    # 22 text cells: the plain cut would end in "“…".
+    async with app.run_test(size=(22, 10)) as pilot:
+        listing = app.query_one(FactList)
+        listing.styles.scrollbar_size_vertical = 0
+        listing.styles.padding = 0
+        listing.styles.border = ("none", "black")
+        await pilot.pause()
+        listing.show_groups([(FactKind.WORK, (fact,))])
+        await pilot.pause()
+        rows = [listing.render_line(y).text for y in range(3)]
+        assert any("以优良作风" in row for row in rows), rows
+        assert not [row for row in rows if BAD_ELLIPSIS.search(row)], rows

@@ -1,0 +1,94 @@
+"""The folder picker: title and file name, the folder path, sub-folders, the cursor kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from reader.screens.main import MainScreen
+from reader.screens.picker import PickerScreen
+from tests.ui.helpers import SEED, make_app
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def make_tree(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a_sample.txt")
+    (folder / "Pride and Prejudice.txt").write_text(
+        "It is a truth universally acknowledged, that a single man in possession of a good"
+        " fortune, must be in want of a wife.\n\nHowever little known the feelings.\n",
+        encoding="utf-8",
+    )
+    (folder / "c_rivers.txt").write_text("Rivers\n\nThe rivers rose.\n", encoding="utf-8")
+    sub = folder / "reports"
+    sub.mkdir()
+    (sub / "annual.txt").write_text("Annual Report\n\nThe year went well.\n", encoding="utf-8")
+    (folder / ".hidden").mkdir()
+    return folder
+
+
+def cells(table: DataTable[object], row: int) -> list[str]:
+    return [str(cell) for cell in table.get_row_at(row)]
+
+
+async def test_rows_show_title_and_file_name_and_the_header_the_folder(tmp_path: Path) -> None:
+    folder = make_tree(tmp_path)
+    docs = sorted(p for p in folder.iterdir() if p.is_file())
+    app = make_app(None, folder_documents=docs)
+    async with app.run_test(size=(140, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        assert str(folder) in screen.sub_title and "3 documents" in screen.sub_title
+        table = screen.query_one(DataTable)
+        rows = [cells(table, i) for i in range(table.row_count)]
+        assert rows[0][:2] == ["▸ reports/", "folder"]
+        files = {row[1]: row[0] for row in rows[1:]}
+        assert set(files) == {"a_sample.txt", "Pride and Prejudice.txt", "c_rivers.txt"}
+        assert files["Pride and Prejudice.txt"].startswith("It is a truth")
+        assert not any(".hidden" in row[0] for row in rows)
+
+
+async def test_enter_on_a_sub_folder_lists_it_and_backspace_comes_back(tmp_path: Path) -> None:
+    folder = make_tree(tmp_path)
+    docs = sorted(p for p in folder.iterdir() if p.is_file())
+    app = make_app(None, folder_documents=docs)
+    async with app.run_test(size=(140, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        inner = app.screen
+        assert isinstance(inner, PickerScreen) and inner.folder == folder / "reports"
+        table = inner.query_one(DataTable)
+        assert cells(table, 0)[:2] == ["Annual Report", "annual.txt"]
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen) and app.screen.folder == folder
+
+
+async def test_the_cursor_stays_on_the_document_you_came_back_from(tmp_path: Path) -> None:
+    folder = make_tree(tmp_path)
+    docs = sorted(p for p in folder.iterdir() if p.is_file())
+    app = make_app(None, folder_documents=docs)
+    async with app.run_test(size=(140, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        opened = app.screen.document.path
+        await pilot.press("backspace")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        table = picker.query_one(DataTable)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert key == opened

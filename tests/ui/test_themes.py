@@ -1,0 +1,82 @@
+"""Every text on every screen is readable in a light and a dark theme."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from tests.ui.contrast import contrast, text_runs, unreadable
+from tests.ui.helpers import SEED, make_app
+
+THEMES = ["textual-dark", "textual-light"]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def themed(theme: str, **kwargs: object) -> ReaderApp:
+    app = make_app(**kwargs)  # type: ignore[arg-type]
+    app.theme = theme
+    return app
+
+
+def test_contrast_of_black_on_white_is_21() -> None:
+    from rich.color import Color
+
+    assert round(contrast(Color.parse("#000000"), Color.parse("#ffffff"))) == 21
+    assert contrast(Color.parse("#777777"), Color.parse("#777777")) == 1.0
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("keys", [(), ("o",), ("f", "enter"), ("slash", "四"), ("G",)])
+async def test_main_screen_text_is_readable(theme: str, keys: tuple[str, ...]) -> None:
+    app = themed(theme)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        runs = text_runs(app)
+        assert any("Source" in run.text for run in runs)
+        assert unreadable(app) == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_switching_theme_redraws_every_pane_readably(theme: str) -> None:
+    other = THEMES[1 - THEMES.index(theme)]
+    app = themed(other)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        app.theme = theme
+        await settle(pilot)
+        assert unreadable(app) == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("keys", [("question_mark",), ("B",), ("m",)])
+async def test_dialogs_are_readable(theme: str, keys: tuple[str, ...]) -> None:
+    app = themed(theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert unreadable(app) == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_picker_is_readable(theme: str, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a_sample.txt")
+    (folder / "b.txt").write_text("Rivers\n\nThe rivers rose.\n", encoding="utf-8")
+    app = themed(theme, path=None, folder_documents=sorted(folder.iterdir()))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        assert unreadable(app) == []
