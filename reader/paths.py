@@ -1,4 +1,8 @@
-"""Where reader keeps its files and finds its bundled resources."""
+"""Where reader keeps its files and finds its bundled resources.
+
+The one place that knows directories. ``READER_CONFIG_DIR``, ``READER_DATA_DIR``
+and ``READER_CACHE_DIR`` override the platformdirs locations (tests and users).
+"""
 
 from __future__ import annotations
 

@@ -155,13 +155,14 @@ async def test_escape_clears_fact_highlights() -> None:
         screen = main_screen(app)
         await pilot.press("f", "enter")
         await pilot.pause()
-        assert screen.cycle is not None and screen.cycle.layer == "facts"
+        cycle = screen.highlights.cycle
+        assert cycle is not None and cycle.layer == "facts"
         await pilot.press("escape")  # back to the text
         assert app.focused is screen.reading
         await pilot.press("escape")  # clears the highlights
         await pilot.pause()
-        assert screen.cycle is None
-        assert not screen.reading._layers
+        assert screen.highlights.cycle is None
+        assert "facts" not in screen.reading._overlays.layers
 
 
 async def test_j_k_g_G_home_end_in_the_folder_picker(tmp_path: Path) -> None:
