@@ -26,19 +26,13 @@ from reader.screens.document_list import DocumentListScreen
 from reader.screens.fact_finder import FactFinder
 from reader.screens.highlights import Highlights
 from reader.screens.marking import Marking, Place
-from reader.screens.preferences import (
-    DEFAULT_MEASURE,
-    MEASURE_STEP,
-    clamp_measure,
-    remember,
-    settings_of,
-)
+from reader.screens.pane_keys import PaneKeys
 from reader.screens.searching import SearchController
 from reader.screens.side_panes import NARROW_WIDTH, SidePanes
 from reader.store.records import DocumentRecord
 from reader.view.cycle import HighlightCycle
 from reader.view.fact_rows import FactIndex
-from reader.view.position import position_label, status_line
+from reader.view.position import position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.outline import OutlinePane
@@ -49,7 +43,7 @@ from reader.widgets.title_bar import TitleBar
 __all__ = ["NARROW_WIDTH", "MainScreen"]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PaneKeys, Screen[None]):
     """The reading screen: three panes, a header and a footer.
 
     The app builds it (``ReaderApp.open_document``, the one place) and, to show
@@ -151,13 +145,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Apply the saved settings, fit the panes to the terminal, start in the text."""
-        settings = settings_of(self.app)
-        self.side_panes.choice["outline"] = settings.outline
-        self.side_panes.choice["facts"] = settings.facts
-        self.side_panes.on_choice = lambda name, shown: remember(self.app, **{name: shown})
-        self.reading.measure = settings.text_width or DEFAULT_MEASURE
-        if settings.facts_scope == "section":
-            self.facts.whole_document = False
+        self.apply_settings()
         self.side_panes.fit(self.app.size.width)
         self.reading.focus()
         if self.document.sections:
@@ -243,24 +231,6 @@ class MainScreen(Screen[None]):
         """Fit the side panes to the new width."""
         self.side_panes.fit(event.size.width)
 
-    def action_toggle_outline(self) -> None:
-        """Show or hide the outline."""
-        self.side_panes.set_choice("outline", not self.outline.display)
-
-    def action_toggle_facts(self) -> None:
-        """Show or hide the facts sidebar."""
-        self.side_panes.set_choice("facts", not self.facts.display)
-
-    def action_focus_outline(self) -> None:
-        """Focus the outline, showing it if hidden (if there is room)."""
-        if self.side_panes.open("outline"):
-            self.outline.focus()
-
-    def action_focus_facts(self) -> None:
-        """Focus the facts sidebar, showing it if hidden (if there is room)."""
-        if self.side_panes.open("facts"):
-            self.facts.focus()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Backspace returns to the folder's document list only when there is one."""
         if action == "back_to_documents":
@@ -271,21 +241,6 @@ class MainScreen(Screen[None]):
         """Close this document (its position is saved) and show the folder's list again."""
         if DocumentListScreen.under(self) is not None:
             self.app.pop_screen()
-
-    def action_focus_reading(self) -> None:
-        """Close a pane opened on a narrow terminal, else give focus back to the
-        reading pane; in it, clear the search or the fact highlights."""
-        if self.side_panes.close_transient():
-            self.reading.focus()
-            return
-        if self.focused is self.reading:
-            cycle = self.highlights.cycle
-            if self.searching.clear():
-                return
-            if cycle is not None and cycle.layer == "facts":
-                self.highlights.set(None)
-                return
-        self.reading.focus()
 
     # -- navigation -----------------------------------------------------------
 
@@ -323,20 +278,6 @@ class MainScreen(Screen[None]):
         # Not Screen.sub_title: setting it repaints the whole screen, on every key.
         self.title_bar.position = label
 
-    def action_show_status(self) -> None:
-        """Say where the reader is, as less's ``=``: document, section, line, percent."""
-        offset = self.reading.current_offset
-        self.notify(status_line(self.document, offset, self._fraction), timeout=6)
-
-    def action_text_width(self, direction: int) -> None:
-        """Widen (1) or narrow (-1) the reading measure by a step; it is remembered."""
-        cells = clamp_measure(self.reading.measure + MEASURE_STEP * direction)
-        self.reading.measure = cells
-        remember(self.app, text_width=cells)
-        shown = min(cells, self.reading.text_width)
-        note = "" if shown == cells else f" (the pane shows {shown})"
-        self.notify(f"Text width {cells} cells{note}", timeout=2)
-
     def action_next_highlight(self) -> None:
         """Go to the next search match or fact mention."""
         self.highlights.step(forward=True)
@@ -354,10 +295,6 @@ class MainScreen(Screen[None]):
     def action_show_bookmarks(self) -> None:
         """Open the list of every bookmark."""
         self.marking.show_list()
-
-    def action_copy_passage(self, cite: bool = False) -> None:
-        """Copy the passage at the reading line (or the selection); ``Y`` adds a citation."""
-        self.marking.copy(cite=cite)
 
     def action_start_selection(self) -> None:
         """Select the current passage's first sentence; j/k grow or shrink it."""
@@ -406,13 +343,6 @@ class MainScreen(Screen[None]):
         self._update_position()
 
     # -- facts (found off the UI thread; the sidebar lists them) ---------------
-
-    def action_toggle_facts_scope(self) -> None:
-        """List the facts of the section being read, or of the whole document."""
-        self.facts.toggle_scope()
-        remember(self.app, facts_scope="document" if self.facts.whole_document else "section")
-        if not self.facts.display:
-            self.notify(self.facts.scope_title, timeout=2)
 
     def show_fact(self, fact: Fact) -> None:
         """Go to ``fact``'s first mention and highlight them all; `n`/`N` walk them.

@@ -222,6 +222,8 @@ class PickerScreen(DocumentListScreen):
                 Text(human_size(summary.size), justify="right"),
                 key=str(path),
             )
+        if self.paths and self.subfolders:  # start on the first document, folders above
+            table.move_cursor(row=len(self.subfolders))
         table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

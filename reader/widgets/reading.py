@@ -141,10 +141,9 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
         self._current_paragraph: int | None = None
         self._section_id: str | None = None
         self._last_position: tuple[int, float] | None = None
-        self._held_low = False
-        """The reading line is below the top row (at the end, or pinned)."""
-        self._pinned = False
-        """A centred jump (a match, a mention) is the reading line while in view."""
+        # The reading line may sit below the top row: at the end (the view stops),
+        # or pinned by a centred jump to a match or mention, while it is in view.
+        self._held_low = self._pinned = False
         self.count = CountPrefix()
         """Digits typed before G, gg, % or p."""
 
@@ -283,15 +282,12 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
             self._last_position = (self._anchor, fraction)
             self.post_message(self.PositionChanged(self._anchor, fraction))
 
-    def _at_end(self) -> bool:
-        """True when the view shows the last row (it cannot scroll further down)."""
+    def _at_end(self) -> bool:  # the view shows the last row
         return round(self.scroll_y) >= self.max_scroll_y
 
     def _fraction(self) -> float:
         """How far down the view is, by rows: one line moves it by one row's share."""
-        if self._at_end():
-            return 1.0
-        return max(0.0, min(1.0, round(self.scroll_y) / self.max_scroll_y))
+        return 1.0 if self._at_end() else min(1.0, round(self.scroll_y) / self.max_scroll_y)
 
     @property
     def current_offset(self) -> int:
@@ -351,44 +347,6 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
         """Scroll ``rows`` down (negative: up) by key: the reading line is the top row."""
         self._pinned = False
         self.scroll_to(y=round(self.scroll_y) + rows, animate=False)
-
-    def action_line_down(self) -> None:
-        """Scroll one line down."""
-        self._pinned = False
-        self.scroll_to(y=round(self.scroll_y) + 1, animate=False)
-
-    def action_line_up(self) -> None:
-        """Scroll one line up."""
-        self._pinned = False
-        self.scroll_to(y=round(self.scroll_y) - 1, animate=False)
-
-    def action_page_down(self) -> None:
-        """Scroll one page down."""
-        self._pinned = False
-        self.scroll_to(y=round(self.scroll_y) + self._view_height, animate=False)
-
-    def action_page_up(self) -> None:
-        """Scroll one page up."""
-        self._pinned = False
-        self.scroll_to(y=round(self.scroll_y) - self._view_height, animate=False)
-
-    def action_top(self) -> None:
-        """Go to the start of the document."""
-        self.scroll_to_offset(0)
-
-    def action_bottom(self) -> None:
-        """Go to the end of the document (its last line at the bottom of the view)."""
-        if self._index is None:
-            return
-        self._index.ensure_end(self._view_height * 2)
-        self._sync_virtual_size()
-        self._pinned = False
-        last = self.document.sections[-1] if self.document.sections else None
-        if last is not None:
-            # The last section is current at the end, even when its heading is in view.
-            self._anchor = max(self._anchor, last.start)
-        self.scroll_to(y=self.max_scroll_y, animate=False)
-        self._settle()
 
     # -- highlights and marks -----------------------------------------------
 

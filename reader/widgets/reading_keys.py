@@ -1,4 +1,4 @@
-"""The reading pane's less/vim keys beyond the basic ones: counts, lines, percent, half pages.
+"""The reading pane's keys: lines, pages, top and end, and less/vim counts, lines, percent.
 
 A mixin of :class:`~reader.widgets.reading.ReadingPane`, whose ``BINDINGS``
 name these actions. Digits typed before ``G``, ``gg``, ``%`` or ``p`` are a
@@ -16,6 +16,7 @@ from textual.events import Key
 
 from reader.model.document import Document
 from reader.view.goto import CountPrefix, line_start, percent_row
+from reader.view.layout_index import LayoutIndex
 
 __all__ = ["ReadingKeys"]
 
@@ -30,6 +31,8 @@ class _Pane(Protocol):
     count: CountPrefix
     _pinned: bool
     _count_g_at: float
+    _index: LayoutIndex | None
+    _anchor: int
 
     @property
     def scroll_y(self) -> float: ...
@@ -41,13 +44,47 @@ class _Pane(Protocol):
         self, offset: int, *, animate: bool = False, center: bool = False
     ) -> None: ...
     def _sync_virtual_size(self) -> None: ...
+    def _settle(self) -> None: ...
     def _scroll_by(self, rows: int) -> None: ...
     def action_top(self) -> None: ...
     def action_bottom(self) -> None: ...
 
 
 class ReadingKeys:
-    """Counts, go to line, go to percent, half pages."""
+    """Lines, pages, top and end; counts, go to line, go to percent, half pages."""
+
+    def action_line_down(self: _Pane) -> None:
+        """Scroll one line down."""
+        self._scroll_by(1)
+
+    def action_line_up(self: _Pane) -> None:
+        """Scroll one line up."""
+        self._scroll_by(-1)
+
+    def action_page_down(self: _Pane) -> None:
+        """Scroll one page down."""
+        self._scroll_by(self._view_height)
+
+    def action_page_up(self: _Pane) -> None:
+        """Scroll one page up."""
+        self._scroll_by(-self._view_height)
+
+    def action_top(self: _Pane) -> None:
+        """Go to the start of the document."""
+        self.scroll_to_offset(0)
+
+    def action_bottom(self: _Pane) -> None:
+        """Go to the end of the document (its last line at the bottom of the view)."""
+        if self._index is None:
+            return
+        self._index.ensure_end(self._view_height * 2)
+        self._sync_virtual_size()
+        sections = self.document.sections
+        if sections:
+            # The last section is current at the end, even when its heading is in view.
+            self._anchor = max(self._anchor, sections[-1].start)
+        self._scroll_by(self.max_scroll_y - round(self.scroll_y))
+        self._settle()
 
     _count_g_at = 0.0
     """When ``Ng`` last went to a line."""

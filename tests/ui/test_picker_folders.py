@@ -64,7 +64,9 @@ async def test_enter_on_a_sub_folder_lists_it_and_backspace_comes_back(tmp_path:
     app = make_app(None, folder_documents=docs)
     async with app.run_test(size=(140, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
+        table = app.screen.query_one(DataTable)
+        assert table.cursor_row == 1  # on the first document; the folder above
+        await pilot.press("k", "enter")
         await settle(pilot)
         inner = app.screen
         assert isinstance(inner, PickerScreen) and inner.folder == folder / "reports"
@@ -81,7 +83,7 @@ async def test_the_cursor_stays_on_the_document_you_came_back_from(tmp_path: Pat
     app = make_app(None, folder_documents=docs)
     async with app.run_test(size=(140, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("j", "j", "enter")
+        await pilot.press("j", "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         opened = app.screen.document.path
