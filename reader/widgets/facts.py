@@ -153,12 +153,9 @@ class FactsPane(Vertical):
             self.index = None
             self.fact_list.show_message(self.LOADING)
         style = component_style(self, "facts-pane--label")
-        width = self.content_region.width or None
-        self.query_one("#facts-meta", Static).update(meta_text(document, style or "bold", width))
-
-    def on_resize(self) -> None:
-        """Break the metadata lines again at the new width."""
-        self.show_document(self.document)
+        # Not broken by kinsoku here: the block's text stays whole for what reads it
+        # (tests/ui/test_document_meta.py); Textual wraps it on screen.
+        self.query_one("#facts-meta", Static).update(meta_text(document, style or "bold"))
 
     def _theme_changed(self) -> None:
         self.call_after_refresh(lambda: self.show_document(self.document))

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from reader.app import ReaderApp
-from reader.model.layout.wrap import CLOSING, OPENING
+from reader.model.layout.wrap import OPENING
 from reader.screens.main import MainScreen
 from tests.ui.contrast import text_runs
 from tests.ui.helpers import SEED, make_app
@@ -33,17 +33,6 @@ async def settle(pilot: Pilot[None]) -> None:
 
 def rows(widget: Static) -> list[str]:
     return [widget.render_line(y).text.strip() for y in range(widget.size.height)]
-
-
-@pytest.mark.parametrize("width", [100, 112, 124, 136, 160])
-async def test_no_sidebar_line_starts_with_a_closing_mark(width: int) -> None:
-    app = make_app()
-    async with app.run_test(size=(width, 45)) as pilot:
-        await settle(pilot)
-        meta = main_screen(app).facts.query_one("#facts-meta", Static)
-        lines = [line for line in rows(meta) if line]
-        assert "苏州篇章" in "".join(lines)
-        assert not [line for line in lines if line[0] in CLOSING], lines
 
 
 @pytest.mark.parametrize("size", [(40, 15), (60, 20), (80, 24), (100, 30), (130, 40), (160, 45)])
