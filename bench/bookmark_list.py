@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bookmarks import build  # noqa: E402
 
 from reader.app import ReaderApp  # noqa: E402
-from reader.commands import BookmarksProvider  # noqa: E402
+from reader.commands.documents import BookmarksProvider  # noqa: E402
 from reader.model.opening import open_document  # noqa: E402
 from reader.screens.bookmarks import BookmarksScreen  # noqa: E402
 from reader.screens.main import MainScreen  # noqa: E402

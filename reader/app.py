@@ -49,13 +49,13 @@ def _facts_commands() -> type[Provider]:
 
 
 def _compare_commands() -> type[Provider]:
-    from reader.commands import CompareProvider
+    from reader.commands.documents import CompareProvider
 
     return CompareProvider
 
 
 def _bookmarks_commands() -> type[Provider]:
-    from reader.commands import BookmarksProvider
+    from reader.commands.documents import BookmarksProvider
 
     return BookmarksProvider
 

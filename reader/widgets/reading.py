@@ -37,7 +37,7 @@ from reader.view.goto import CountPrefix
 from reader.view.layout_index import LayoutIndex
 from reader.view.paragraph_table import ParagraphTable, table_of
 from reader.view.reading_render import SpanSet, runs_of
-from reader.view.section_nav import heading_offset, next_heading, previous_heading
+from reader.view.section_nav import heading_offset
 from reader.widgets.line_view import CachedLineView
 from reader.widgets.reading_draw import (
     COMPONENT_CLASSES,
@@ -324,24 +324,6 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
         section = self.document.section_by_id(section_id)
         if section is not None:
             self.scroll_to_offset(heading_offset(section))
-
-    def action_next_section(self) -> None:
-        """Go to the heading of the section after the one at the reading line."""
-        target = next_heading(self.document, self._anchor)
-        if target is not None:
-            self.scroll_to_offset(target)
-
-    def action_previous_section(self) -> None:
-        """Go to the current section's heading, or to the previous one when already there."""
-        index = self._index
-        if index is None:
-            return
-        top = round(self.scroll_y)
-        target = previous_heading(
-            self.document, self._anchor, lambda offset: index.row_of_offset(offset) < top
-        )
-        if target is not None:
-            self.scroll_to_offset(target)
 
     def _scroll_by(self, rows: int) -> None:
         """Scroll ``rows`` down (negative: up) by key: the reading line is the top row."""

@@ -1,4 +1,4 @@
-"""The reading pane's keys: lines, pages, top and end, and less/vim counts, lines, percent.
+"""The reading pane's keys: lines, pages, top and end, sections, less/vim counts and percent.
 
 A mixin of :class:`~reader.widgets.reading.ReadingPane`, whose ``BINDINGS``
 name these actions. Digits typed before ``G``, ``gg``, ``%`` or ``p`` are a
@@ -17,6 +17,7 @@ from textual.events import Key
 from reader.model.document import Document
 from reader.view.goto import CountPrefix, line_start, percent_row
 from reader.view.layout_index import LayoutIndex
+from reader.view.section_nav import next_heading, previous_heading
 
 __all__ = ["ReadingKeys"]
 
@@ -51,7 +52,25 @@ class _Pane(Protocol):
 
 
 class ReadingKeys:
-    """Lines, pages, top and end; counts, go to line, go to percent, half pages."""
+    """Lines, pages, top and end; sections; counts, go to line, go to percent, half pages."""
+
+    def action_next_section(self: _Pane) -> None:
+        """Go to the heading of the section after the one at the reading line."""
+        target = next_heading(self.document, self._anchor)
+        if target is not None:
+            self.scroll_to_offset(target)
+
+    def action_previous_section(self: _Pane) -> None:
+        """Go to the current section's heading, or to the previous one when already there."""
+        index = self._index
+        if index is None:
+            return
+        top = round(self.scroll_y)
+        target = previous_heading(
+            self.document, self._anchor, lambda offset: index.row_of_offset(offset) < top
+        )
+        if target is not None:
+            self.scroll_to_offset(target)
 
     def action_line_down(self: _Pane) -> None:
         """Scroll one line down."""

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from reader import paths
 from reader.app import ReaderApp
-from reader.commands import BookmarksProvider
+from reader.commands.documents import BookmarksProvider
 from reader.model.opening import open_document
 from reader.screens import keeper, marking
 from reader.screens.bookmarks import BookmarksScreen
