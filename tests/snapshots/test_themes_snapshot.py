@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, settle
 
 SnapCompare = Callable[..., bool]
 
@@ -25,12 +25,6 @@ PANES = {
 }
 """What each screenshot shows: the main screen, then the focused outline (its cursor),
 the facts sidebar with a fact chosen (its mentions), the reading pane with matches."""
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -6,9 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+
 from reader.app import ReaderApp
 from reader.model.document import Document, Meta, Paragraph, ParagraphKind, Section
 from reader.model.opening import open_document
+from reader.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_e3e3ef0b6fd35ab0.txt"
@@ -115,3 +118,17 @@ def long_document(sections: int = 4, paragraphs: int = 30) -> Document:
         [(f"Part {n} heading", f"subtitle of part {n}", body) for n in range(1, sections + 1)],
         lead=body,
     )
+
+
+def main_screen(app: ReaderApp) -> MainScreen:
+    """The reading screen on top (the test fails if another screen is)."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until background work is done and the screen is painted."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

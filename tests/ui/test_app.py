@@ -8,13 +8,12 @@ from textual.widget import Widget
 
 from reader.app import ReaderApp
 from reader.commands import SectionsProvider
-from reader.screens.main import MainScreen
 from reader.view.position import position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
 from reader.widgets.title_bar import TitleBar
-from tests.ui.helpers import build_document, long_document, make_app
+from tests.ui.helpers import build_document, long_document, main_screen, make_app
 
 
 def header_text(app: ReaderApp) -> str:
@@ -26,12 +25,6 @@ def header_text(app: ReaderApp) -> str:
 def line_text(widget: Widget, y: int) -> str:
     """The plain text of the ``y``-th visible line of a Line-API widget."""
     return "".join(segment.text for segment in widget.render_line(y))
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def pane_of(app: ReaderApp) -> str:

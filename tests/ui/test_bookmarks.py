@@ -24,7 +24,7 @@ from reader.store import reanchor
 from reader.store.bookmarks import BookmarkStore
 from reader.widgets.bookmark_list import BookmarkList
 from reader.widgets.reading_draw import MARK
-from tests.ui.helpers import SEED, build_document, make_app
+from tests.ui.helpers import SEED, build_document, main_screen, make_app
 from tests.ui.test_app import line_text
 
 SIZE = (120, 30)
@@ -40,12 +40,6 @@ async def drained(app: ReaderApp, pilot: Pilot[None]) -> None:
     """Wait for the saves queued in the store's thread, then for their UI callbacks."""
     await asyncio.to_thread(app.bookmarks.wait)
     await pilot.pause()
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def messages(app: ReaderApp) -> list[str]:

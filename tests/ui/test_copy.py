@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
-from reader.app import ReaderApp
 from reader.screens.main import MainScreen
 from reader.view.copying import trimmed_span
-from tests.ui.helpers import make_app
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.ui.helpers import main_screen, make_app, settle
 
 
 def current_passage(screen: MainScreen) -> str:

@@ -7,16 +7,14 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.commands import FactsProvider
 from reader.model.document import Document, FactKind
 from reader.model.facts.extract import extract_facts
-from reader.screens.main import MainScreen
 from reader.view.fact_rows import KIND_LABELS, FactIndex, fact_row
 from reader.widgets.fact_list import PAGE, FactList
-from tests.ui.helpers import build_document, make_app
+from tests.ui.helpers import build_document, main_screen, make_app, settle
 
 FILL = ["这是一段没有任何要点的正文，只用来占满屏幕，让读者需要向下翻页才能看到后面的内容。"] * 12
 """A paragraph without facts, repeated so that each section is longer than a screen."""
@@ -35,12 +33,6 @@ def facts_document() -> Document:
     )
 
 
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
 def fact_lines(app: ReaderApp) -> list[str]:
     """The fact list's visible lines, as the user sees them."""
     fact_list = main_screen(app).facts.fact_list
@@ -54,12 +46,6 @@ def reading_lines(app: ReaderApp) -> list[str]:
 
 def scope_line(app: ReaderApp) -> str:
     return str(main_screen(app).facts.query_one("#facts-scope").render())
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.fixture

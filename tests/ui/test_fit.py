@@ -5,31 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.pilot import Pilot
 
 from reader.app import ReaderApp
-from reader.screens.main import MainScreen
 from reader.widgets.key_bar import KeyBar
-from tests.ui.helpers import long_document, make_app
+from tests.ui.helpers import long_document, main_screen, make_app, settle
 
 SIZES = [(160, 45), (100, 30), (80, 24), (60, 20), (40, 15)]
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def footer_text(app: ReaderApp) -> str:
     bar = app.screen.query_one(KeyBar)
     return "".join(segment.text for segment in bar.render_line(0))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from reader.app import ReaderApp
@@ -13,20 +12,8 @@ from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.view.goto import CountPrefix, line_start, percent_row
 from reader.view.position import status_line
-from tests.ui.helpers import SEED, long_document, make_app
+from tests.ui.helpers import SEED, long_document, main_screen, make_app, settle
 from tests.ui.test_help import help_text
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_line_start_and_percent_row() -> None:

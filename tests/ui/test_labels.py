@@ -7,28 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 
-from reader.app import ReaderApp
 from reader.model.layout.wrap import OPENING
-from reader.screens.main import MainScreen
 from tests.ui.contrast import text_runs
-from tests.ui.helpers import SEED, make_app
+from tests.ui.helpers import SEED, make_app, settle
 
 BAD_ELLIPSIS = re.compile("[" + re.escape("".join(OPENING)) + r"\s\u3000]…")
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def rows(widget: Static) -> list[str]:

@@ -19,17 +19,11 @@ from reader.screens.note import NotePrompt
 from reader.store.bookmarks import BookmarkStore
 from reader.widgets.fact_list import FactList
 from reader.widgets.title_bar import TitleBar
-from tests.ui.helpers import SEED, make_app
+from tests.ui.helpers import SEED, main_screen, make_app
 from tests.ui.keys import burst
 
 NARROW = [(80, 24), (60, 20), (40, 15), (99, 30)]
 """Sizes at which both side panes start hidden."""
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def header(app: ReaderApp) -> str:

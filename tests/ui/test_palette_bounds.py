@@ -12,25 +12,18 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 
-from reader.app import ReaderApp
 from reader.commands import DISCOVERY_LIMIT, HIT_LIMIT, SectionsProvider
 from reader.model.document import Document
 from reader.model.opening import open_document
 from reader.screens.main import MainScreen
 from tests import hostile
-from tests.ui.helpers import make_app
+from tests.ui.helpers import main_screen, make_app
 
 
 @pytest.fixture(scope="module")
 def many_sections(tmp_path_factory: pytest.TempPathFactory) -> Document:
     folder = tmp_path_factory.mktemp("palette")
     return open_document(hostile.write(folder, "tiny.md", hostile.tiny_sections()))
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 async def test_discovery_search_escape_and_enter_at_100000_sections(

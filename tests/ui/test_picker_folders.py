@@ -5,18 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from reader.screens.main import MainScreen
 from reader.screens.picker import PickerScreen
-from tests.ui.helpers import SEED, make_app
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.ui.helpers import SEED, make_app, settle
 
 
 def make_tree(tmp_path: Path) -> Path:

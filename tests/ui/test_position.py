@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from reader.app import ReaderApp
-from reader.screens.main import MainScreen
 from reader.widgets.title_bar import TitleBar
-from tests.ui.helpers import long_document, make_app
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.ui.helpers import long_document, main_screen, make_app, settle
 
 
 def header_text(app: ReaderApp) -> str:
@@ -25,12 +16,6 @@ def header_text(app: ReaderApp) -> str:
 def percent(app: ReaderApp) -> int:
     """The percentage the title bar shows."""
     return int(header_text(app).rsplit("·", 1)[1].strip().rstrip("%"))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_G_on_the_sample_makes_the_last_section_current() -> None:

@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from reader.app import ReaderApp
-from reader.screens.main import MainScreen
 from reader.widgets.reading import ReadingPane
 from tests.reflow_texts import GUTENBERG, NOVEL, PRIDE_FLOWING, RFC
-from tests.ui.helpers import make_app
+from tests.ui.helpers import main_screen, make_app
 
 SIZES = [(60, 20), (80, 24), (120, 40), (160, 45)]
 
@@ -52,12 +50,6 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -21,14 +21,8 @@ from reader.screens.main import MainScreen
 from reader.screens.searching import CHUNK_CHARS, count_label, section_counts, stopped_label
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
-from tests.ui.helpers import build_document, make_app
+from tests.ui.helpers import build_document, main_screen, make_app
 from tests.ui.keys import burst
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def bar_status(screen: MainScreen) -> str:

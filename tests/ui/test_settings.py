@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import yaml
-from textual.pilot import Pilot
 
 from reader import paths
-from reader.app import ReaderApp
 from reader.screens.main import MainScreen
-from tests.ui.helpers import long_document, make_app
-
-
-def main_screen(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.ui.helpers import long_document, main_screen, make_app, settle
 
 
 def saved() -> dict[str, object]:

@@ -6,19 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from tests.ui.contrast import contrast, text_runs, unreadable
-from tests.ui.helpers import SEED, make_app
+from tests.ui.helpers import SEED, make_app, settle
 
 THEMES = ["textual-dark", "textual-light"]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def themed(theme: str, **kwargs: object) -> ReaderApp:
