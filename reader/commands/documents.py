@@ -20,9 +20,10 @@ from reader.commands import (
     highlight,
 )
 from reader.model.document import visible_name
+from reader.model.memory import gc_paused
 from reader.model.opening import list_documents
 from reader.model.text.oneline import shorten
-from reader.screens.bookmarks import Choice, gc_paused, ordered
+from reader.screens.bookmarks import Choice, ordered
 from reader.screens.main import MainScreen
 from reader.screens.requests import CompareRequested
 from reader.store.records import Bookmark, DocumentRecord

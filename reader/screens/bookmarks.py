@@ -13,9 +13,6 @@ The screen is dismissed once: keys that arrive together (``Enter Enter Enter``,
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import repeat
@@ -29,13 +26,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from reader.model.memory import gc_paused
 from reader.model.text.cleaning import normalize
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.note import NotePrompt
 from reader.store.records import Bookmark, DocumentRecord
 from reader.widgets.bookmark_list import BookmarkList, Row
 
-__all__ = ["BookmarksScreen", "Choice", "gc_paused", "ordered", "rows_of"]
+__all__ = ["BookmarksScreen", "Choice", "ordered", "rows_of"]
 
 
 @dataclass(frozen=True)
@@ -63,18 +61,6 @@ def ordered(records: list[DocumentRecord]) -> list[DocumentRecord]:
     return [
         replace(r, bookmarks=tuple(sorted(r.bookmarks, key=created, reverse=True))) for r in kept
     ]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No garbage collection inside: for building many objects that all stay alive."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _row = partial(tuple.__new__, Row)

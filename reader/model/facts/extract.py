@@ -21,7 +21,6 @@ Positions are character offsets into ``Document.text`` (half-open spans).
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -53,6 +52,7 @@ from reader.model.facts.zh_frames import (
     find_zh_extra_orgs,
     find_zh_extra_places,
 )
+from reader.model.memory import gc_paused
 
 Span = tuple[int, int]
 
@@ -273,16 +273,8 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
     Returns:
         Facts sorted by kind (the :class:`FactKind` order), then first mention.
     """
-    # A long report yields hundreds of thousands of facts, mentions and spans, all
-    # kept to the end: the cyclic collector would rescan them again and again (a
-    # sixth of the time) and find no garbage, since nothing here makes cycles.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # many facts, all kept, no cycles (see reader.model.memory)
         return _extract(document)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _extract(document: Document) -> tuple[Fact, ...]:

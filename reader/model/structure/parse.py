@@ -29,12 +29,12 @@ Headings follow the rules in :mod:`reader.model.structure.headings` (plain text)
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import replace
 from itertools import accumulate
 
 from reader.model.document import BlockShape, Document, Meta, ParagraphKind, Span, StyleRun
+from reader.model.memory import gc_paused
 from reader.model.structure.headings import Heading, Unit, find_headings
 from reader.model.structure.line_shapes import WS, strip_span
 from reader.model.structure.markdown import looks_like_markdown, render
@@ -73,16 +73,8 @@ def parse(
     Returns:
         The document: metadata, sections covering the text, paragraphs.
     """
-    # Parsing allocates one object per line and makes no reference cycles; the
-    # cyclic collector would rescan the growing heap again and again (measured:
-    # twice the time on 100,000 sections), so it waits until we are done.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # one object per line, no cycles (see reader.model.memory)
         return _parse(text, path, encoding, displayed)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 HEAD_CHARS = 300_000
