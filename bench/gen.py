@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,15 +44,19 @@ def generate_text(megabytes: float) -> str:
     return "".join(parts)
 
 
-def document_path(megabytes: int) -> Path:
-    """The generated file for ``megabytes``, made when missing."""
-    path = DATA / f"sample-{megabytes}mb.txt"
+def _made(path: Path, make: Callable[[], str]) -> Path:
+    """``path``, written from ``make()`` when missing (whole or not at all)."""
     if not path.exists():
         DATA.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(generate_text(megabytes), encoding="utf-8")
+        tmp.write_text(make(), encoding="utf-8")
         tmp.replace(path)
     return path
+
+
+def document_path(megabytes: int) -> Path:
+    """The generated file for ``megabytes``, made when missing."""
+    return _made(DATA / f"sample-{megabytes}mb.txt", lambda: generate_text(megabytes))
 
 
 _WORDS = (
@@ -116,14 +121,8 @@ def generate_wrapped_chinese(megabytes: float, width: int = 38) -> str:
 
 def wrapped_path(megabytes: int, language: str) -> Path:
     """The hard-wrapped ``"en"`` or ``"zh"`` document of ``megabytes``, made when missing."""
-    path = DATA / f"wrapped-{language}-{megabytes}mb.txt"
-    if not path.exists():
-        make = generate_wrapped_english if language == "en" else generate_wrapped_chinese
-        DATA.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(make(megabytes), encoding="utf-8")
-        tmp.replace(path)
-    return path
+    make = generate_wrapped_english if language == "en" else generate_wrapped_chinese
+    return _made(DATA / f"wrapped-{language}-{megabytes}mb.txt", lambda: make(megabytes))
 
 
 def generate_markdown(megabytes: float) -> str:
@@ -155,13 +154,7 @@ def generate_markdown(megabytes: float) -> str:
 
 def markdown_path(megabytes: int) -> Path:
     """The generated Markdown file for ``megabytes``, made when missing."""
-    path = DATA / f"sample-{megabytes}mb.md"
-    if not path.exists():
-        DATA.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(generate_markdown(megabytes), encoding="utf-8")
-        tmp.replace(path)
-    return path
+    return _made(DATA / f"sample-{megabytes}mb.md", lambda: generate_markdown(megabytes))
 
 
 if __name__ == "__main__":
