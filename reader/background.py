@@ -5,12 +5,18 @@ Textual's thread workers run in the event loop's default executor, and
 a 50 MB document are still being found would wait ~10 s for them. So the work
 itself runs in a daemon thread, and the worker thread only waits for it,
 checking for cancellation (which Textual signals to every worker on exit).
+
+Work that would compete with the UI for the GIL for seconds (the facts of a
+big document, a comparison of two editions) can run in a worker process
+instead: ``run_in_process``, with the same contract.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -59,3 +65,72 @@ def run_detached(work: Callable[[], T], cancelled: Callable[[], bool]) -> T | No
     if outcome.error is not None:
         raise outcome.error
     return outcome.value
+
+
+class ProcessDied(RuntimeError):
+    """The worker process ended without sending a result (killed, out of memory, a crash)."""
+
+
+def _child(conn: Connection, work: Callable[..., object], args: tuple[object, ...]) -> None:
+    """The worker process: run ``work(*args)`` and send back ``(ok, value_or_error)``."""
+    try:
+        result: tuple[bool, object] = (True, work(*args))
+    except BaseException as error:  # sent to the parent, raised there
+        result = (False, error)
+    try:
+        conn.send(result)
+    except Exception as error:  # the result or the error would not pickle
+        conn.send((False, RuntimeError(f"result could not be sent: {error!r}")))
+    finally:
+        conn.close()
+
+
+def run_in_process(
+    work: Callable[..., T], args: tuple[object, ...], cancelled: Callable[[], bool]
+) -> T | None:
+    """Run ``work(*args)`` in a fresh worker process and wait for it unless cancelled.
+
+    The process is started with ``spawn`` (never ``fork``: the app has threads),
+    so ``work`` must be a module-level function and ``args`` picklable; the
+    result comes back pickled (arrays of numbers travel fastest). The process
+    runs on the other core, off the UI's GIL. It is a daemon and is killed when
+    the wait is cancelled, so quitting never waits for it.
+
+    Args:
+        work: A module-level, pure function.
+        args: Its arguments.
+        cancelled: Polled while waiting; True kills the process and returns None.
+
+    Returns:
+        The result, or ``None`` when cancelled first.
+
+    Raises:
+        Exception: whatever ``work`` raised (re-raised here).
+        ProcessDied: the process ended without a result.
+    """
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_child, args=(sender, work, args), name="reader-worker", daemon=True
+    )
+    process.start()
+    sender.close()  # the child holds its own copy; EOF reaches us if it dies
+    try:
+        while not receiver.poll(POLL_SECONDS):
+            if cancelled():
+                return None
+            if not process.is_alive() and not receiver.poll(0):
+                raise ProcessDied(f"worker process ended with status {process.exitcode}")
+        try:
+            ok, value = receiver.recv()
+        except EOFError:
+            process.join(1)
+            raise ProcessDied(f"worker process ended with status {process.exitcode}") from None
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(1)
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
