@@ -36,7 +36,7 @@ from reader.view.position import position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.outline import OutlinePane
-from reader.widgets.reading import ReadingPane
+from reader.widgets.reading import ReadingLine, ReadingPane
 from reader.widgets.search_bar import SearchBar
 from reader.widgets.title_bar import TitleBar
 
@@ -150,6 +150,8 @@ class MainScreen(PaneKeys, Screen[None]):
         self.reading.focus()
         if self.document.sections:
             self.outline.current = self.document.sections[0].id
+        # Synchronous: the title bar and outline change in the frame that scrolls the text.
+        self.watch(self.reading, "reading_line", self._reading_line_moved)
         self.marking.store_ready()
         # Facts wait for the first frame: the extractor shares the interpreter
         # with the UI, and the text matters more than the sidebar at start-up.
@@ -328,18 +330,18 @@ class MainScreen(PaneKeys, Screen[None]):
         self.side_panes.close_transient()
         self.reading.focus()
 
-    @on(ReadingPane.SectionVisible)
-    def _section_visible(self, event: ReadingPane.SectionVisible) -> None:
-        event.stop()
-        section = self.document.section_by_id(event.section_id)
-        if section is not None:
-            self._set_section(section.index)
-        self.marking.schedule_save()
-
-    @on(ReadingPane.PositionChanged)
-    def _position_changed(self, event: ReadingPane.PositionChanged) -> None:
-        event.stop()
-        self._fraction = event.fraction
+    def _reading_line_moved(self, old: ReadingLine | None, new: ReadingLine | None) -> None:
+        """The text scrolled: the title bar, outline and facts follow, in the same frame."""
+        if new is None:
+            return
+        self._fraction = new.fraction
+        moved_on = old is None or new.section_id != old.section_id
+        if moved_on and new.section_id is not None:
+            section = self.document.section_by_id(new.section_id)
+            if section is not None:
+                self._set_section(section.index)  # updates the position too
+                self.marking.schedule_save()
+                return
         self._update_position()
 
     # -- facts (found off the UI thread; the sidebar lists them) ---------------

@@ -17,6 +17,13 @@ How it stays fast on a 10 MB text:
 The *reading line* is the top row of the view: its offset is
 ``current_offset``, its paragraph the "current passage", drawn on a faint
 background (``reading-pane--current``).
+
+Where the reading line is (offset, fraction, section) is the reactive
+:attr:`ReadingPane.reading_line`, set as the view scrolls. A screen that shows it
+elsewhere (title bar, outline) watches it (``watch(pane, "reading_line", …)``):
+the watcher runs in the same call as the scroll, so those panes change in the
+same frame as the text. The messages (``SectionVisible``, ``PositionChanged``)
+are posted too, for listeners that can take them a frame later.
 """
 
 from __future__ import annotations
@@ -50,10 +57,22 @@ from reader.widgets.reading_draw import (
 )
 from reader.widgets.reading_keys import ReadingKeys
 
-__all__ = ["ReadingPane"]
+__all__ = ["ReadingLine", "ReadingPane"]
 
 CHUNK_CHARS = 32_768
 """Characters wrapped per background step: a few milliseconds, so keys keep flowing."""
+
+
+@dataclass(frozen=True)
+class ReadingLine:
+    """Where the reading line is."""
+
+    offset: int
+    """Character offset at the reading line."""
+    fraction: float
+    """How far through the document, 0.0 to 1.0."""
+    section_id: str | None
+    """Id of the section at the reading line (``None`` in a text without sections)."""
 
 
 class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inherit_bindings=False):
@@ -118,6 +137,11 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
     measure: reactive[int] = reactive(80)
     """Maximum width of the text column in cells; the column is centred."""
 
+    reading_line: reactive[ReadingLine | None] = reactive(None, repaint=False)
+    """Where the reading line is; ``None`` until the first layout.
+
+    Watchers run synchronously as the view scrolls, before the frame is drawn."""
+
     def __init__(
         self,
         document: Document,
@@ -160,6 +184,8 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
         self._section_id = None
         self._current_paragraph = None
         self._last_position = None
+        # Watchers hear of the reading line again, even at the same place.
+        self.set_reactive(ReadingPane.reading_line, None)
         self._pinned = self._held_low = False
         self._index = None
         self._table = None
@@ -281,6 +307,8 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
         if (self._anchor, fraction) != self._last_position:
             self._last_position = (self._anchor, fraction)
             self.post_message(self.PositionChanged(self._anchor, fraction))
+        # Last, when the pane is consistent: the watchers may read it.
+        self.reading_line = ReadingLine(self._anchor, fraction, self._section_id)
 
     def _at_end(self) -> bool:  # the view shows the last row
         return round(self.scroll_y) >= self.max_scroll_y

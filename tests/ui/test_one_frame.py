@@ -1,0 +1,97 @@
+"""One frame per key: a page turn redraws the text, the title bar and the outline together.
+
+The frames are counted where the screen composes them (``Screen._compositor_refresh``,
+the one place Textual turns dirty regions into an update for the terminal); each
+frame records the regions it repaints. Before this, the title bar and the outline
+row changed one frame after the text (they were updated by messages that arrived
+after the first frame was drawn).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from textual.geometry import Region
+
+from reader.app import ReaderApp
+from reader.screens.main import MainScreen
+from tests.ui.helpers import long_document, main_screen, make_app, settle
+
+SIZES = [(160, 45), (80, 24), (60, 20), (40, 15)]
+
+
+@contextmanager
+def frames_of(screen: MainScreen) -> Iterator[list[list[Region]]]:
+    """Record, for each frame the screen draws, the screen regions it repaints."""
+    frames: list[list[Region]] = []
+    compositor = screen._compositor
+    original = screen._compositor_refresh
+
+    def refresh() -> None:
+        regions = list(compositor._dirty_regions)
+        original()
+        if regions:
+            frames.append(regions)
+
+    screen._compositor_refresh = refresh  # type: ignore[method-assign]
+    try:
+        yield frames
+    finally:
+        del screen._compositor_refresh
+
+
+def _touches(regions: list[Region], widget_region: Region) -> bool:
+    return any(region.overlaps(widget_region) for region in regions)
+
+
+async def _page_into_next_section(app: ReaderApp, size: tuple[int, int]) -> None:
+    """Press PageDown until the section changes; every press is drawn in one frame."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        changed = 0
+        for _ in range(12):
+            if screen.reading.scroll_y >= screen.reading.max_scroll_y:
+                break  # at the end: PageDown has nothing to draw
+            before = (screen.section_index, screen.title_bar.position)
+            with frames_of(screen) as frames:
+                await pilot.press("pagedown")
+                await settle(pilot)
+            assert len(frames) == 1, f"PageDown drew {len(frames)} frames"
+            (frame,) = frames
+            assert _touches(frame, screen.reading.region)
+            assert _touches(frame, screen.title_bar.region)
+            assert screen.title_bar.position != before[1]
+            if screen.section_index != before[0]:
+                changed += 1
+                section = app.screen.document.sections[screen.section_index]  # type: ignore[attr-defined]
+                assert screen.title_bar.section == section.title
+                if screen.outline.display:
+                    assert _touches(frame, screen.outline.region)
+                    assert screen.outline.current == section.id
+        assert changed >= 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_page_turn_draws_text_title_and_outline_in_one_frame(
+    size: tuple[int, int],
+) -> None:
+    document = long_document(sections=16, paragraphs=8)
+    await _page_into_next_section(make_app(document=document), size)
+
+
+async def test_a_burst_of_page_turns_ends_with_title_and_outline_on_the_last_section() -> None:
+    document = long_document(sections=8, paragraphs=6)
+    app = make_app(document=document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press(*["pagedown"] * 9)
+        await settle(pilot)
+        section = document.sections[screen.section_index]
+        assert section.id != document.sections[0].id
+        assert document.section_at(screen.reading.current_offset) == section
+        assert screen.outline.current == section.id
+        assert screen.title_bar.section == section.title
