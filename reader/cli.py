@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reader import __version__
 from reader.model.document import Document, FactKind, visible_name
 from reader.model.opening import STDIN_NAME, list_documents, open_document, read_stream
@@ -85,6 +83,8 @@ def _load_one(target: str | None, command: str) -> Document:
 def _dump(data: Any, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
+    import yaml  # only for --format yaml: the app's start-up does without it
+
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 

@@ -26,9 +26,10 @@ import time
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "Query",
@@ -97,6 +98,9 @@ def compile_query(query: Query) -> SearchPattern:
     if not query.regex:
         return re.compile(re.escape(query.text), re.IGNORECASE if ignore else 0)
     # VERSION0: the syntax and behaviour of ``re`` (which the help documents).
+    # Imported on the first regex search: ~10 ms that start-up does not need.
+    import regex
+
     flags = regex.VERSION0 | (regex.IGNORECASE if ignore else 0)
     try:
         return regex.compile(query.text, flags)
