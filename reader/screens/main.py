@@ -335,14 +335,15 @@ class MainScreen(PaneKeys, Screen[None]):
         if new is None:
             return
         self._fraction = new.fraction
-        moved_on = old is None or new.section_id != old.section_id
-        if moved_on and new.section_id is not None:
-            section = self.document.section_by_id(new.section_id)
-            if section is not None:
-                self._set_section(section.index)  # updates the position too
-                self.marking.schedule_save()
-                return
-        self._update_position()
+        section = None if new.section_id is None else self.document.section_by_id(new.section_id)
+        if section is None:
+            self._update_position()
+            return
+        # Set on every move (unchanged values repaint nothing): the panes follow
+        # the reading line even after something else set them.
+        self._set_section(section.index)  # updates the position too
+        if old is None or new.section_id != old.section_id:
+            self.marking.schedule_save()
 
     # -- facts (found off the UI thread; the sidebar lists them) ---------------
 

@@ -3,13 +3,20 @@
 Textual's Header re-lays the whole screen out whenever its title text changes
 (``Static.update`` refreshes with ``layout=True``), and the position changes on
 every key: measured, each PageDown repainted every pane four times. This bar
-has a fixed height and only repaints itself.
+has a fixed height and only repaints itself: the cells that changed, not the
+line. The position changes on every page turn; a whole-width dirty row would make
+Textual compose the box enclosing it and the text (every pane, 160×44 cells),
+while "37%" → "38%" dirties two cells above the text, and the outline and
+sidebar are left alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import RenderResult
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -42,16 +49,55 @@ class TitleBar(Widget):
     NARROW = 60
     """Under this width the position drops the word "section"."""
 
-    title: reactive[str] = reactive("")
+    # Not repainting reactives: a change repaints only the cells that differ.
+    title: reactive[str] = reactive("", repaint=False)
     """The document title (document text: shown literally, never as markup)."""
-    section: reactive[str] = reactive("")
+    section: reactive[str] = reactive("", repaint=False)
     """The current section's name; empty when it is the title itself (the lead)."""
-    position: reactive[str] = reactive("")
+    position: reactive[str] = reactive("", repaint=False)
     """Where the reader is, e.g. ``"section 2/4 · 37% · 四风 3/17"``."""
+
+    _shown: tuple[Cell, ...] | None = None
+    """The cells last drawn (``None``: nothing drawn yet)."""
+
+    def watch_title(self) -> None:
+        """Repaint what the new title changed."""
+        self._refresh_changed()
+
+    def watch_section(self) -> None:
+        """Repaint what the new section name changed."""
+        self._refresh_changed()
+
+    def watch_position(self) -> None:
+        """Repaint what the new position changed."""
+        self._refresh_changed()
+
+    def _refresh_changed(self) -> None:
+        """Mark the cells that differ from the last drawn line for repainting."""
+        shown = self._shown
+        width = self.size.width
+        if shown is None or len(shown) != width:
+            self.refresh()
+            return
+        span = changed_span(shown, line_cells(self._parts(width), width))
+        if span is not None:
+            # A cell of margin either side: a wide character cut in two repaints whole.
+            start, end = max(0, span[0] - 1), min(width, span[1] + 1)
+            self.refresh(Region(start, 0, end - start, 1))
 
     def render(self) -> RenderResult:
         """The title in bold, the section, then the position, dimmed."""
         width = self.size.width
+        parts = self._parts(width)
+        self._shown = line_cells(parts, width)
+        line = Text.assemble(*parts)
+        line.justify = "center"
+        line.no_wrap = True
+        line.overflow = "ellipsis"
+        return line
+
+    def _parts(self, width: int) -> list[tuple[str, str]]:
+        """The line's parts fitted to ``width`` cells, each with its style."""
         position = self.position
         if width < self.NARROW:  # the bare figures, "2/5 · 37%": room for the names
             position = position.removeprefix("section ")
@@ -68,13 +114,47 @@ class TitleBar(Widget):
         section = fit(section, max(0, room - cell_len(title) - len(joint))) if section else ""
         if not section:
             joint = ""
-        line = Text.assemble(
-            (title, "bold"),
-            (joint, "dim"),
-            section,
-            (tail, "dim"),
-        )
-        line.justify = "center"
-        line.no_wrap = True
-        line.overflow = "ellipsis"
-        return line
+        return [(title, "bold"), (joint, "dim"), (section, ""), (tail, "dim")]
+
+
+Cell = tuple[str, str]
+"""One cell of the bar: its character (``""`` for the right half of a wide one) and style."""
+
+
+def line_cells(parts: Sequence[tuple[str, str]], width: int) -> tuple[Cell, ...]:
+    """The ``width`` cells of ``parts`` centred on one line, as the bar draws them.
+
+    Text that does not fit is cut at the width (the bar's parts are fitted first).
+    """
+    cells: list[Cell] = []
+    for text, style in parts:
+        for char in text:
+            cells_of_char = cell_len(char)
+            if cells_of_char == 0 and cells:  # a combining mark shares its base's cell
+                base, base_style = cells[-1]
+                cells[-1] = (base + char, base_style)
+                continue
+            cells.append((char, style))
+            if cells_of_char == 2:
+                cells.append(("", style))
+    cells = cells[:width]
+    left = (width - len(cells)) // 2
+    blank = (" ", "")
+    return (blank,) * left + tuple(cells) + (blank,) * (width - left - len(cells))
+
+
+def changed_span(old: Sequence[Cell], new: Sequence[Cell]) -> tuple[int, int] | None:
+    """The cells ``[start, end)`` outside which ``old`` and ``new`` are the same, or ``None``.
+
+    Both lines have the same width.
+    """
+    width = len(new)
+    start = 0
+    while start < width and old[start] == new[start]:
+        start += 1
+    if start == width:
+        return None
+    end = width
+    while end > start and old[end - 1] == new[end - 1]:
+        end -= 1
+    return start, end

@@ -95,3 +95,24 @@ async def test_a_burst_of_page_turns_ends_with_title_and_outline_on_the_last_sec
         assert document.section_at(screen.reading.current_offset) == section
         assert screen.outline.current == section.id
         assert screen.title_bar.section == section.title
+
+
+async def test_a_page_turn_inside_a_section_repaints_the_figures_not_the_side_panes() -> None:
+    document = long_document(sections=2, paragraphs=120)
+    app = make_app(document=document)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("pagedown")
+        await settle(pilot)
+        section = screen.section_index
+        with frames_of(screen) as frames:
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert screen.section_index == section
+        (frame,) = frames
+        title_cells = [r for r in frame if r.overlaps(screen.title_bar.region)]
+        assert title_cells and all(r.width < screen.title_bar.region.width for r in title_cells)
+        assert not _touches(frame, screen.outline.region)
+        assert not _touches(frame, screen.facts.region)
+        assert _touches(frame, screen.reading.region)
