@@ -13,11 +13,15 @@ instead: ``run_in_process``, with the same contract.
 
 from __future__ import annotations
 
+import codecs
 import multiprocessing
+import os
+import tempfile
 import threading
 from collections.abc import Callable
+from multiprocessing import reduction
 from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -71,6 +75,11 @@ class ProcessDied(RuntimeError):
     """The worker process ended without sending a result (killed, out of memory, a crash)."""
 
 
+class ProcessUnavailable(RuntimeError):
+    """The worker process could not be started (no processes left, arguments that
+    cannot be sent): the work itself never ran."""
+
+
 def _child(conn: Connection, work: Callable[..., object], args: tuple[object, ...]) -> None:
     """The worker process: run ``work(*args)`` and send back ``(ok, value_or_error)``."""
     try:
@@ -107,13 +116,19 @@ def run_in_process(
     Raises:
         Exception: whatever ``work`` raised (re-raised here).
         ProcessDied: the process ended without a result.
+        ProcessUnavailable: the process could not be started.
     """
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(
         target=_child, args=(sender, work, args), name="reader-worker", daemon=True
     )
-    process.start()
+    try:
+        process.start()
+    except Exception as error:  # the work never ran: the caller may run it elsewhere
+        receiver.close()
+        sender.close()
+        raise ProcessUnavailable(f"worker process could not start: {error!r}") from error
     sender.close()  # the child holds its own copy; EOF reaches us if it dies
     try:
         while not receiver.poll(POLL_SECONDS):
@@ -134,3 +149,63 @@ def run_in_process(
     if not ok:
         raise value
     return value  # type: ignore[no-any-return]
+
+
+class TextForWorker:
+    """A long text for a worker process's arguments, sent through a file with no name.
+
+    Pickled in ``run_in_process``'s arguments, a ``str`` would cost the parent
+    its UTF-8 form twice: in the pickle buffer, and cached inside the ``str``
+    itself (CPython keeps the UTF-8 of a non-ASCII string once it was asked
+    for), for as long as the document is open: +57 MB for a 50 MB Chinese text.
+    Written instead in 1 MB pieces to an unnamed temporary file (``O_TMPFILE``:
+    gone with its last descriptor), it costs the parent a piece at a time; the
+    descriptor is inherited by the spawned process, which unpickles this as
+    the ``str`` itself.
+
+    Args:
+        text: The text (any ``str``; lone surrogates survive the trip).
+    """
+
+    PIECE = 1 << 20
+    """Characters encoded and written at a time."""
+
+    def __init__(self, text: str) -> None:
+        self._file = tempfile.TemporaryFile()
+        try:
+            for start in range(0, len(text), self.PIECE):
+                self._file.write(text[start : start + self.PIECE].encode("utf-8", "surrogatepass"))
+            self._file.flush()
+        except BaseException:
+            self._file.close()
+            raise
+
+    def close(self) -> None:
+        """Close the file (the worker holds its own descriptor)."""
+        self._file.close()
+
+    def __enter__(self) -> TextForWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __reduce__(self) -> tuple[Callable[[Any], str], tuple[Any]]:
+        # Only while a process is spawned: the descriptor goes to the child as is.
+        return (_read_text, (reduction.DupFd(self._file.fileno()),))
+
+
+def _read_text(inherited: Any) -> str:
+    """In the worker: the text of the file ``inherited`` stands for, read from its start."""
+    fd = inherited.detach()
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    parts: list[str] = []
+    offset = 0
+    try:
+        while piece := os.pread(fd, TextForWorker.PIECE * 3, offset):
+            offset += len(piece)
+            parts.append(decoder.decode(piece))
+        parts.append(decoder.decode(b"", final=True))
+    finally:
+        os.close(fd)
+    return "".join(parts)

@@ -211,10 +211,13 @@ def facts_text(records: list[dict[str, Any]]) -> str:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from reader.model.facts.extract import describe_value, extract_facts, fact_record
+    from reader.model.facts.extract import describe_value, extract_table, fact_record
 
     document = _load_one(args.path, "facts")
-    facts = [f for f in extract_facts(document) if args.kind in (None, f.kind.value)]
+    table = extract_table(document)
+    # Columns until here: a fact (and its mentions) is built only to be written out.
+    kept = (i for i in range(len(table)) if args.kind in (None, table.kind(i).value))
+    facts = (table.fact(i) for i in kept)
     if args.format == "text":
         records = [{**fact_record(f), "display": describe_value(f)} for f in facts]
         print(facts_text(records))

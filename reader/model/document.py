@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -341,7 +341,8 @@ class Fact:
     """exact, more-than, at-least, about, at-most, less-than or range."""
     counted: str | None = None
     """What is counted, or a short context label."""
-    mentions: tuple[Mention, ...] = ()
-    """Every place the fact is said, in text order."""
+    mentions: Sequence[Mention] = ()
+    """Every place the fact is said, in text order (a tuple, or a view over the
+    columns of a :class:`~reader.model.facts.table.FactTable`)."""
     value_end: float | int | None = None
     """Upper bound of a numeric range (3至5年 -> value 3, value_end 5)."""

@@ -148,7 +148,7 @@ class FactList(OptionList, inherit_bindings=False):
         self.set_options(options)
         target = None
         if keep is not None:
-            target = next((i for i, row in enumerate(rows) if row is keep), None)
+            target = next((i for i, row in enumerate(rows) if row == keep), None)
         if target is not None:
             self.highlighted = target
         else:

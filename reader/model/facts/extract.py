@@ -46,6 +46,7 @@ from reader.model.facts.names import find_people, orgs_and_titles
 from reader.model.facts.places import find_places
 from reader.model.facts.quantity import Quantity, find_en_quantities, find_zh_quantities
 from reader.model.facts.quotes import SHORT_SLOGAN, find_works, is_newspaper, term_spans
+from reader.model.facts.table import FactTable
 from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
 from reader.model.facts.zh_frames import (
     find_author_lines,
@@ -275,6 +276,20 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
     """
     with gc_paused():  # many facts, all kept, no cycles (see reader.model.memory)
         return _extract(document)
+
+
+def extract_table(document: Document) -> FactTable:
+    """Every fact of ``document`` as a :class:`FactTable` (columns, few objects).
+
+    What the app keeps and a worker process sends back: the same facts, in the
+    same order, as :func:`extract_facts`.
+
+    Args:
+        document: A parsed document.
+    """
+    with gc_paused():
+        facts = _extract(document)
+        return FactTable.of(facts, [section.id for section in document.sections])
 
 
 def _extract(document: Document) -> tuple[Fact, ...]:
