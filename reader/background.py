@@ -14,12 +14,14 @@ instead: ``run_in_process``, with the same contract.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import multiprocessing
 import os
 import tempfile
 import threading
 from collections.abc import Callable
-from multiprocessing import reduction
+from multiprocessing import reduction, resource_tracker
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
@@ -94,6 +96,21 @@ def _child(conn: Connection, work: Callable[..., object], args: tuple[object, ..
         conn.close()
 
 
+_TRACKER_LOCK = threading.Lock()
+
+
+def _tracker_running() -> None:
+    """Start multiprocessing's resource tracker without handing it ``sys.stderr``.
+
+    ``spawn`` starts the tracker with the first process and passes it the
+    descriptor of ``sys.stderr``; inside a Textual app that is a print capture
+    whose ``fileno()`` is -1, and the start fails ("bad value(s) in
+    fds_to_keep"). A ``sys.stderr`` with no descriptor at all is skipped.
+    """
+    with _TRACKER_LOCK, contextlib.redirect_stderr(io.StringIO()):
+        resource_tracker.ensure_running()
+
+
 def run_in_process(
     work: Callable[..., T], args: tuple[object, ...], cancelled: Callable[[], bool]
 ) -> T | None:
@@ -124,6 +141,7 @@ def run_in_process(
         target=_child, args=(sender, work, args), name="reader-worker", daemon=True
     )
     try:
+        _tracker_running()
         process.start()
     except Exception as error:  # the work never ran: the caller may run it elsewhere
         receiver.close()

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
-from reader.background import ProcessDied, run_detached, run_in_process
+from reader.background import (
+    ProcessDied,
+    ProcessUnavailable,
+    TextForWorker,
+    run_detached,
+    run_in_process,
+)
 
 
 def test_the_result_comes_back() -> None:
@@ -85,3 +94,60 @@ def test_cancelling_kills_the_process_at_once() -> None:
     assert run_in_process(_sleep, (30.0,), cancelled=flag.is_set) is None
     assert time.perf_counter() - began < 5
     assert not [p for p in multiprocessing.active_children() if p.name == "reader-worker"]
+
+
+def _length_and_ends(text: str) -> tuple[int, str, str]:
+    return len(text), text[:3], text[-3:]
+
+
+def test_a_long_text_reaches_the_process_whole_through_a_file() -> None:
+    # Over several pieces, CJK, an astral character and a lone surrogate.
+    text = ("报告\ud800𠀀 text " * 200_000) + "尾巴"
+    with TextForWorker(text) as sent:
+        assert run_in_process(_echo, (sent,), cancelled=lambda: False) == text
+
+
+def _echo(text: str) -> str:
+    return text
+
+
+def test_sending_a_text_leaves_no_utf8_copy_in_the_parent() -> None:
+    # CPython caches the UTF-8 form inside a str pickled whole: the string grows.
+    text = "中文" * 100_000 + str(time.time())
+    before = sys.getsizeof(text)
+    with TextForWorker(text) as sent:
+        assert run_in_process(_length_and_ends, (sent,), cancelled=lambda: False)[0] == len(text)
+    assert sys.getsizeof(text) == before
+    pickle.dumps(text)
+    assert sys.getsizeof(text) > before + len(text), "the cache this avoids is real"
+
+
+def test_a_process_starts_where_stderr_has_no_descriptor() -> None:
+    # Textual replaces sys.stderr with a capture whose fileno() is -1; spawn's
+    # resource tracker used to be started with it and fail. A fresh interpreter:
+    # in this one the tracker may be running already.
+    script = (
+        "import sys\n"
+        "class Capture:\n"
+        "    def write(self, text): return len(text)\n"
+        "    def flush(self): pass\n"
+        "    def fileno(self): return -1\n"
+        "from reader.background import run_in_process\n"
+        "from operator import mul\n"
+        "if __name__ == '__main__':\n"
+        "    sys.stderr = Capture()\n"
+        "    sys.stdout.write(str(run_in_process(mul, (6, 7), cancelled=lambda: False)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout == "42", done.stderr
+
+
+def test_a_process_that_cannot_start_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    with pytest.raises(ProcessUnavailable, match="no more processes"):
+        run_in_process(_square, (3,), cancelled=lambda: False)
