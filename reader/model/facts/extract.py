@@ -14,7 +14,8 @@ module resolves overlaps between them and builds :class:`Fact` objects:
   is not a quantity (R6);
 * every fact is one entry with all its mentions (:mod:`reader.model.facts.merge`):
   one per surface, whitespace collapsed, and for figures and dates one per
-  surface and counted thing.
+  surface and counted thing; they are merged as found, straight into the
+  columns of a :class:`~reader.model.facts.table.FactTable`.
 
 Positions are character offsets into ``Document.text`` (half-open spans).
 """
@@ -26,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
-from reader.model.document import Document, Fact, FactKind, Mention
+from reader.model.document import Document, Fact, FactKind
 from reader.model.facts.dates import DateMention, find_dates
 from reader.model.facts.english import (
     find_en_orgs,
@@ -41,7 +42,7 @@ from reader.model.facts.english_frames import (
     find_frame_places,
     find_licences,
 )
-from reader.model.facts.merge import merge_facts
+from reader.model.facts.merge import FactMerger
 from reader.model.facts.names import find_people, orgs_and_titles
 from reader.model.facts.places import find_places
 from reader.model.facts.quantity import Quantity, find_en_quantities, find_zh_quantities
@@ -56,8 +57,6 @@ from reader.model.facts.zh_frames import (
 from reader.model.memory import gc_paused
 
 Span = tuple[int, int]
-
-_KIND_ORDER = {kind: i for i, kind in enumerate(FactKind)}
 
 
 class _Spans:
@@ -93,28 +92,6 @@ class _Marks:
         return self._marks.find(1, start, end) >= 0
 
 
-class _Sections:
-    """Section ids by offset, as ``Document.section_at`` but with the lists built once."""
-
-    def __init__(self, document: Document) -> None:
-        self._starts = [s.start for s in document.sections]
-        self._ids = [s.id for s in document.sections]
-
-    def mention(self, start: int, end: int) -> tuple[Mention, ...]:
-        """The one mention of a single-mention fact (a quantity, a date)."""
-        index = bisect_right(self._starts, start) - 1
-        return (Mention(start, end, self._ids[index if index > 0 else 0] if self._ids else ""),)
-
-    def mentions(self, spans: Iterable[Span]) -> tuple[Mention, ...]:
-        """Mentions for ``spans``, sorted, duplicates dropped."""
-        unique = sorted(set(spans))
-        if not self._ids:
-            return tuple([Mention(s, e, "") for s, e in unique])
-        starts, ids = self._starts, self._ids
-        # Offsets before the first section belong to it (as Document.section_at).
-        return tuple([Mention(s, e, ids[(bisect_right(starts, s) or 1) - 1]) for s, e in unique])
-
-
 def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int, FactKind]]:
     """Keep maximal spans: longer first, then earlier; drop anything overlapping a kept one.
 
@@ -136,11 +113,12 @@ def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int
 
 def _entities(
     document: Document,
-    sections: _Sections,
+    merger: FactMerger,
     works: _Spans,
     newspapers: list[Span],
     english: bool = True,
-) -> list[Fact]:
+) -> list[Span]:
+    """People, organisations and places, added to ``merger``; returns their spans."""
     text = document.text
     places = find_places(text)
     places += find_zh_extra_places(text)
@@ -177,28 +155,26 @@ def _entities(
     grouped: dict[tuple[FactKind, str], list[Span]] = {}
     for start, end, kind in kept:
         grouped.setdefault((kind, text[start:end]), []).append((start, end))
-    facts: list[Fact] = []
     for (kind, surface), spans in grouped.items():
         value: str | None = surface
         if kind is FactKind.PERSON:
             value = person_titles.get(surface) or None
-        facts.append(Fact(kind, surface, value, mentions=sections.mentions(spans)))
-    return facts
+        merger.add(Fact(kind, surface, value), spans)
+    return [(start, end) for start, end, _ in kept]
 
 
 def _quote_facts(
-    document: Document, sections: _Sections
-) -> tuple[list[Fact], list[Span], list[Span], list[Span]]:
-    """Works and terms, plus the spans that mask other kinds.
+    document: Document, merger: FactMerger
+) -> tuple[list[Span], list[Span], list[Span]]:
+    """Works and terms, added to ``merger``, and the spans that mask other kinds.
 
     Returns:
-        The facts, the work spans (brackets included), the newspaper titles (also
+        The work spans (brackets included), the newspaper titles (also
         organisations) and the short quoted slogans (no quantities inside).
     """
     text = document.text
     works = find_works(text)
     terms = term_spans(text)
-    facts: list[Fact] = []
     by_title: dict[str, list[Span]] = {}
     for w in works:
         by_title.setdefault(w.text(text), []).append((w.start, w.end))
@@ -206,17 +182,18 @@ def _quote_facts(
     for start, end in licences:
         by_title.setdefault(text[start:end], []).append((start, end))
     for title, spans in by_title.items():
-        facts.append(Fact(FactKind.WORK, title, title, mentions=sections.mentions(spans)))
+        merger.add(Fact(FactKind.WORK, title, title), spans)
     for term, spans in terms.items():
-        facts.append(Fact(FactKind.TERM, term, term, mentions=sections.mentions(spans)))
+        merger.add(Fact(FactKind.TERM, term, term), spans)
     newspapers = [(w.start, w.end) for w in works if is_newspaper(w.text(text))]
     work_spans = [(w.outer_start, w.outer_end) for w in works] + licences
     slogans = [span for term, spans in terms.items() if len(term) <= SHORT_SLOGAN for span in spans]
-    return facts, work_spans, newspapers, slogans
+    return work_spans, newspapers, slogans
 
 
-def _date_facts(document: Document, sections: _Sections, dates: list[DateMention]) -> list[Fact]:
-    """One fact per date; where two readings overlap the longer one wins."""
+def _date_facts(document: Document, merger: FactMerger, dates: list[DateMention]) -> list[Span]:
+    """One fact per date, added to ``merger``; where two readings overlap the longer
+    one wins. Returns the dates' spans."""
     occupied = bytearray(len(document.text) + 1)
     kept: list[DateMention] = []
     for d in sorted(dates, key=lambda d: (d.start - d.end, d.start)):
@@ -224,44 +201,34 @@ def _date_facts(document: Document, sections: _Sections, dates: list[DateMention
             continue
         occupied[d.start : d.end] = b"\x01" * (d.end - d.start)
         kept.append(d)
-    return [
-        Fact(
-            FactKind.DATE,
-            document.text[d.start : d.end],
-            d.value,
-            counted=d.label,
-            mentions=sections.mention(d.start, d.end),
-        )
-        for d in kept
-    ]
+    for d in kept:
+        date = Fact(FactKind.DATE, document.text[d.start : d.end], d.value, counted=d.label)
+        merger.add(date, ((d.start, d.end),))
+    return [(d.start, d.end) for d in kept]
 
 
 def _quantity_facts(
-    document: Document, sections: _Sections, quantities: list[Quantity], mask: _Marks
-) -> list[Fact]:
-    out: list[Fact] = []
+    document: Document, merger: FactMerger, quantities: list[Quantity], mask: _Marks
+) -> None:
     seen: set[tuple[int, int]] = set()
     text = document.text
-    overlaps, mention = mask.overlaps, sections.mention
+    overlaps, add = mask.overlaps, merger.add
     for q in quantities:
         start, end, value, unit, qualifier, counted, value_end = q
         # The Chinese and English rules both read "12.5%": keep one.
         if (start, end) in seen or overlaps(start, end):
             continue
         seen.add((start, end))
-        out.append(
-            Fact(
-                FactKind.QUANTITY,
-                text[start:end],
-                value,
-                unit=unit,
-                qualifier=qualifier,
-                counted=counted,
-                mentions=mention(start, end),
-                value_end=value_end,
-            )
+        fact = Fact(
+            FactKind.QUANTITY,
+            text[start:end],
+            value,
+            unit=unit,
+            qualifier=qualifier,
+            counted=counted,
+            value_end=value_end,
         )
-    return out
+        add(fact, ((start, end),))
 
 
 def extract_facts(document: Document) -> tuple[Fact, ...]:
@@ -272,36 +239,34 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
             dates (see :mod:`reader.model.facts.dates` for the fallback).
 
     Returns:
-        Facts sorted by kind (the :class:`FactKind` order), then first mention.
+        Facts sorted by kind (the :class:`FactKind` order), then first mention;
+        their mentions are views over the table of :func:`extract_table`.
     """
-    with gc_paused():  # many facts, all kept, no cycles (see reader.model.memory)
-        return _extract(document)
+    return tuple(extract_table(document))
 
 
 def extract_table(document: Document) -> FactTable:
     """Every fact of ``document`` as a :class:`FactTable` (columns, few objects).
 
-    What the app keeps and a worker process sends back: the same facts, in the
-    same order, as :func:`extract_facts`.
+    What the app keeps and a worker process sends back: the facts of
+    :func:`extract_facts`, in the same order.
 
     Args:
         document: A parsed document.
     """
-    with gc_paused():
-        facts = _extract(document)
-        return FactTable.of(facts, [section.id for section in document.sections])
+    with gc_paused():  # many objects while the rules run (see reader.model.memory)
+        return _extract(document)
 
 
-def _extract(document: Document) -> tuple[Fact, ...]:
+def _extract(document: Document) -> FactTable:
     text = document.text
     published = document.meta.published.date() if document.meta.published else None
-    sections = _Sections(document)
-    quote_facts, work_spans, newspapers, slogans = _quote_facts(document, sections)
+    merger = FactMerger([s.start for s in document.sections], [s.id for s in document.sections])
+    work_spans, newspapers, slogans = _quote_facts(document, merger)
     # English names, months and weekdays all need a capital A-Z: one scan decides.
     english = has_latin_capital(text)
-    date_facts = _date_facts(document, sections, find_dates(text, published, english=english))
-    entity_facts = _entities(document, sections, _Spans(work_spans), newspapers, english)
-    mask: list[Span] = [m.span for f in date_facts + entity_facts for m in f.mentions]
+    mask = _date_facts(document, merger, find_dates(text, published, english=english))
+    mask += _entities(document, merger, _Spans(work_spans), newspapers, english)
     mask += slogans + work_spans
     # English first: its cue words (about 12.5%) qualify a percentage both rules read.
     quantities = find_en_quantities(text) + find_zh_quantities(text)
@@ -309,10 +274,10 @@ def _extract(document: Document) -> tuple[Fact, ...]:
         # Counted nouns and technical units only where the unit-word rule read nothing.
         taken = _Marks(len(text), [(q.start, q.end) for q in quantities])
         quantities += [q for q in find_en_counts(text) if not taken.overlaps(q.start, q.end)]
-    quantity_facts = _quantity_facts(document, sections, quantities, _Marks(len(text), mask))
-    facts = merge_facts(quote_facts + date_facts + entity_facts + quantity_facts)
-    facts.sort(key=lambda f: (_KIND_ORDER[f.kind], f.mentions[0].start if f.mentions else 0))
-    return tuple(facts)
+        del taken
+    _quantity_facts(document, merger, quantities, _Marks(len(text), mask))
+    del quantities, mask  # the rules' output, before the table is laid out
+    return merger.table()
 
 
 def fact_record(fact: Fact) -> dict[str, Any]:

@@ -119,44 +119,15 @@ class FactTable:
             facts: Facts in the order the table keeps.
             section_ids: The document's section ids, in order.
         """
-        table = cls(section_ids)
-        strings: dict[str, int] = {}
-        sections = {section: i for i, section in enumerate(table.section_ids)}
-
-        def pooled(value: str | None) -> int:
-            if value is None:
-                return -1
-            number = strings.get(value)
-            if number is None:
-                number = strings[value] = len(strings)
-            return number
-
-        def section(section_id: str) -> int:
-            number = sections.get(section_id)
-            if number is None:  # a mention outside the known sections (no sections at all)
-                number = sections[section_id] = len(sections)
-            return number
-
+        writer = TableWriter(section_ids)
         for fact in facts:
-            table.kinds.append(_KIND_NUMBER[fact.kind])
-            table.text.append(pooled(fact.text))
-            table.unit.append(pooled(fact.unit))
-            table.qualifier.append(pooled(fact.qualifier))
-            table.counted.append(pooled(fact.counted))
-            tag, number = _stored(fact.value, pooled)
-            table.value_tags.append(tag)
-            table.values.append(number)
-            tag, number = _stored(fact.value_end, pooled)
-            table.end_tags.append(tag)
-            table.value_ends.append(number)
-            for mention in fact.mentions:
-                table.starts.append(mention.start)
-                table.ends.append(mention.end)
-                table.sections.append(section(mention.section))
-            table.first.append(len(table.starts))
-        table.strings = list(strings)
-        table.section_ids = tuple(sections)
-        return table
+            writer.add(
+                fact,
+                [m.start for m in fact.mentions],
+                [m.end for m in fact.mentions],
+                [writer.section(m.section) for m in fact.mentions],
+            )
+        return writer.table()
 
     def __len__(self) -> int:
         return len(self.kinds)
@@ -228,3 +199,66 @@ def _number(tag: int, number: float, strings: Sequence[str]) -> float | int | No
     if tag == _BIG:
         return int(strings[int(number)])
     return number
+
+
+class TableWriter:
+    """Fills a :class:`FactTable` row by row, interning its strings.
+
+    Args:
+        section_ids: The document's section ids, in order.
+    """
+
+    def __init__(self, section_ids: Sequence[str]) -> None:
+        self._table = FactTable(section_ids)
+        self._strings: dict[str, int] = {}
+        self._sections = {section: i for i, section in enumerate(self._table.section_ids)}
+
+    def _pooled(self, value: str | None) -> int:
+        if value is None:
+            return -1
+        number = self._strings.get(value)
+        if number is None:
+            number = self._strings[value] = len(self._strings)
+        return number
+
+    def section(self, section_id: str) -> int:
+        """The number of ``section_id`` (a new one for an id outside the known sections)."""
+        number = self._sections.get(section_id)
+        if number is None:
+            number = self._sections[section_id] = len(self._sections)
+        return number
+
+    def add(
+        self, fact: Fact, starts: Iterable[int], ends: Iterable[int], sections: Iterable[int]
+    ) -> None:
+        """Append ``fact``'s row, with mentions given as columns (its own are not read).
+
+        Args:
+            fact: The fact's fields (its ``mentions`` are ignored).
+            starts: Its mentions' starts, in text order.
+            ends: Their ends.
+            sections: Their section numbers (from :meth:`section`).
+        """
+        table, pooled = self._table, self._pooled
+        table.kinds.append(_KIND_NUMBER[fact.kind])
+        table.text.append(pooled(fact.text))
+        table.unit.append(pooled(fact.unit))
+        table.qualifier.append(pooled(fact.qualifier))
+        table.counted.append(pooled(fact.counted))
+        tag, number = _stored(fact.value, pooled)
+        table.value_tags.append(tag)
+        table.values.append(number)
+        tag, number = _stored(fact.value_end, pooled)
+        table.end_tags.append(tag)
+        table.value_ends.append(number)
+        table.starts.extend(starts)
+        table.ends.extend(ends)
+        table.sections.extend(sections)
+        table.first.append(len(table.starts))
+
+    def table(self) -> FactTable:
+        """The table written so far (the writer is done with it)."""
+        table = self._table
+        table.strings = list(self._strings)
+        table.section_ids = tuple(self._sections)
+        return table
