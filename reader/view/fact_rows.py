@@ -9,6 +9,8 @@ Positions are character offsets into ``Document.text`` (see the model).
 
 from __future__ import annotations
 
+import contextlib
+import os
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +32,9 @@ KIND_LABELS: dict[FactKind, str] = {
     FactKind.TERM: "Terms",
 }
 """Group headings of the sidebar, one per kind, in ``FactKind`` order."""
+
+WORKER_NICENESS = 10
+"""How much lower the facts worker process runs than the reader (``nice`` steps)."""
 
 FactGroups = list[tuple[FactKind, Sequence[Fact]]]
 """Non-empty groups in ``FactKind`` order: ``(kind, facts in text order)``."""
@@ -266,11 +271,14 @@ def find_facts(text: str, meta: Meta, sections: tuple[Section, ...]) -> FactInde
 
     Only what the extractor reads is sent (the text, the metadata for the year
     of year-less dates, the sections for each mention's section); the
-    paragraphs stay behind.
+    paragraphs stay behind. The process lowers its own priority first: on a
+    busy machine the reader's keys come before its facts.
 
     Args:
         text: The displayed text.
         meta: Its metadata.
         sections: Its sections.
     """
+    with contextlib.suppress(OSError):  # a platform without nice: same priority
+        os.nice(WORKER_NICENESS)
     return FactIndex.build(Document(text, meta, sections, ()))
