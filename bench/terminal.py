@@ -1,188 +1,219 @@
-"""Real-terminal benchmark: reader in tmux, measured as a user sees it.
+"""Real-terminal benchmark: reader, `less` and a bare Textual app side by side, in a
+pty of 160×45 that the bench drives itself (bench/pty_session.py).
 
-For each document: time from the command until its text shows on the screen
-(polling `tmux capture-pane`), per-key PageDown latency (until the screen
-changes), whether a burst of 50 PageDowns lands all 50 pages (the screen after
-the burst equals the screen after 50 paced presses), and peak RSS from
-`/usr/bin/time -v`.
+Runs are interleaved (reader, less, bare, reader, less, bare, …) so a change of the
+machine's load falls on all three alike. Each run starts the program afresh, with
+its own empty config and cache folders:
 
-`python bench/terminal.py [FILE ...]` prints JSON lines; bench/run.py tabulates.
+* ``first_frame``: the seconds until a phrase of the document's first body
+  paragraph has been written (escape sequences stripped): the document's text on
+  the screen, not an empty frame or a title;
+* ``session``: first frame; then the CPU of the process tree (utime+stime,
+  children included) from the first frame until it is idle (≤ 2 ticks in 1 s);
+  then PageDowns, each timed to the first byte back and to the last byte before
+  ``QUIET`` seconds of silence (the screen settled); then the peak RSS of the
+  program alone (VmHWM) and of its tree (the sum of its processes' RSS,
+  sampled every 0.1 s);
+* ``busy_keys`` (reader only): PageDowns from the first frame on, while the tree is
+  busy (its CPU over 25 % of a core in the last second) and after, to tell
+  whether keys slow down while the work after opening runs.
+
+`python bench/terminal.py [FILE ...]` prints one JSON line a program and file.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shlex
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
 
-from reader.model.layout.cells import cut_at_cells  # noqa: E402
+from pty_session import PAGE_DOWN, TICK, Session  # noqa: E402
+from stats import probe_of  # noqa: E402
 
 READER = ROOT / ".venv" / "bin" / "reader"
-WIDTH, HEIGHT = 160, 45
-POLL = 0.002
+PYTHON = ROOT / ".venv" / "bin" / "python"
+QUIET = 0.2  # seconds of silence that make a frame the last one of a key
+KEYS = 10  # PageDowns timed in each session, once the program is idle
+PROGRAMS = ("reader", "less", "bare Textual")
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+def argv(program: str, path: Path, mode: str = "static") -> list[str]:
+    """The command that shows ``path`` with ``program``."""
+    if program == "reader":
+        return [str(READER), str(path)]
+    if program == "less":
+        return ["less", str(path)]
+    return [str(PYTHON), str(HERE / "bare.py"), mode, str(path)]
 
 
-def _screen(session: str) -> str:
-    return _tmux("capture-pane", "-p", "-t", session)
-
-
-def _wait_for(session: str, predicate: object, timeout: float) -> float | None:
-    """Seconds until predicate(screen) holds, or None on timeout."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if predicate(_screen(session)):  # type: ignore[operator]
-            return time.perf_counter() - start
-        time.sleep(POLL)
-    return None
-
-
-def _probe_text(path: Path) -> str:
-    """A short run of body text from the document's first paragraphs."""
+def probe(path: Path) -> str:
+    """The phrase whose appearance is the first frame (see stats.probe_of)."""
     with path.open(encoding="utf-8", errors="replace") as handle:
-        lines = [line.strip() for _, line in zip(range(2000), handle, strict=False)]
-    # A hard-wrapped Chinese text has no line over 40 characters: take a shorter one.
-    for least in (40, 20):
-        for stripped in lines:
-            if len(stripped) > least and not stripped.startswith(("来源", "今天")):
-                return stripped[:6]
-    return ""
+        return probe_of(line for _, line in zip(range(3000), handle, strict=False))
 
 
-def _wait_stable(session: str, quiet: float = 0.3, timeout: float = 20.0) -> str:
-    """The screen once it has not changed for ``quiet`` seconds."""
-    last, since = _screen(session), time.perf_counter()
-    end = since + timeout
-    while time.perf_counter() < end:
-        time.sleep(0.02)
-        now = _screen(session)
-        if now != last:
-            last, since = now, time.perf_counter()
-        elif time.perf_counter() - since >= quiet:
-            break
-    return last
-
-
-def _reading_part(screen: str) -> str:
-    """The screen without the facts sidebar, which fills in on its own time.
-
-    Cut by terminal cells, not characters: a CJK character takes two.
-    """
-    return "\n".join(line[: cut_at_cells(line, WIDTH - 34)] for line in screen.splitlines())
-
-
-def first_frames(path: Path, runs: int = 3) -> float | None:
-    """Median seconds from the command until the document's text shows, over ``runs``."""
-    probe = _probe_text(path)
-    session = f"readerfirst{os.getpid()}"
-    times: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        command = f"env READER_CONFIG_DIR={shlex.quote(tmp)} {shlex.quote(str(READER))} " + (
-            shlex.quote(str(path))
-        )
-        for _ in range(runs):
-            _tmux("kill-session", "-t", session)
-            start = time.perf_counter()
-            _tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
-            shown = _wait_for(session, lambda screen: probe in screen, timeout=120)
-            if shown is not None:
-                times.append(time.perf_counter() - start)
-            _tmux("send-keys", "-t", session, "q")
-            time.sleep(0.5)
-            _tmux("kill-session", "-t", session)
-            time.sleep(0.5)
-    return statistics.median(times) if times else None
-
-
-def measure(path: Path, keys: int = 20) -> dict[str, object]:
-    """Measure one document in a fresh tmux session."""
-    median_first = first_frames(path)
-    session = f"readerbench{os.getpid()}"
-    probe = _probe_text(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        timing = Path(tmp) / "time.txt"
-        env = f"READER_CONFIG_DIR={shlex.quote(tmp)}"
-        command = (
-            f"env {env} /usr/bin/time -v -o {shlex.quote(str(timing))} "
-            f"{shlex.quote(str(READER))} {shlex.quote(str(path))}"
-        )
-        _tmux("kill-session", "-t", session)
-        start = time.perf_counter()
-        _tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
-        shown = _wait_for(session, lambda screen: probe in screen, timeout=120)
-        first_frame = None if shown is None else time.perf_counter() - start
-        _wait_stable(session, quiet=0.5)
-        # Keys are timed once the facts sidebar has filled in (the extractor
-        # shares the interpreter with the UI while it runs).
-        facts_ready = _wait_for(session, lambda screen: "Figures (" in screen, timeout=120)
-
-        latencies: list[float] = []
-        for _ in range(keys):
-            before = _screen(session)
-            t0 = time.perf_counter()
-            _tmux("send-keys", "-t", session, "PageDown")
-            if _wait_for(session, lambda screen, b=before: screen != b, timeout=5) is None:
-                break
-            latencies.append(time.perf_counter() - t0)
-            _wait_stable(session, quiet=0.05)
-
-        # Burst: 50 PageDowns at once must land where 50 paced ones land.
-        _tmux("send-keys", "-t", session, "g")
-        _wait_stable(session)
-        _tmux("send-keys", "-t", session, *(["PageDown"] * 50))
-        burst = _reading_part(_wait_stable(session))
-        _tmux("send-keys", "-t", session, "g")
-        _wait_stable(session)
-        for _ in range(50):
-            _tmux("send-keys", "-t", session, "PageDown")
-            time.sleep(0.03)
-        paced = _reading_part(_wait_stable(session))
-
-        _tmux("send-keys", "-t", session, "q")
-        # GNU time opens its output file at the start and fills it at the exit.
-        deadline = time.perf_counter() + 15
-        while time.perf_counter() < deadline and (
-            not timing.exists() or "Maximum resident" not in timing.read_text()
-        ):
-            time.sleep(0.05)
-        _tmux("kill-session", "-t", session)
-        rss_kb = None
-        if timing.exists():
-            for line in timing.read_text().splitlines():
-                if "Maximum resident set size" in line:
-                    rss_kb = int(line.rsplit(":", 1)[1])
-    return {
-        "document": path.name,
-        "megabytes": round(path.stat().st_size / 1024 / 1024, 1),
-        "first_frame_s": None if first_frame is None else round(first_frame, 3),
-        "first_frame_median_of_3_s": None if median_first is None else round(median_first, 3),
-        "pagedown_median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
-        "pagedown_max_ms": round(max(latencies) * 1000, 1) if latencies else None,
-        "burst_lands_all": burst == paced,
-        "peak_rss_mb": None if rss_kb is None else round(rss_kb / 1024, 1),
-        "facts_after_s": None if facts_ready is None else round(facts_ready, 2),
+def _session(program: str, path: Path, mode: str, home: str) -> Session:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home,
+        "TERM": "xterm-256color",
+        "LC_ALL": "C.UTF-8",
+        "LESSHISTFILE": "-",
+        "READER_CONFIG_DIR": os.path.join(home, "config"),
+        "READER_CACHE_DIR": os.path.join(home, "cache"),
     }
+    session = Session(argv(program, path, mode), env)
+    session.probe = probe(path)
+    session.start()
+    return session
 
 
-def main(argv: list[str]) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    from gen import SEED, document_path
+def first_frame(program: str, path: Path) -> float | None:
+    """Seconds from the start until the document's text is on the screen."""
+    with tempfile.TemporaryDirectory() as home:
+        session = _session(program, path, "static", home)
+        session.sampling = False
+        shown = session.wait_text(timeout=120)
+        session.quit()
+    return shown
 
-    paths = [Path(a) for a in argv] or [SEED, document_path(10), document_path(50)]
+
+@dataclass
+class Figures:
+    """What the sessions of one program on one document measured."""
+
+    program: str
+    document: str
+    first_frame_s: list[float] = field(default_factory=list)
+    busy_cpu_s: list[float] = field(default_factory=list)
+    busy_wall_s: list[float] = field(default_factory=list)
+    first_change_ms: list[float] = field(default_factory=list)
+    settled_ms: list[float] = field(default_factory=list)
+    rss_alone_mb: list[float] = field(default_factory=list)
+    rss_tree_mb: list[float] = field(default_factory=list)
+    processes: list[int] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def session(program: str, path: Path, figures: Figures, keys: int = KEYS) -> None:
+    """One full run of ``program`` on ``path``, its figures added to ``figures``."""
+    with tempfile.TemporaryDirectory() as home:
+        run = _session(program, path, "panes", home)
+        try:
+            shown = run.wait_text(timeout=180)
+            if shown is None:
+                figures.failures.append("no first frame in 180 s")
+                return
+            figures.first_frame_s.append(shown)
+            idle = run.wait_idle(since=shown)
+            if idle is None:
+                figures.failures.append("not idle 180 s after the first frame")
+                return
+            busy = run.samples[-1].ticks - run.ticks_at(shown)
+            figures.busy_cpu_s.append(busy / TICK)
+            figures.busy_wall_s.append(max(0.0, idle - shown))
+            run.sampling = False
+            run.wait_quiet(QUIET, 5)
+            for _ in range(keys):
+                timed = run.key(PAGE_DOWN, QUIET)
+                if timed is None:
+                    figures.failures.append("a PageDown drew nothing")
+                    break
+                figures.first_change_ms.append(timed[0] * 1000)
+                figures.settled_ms.append(timed[1] * 1000)
+            run.sampling = True
+            run.sample(every=0)
+        finally:
+            run.quit()
+        if run.peak_rss_kb is not None:
+            figures.rss_alone_mb.append(run.peak_rss_kb / 1024)
+        figures.rss_tree_mb.append(run.peak_tree_rss() / 1024 / 1024)
+        figures.processes.append(run.peak_pids())
+
+
+@dataclass
+class BusyKeys:
+    """PageDowns while the work after opening runs, and after it."""
+
+    document: str
+    during_first_ms: list[float] = field(default_factory=list)
+    during_settled_ms: list[float] = field(default_factory=list)
+    after_first_ms: list[float] = field(default_factory=list)
+    after_settled_ms: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def busy_keys(path: Path, figures: BusyKeys, after: int = KEYS, limit: float = 180) -> None:
+    """PageDowns in reader from its first frame on, sorted into during / after its busy period."""
+    with tempfile.TemporaryDirectory() as home:
+        run = _session("reader", path, "panes", home)
+        try:
+            shown = run.wait_text(timeout=180)
+            if shown is None:
+                figures.failures.append("no first frame in 180 s")
+                return
+
+            def busy() -> bool:
+                recent = [s for s in run.samples if s.at >= run.now() - 1.0]
+                # A key costs reader ~20 ms of CPU: a tree over 25 % of a core is working.
+                return len(recent) < 5 or recent[-1].ticks - recent[0].ticks > 0.25 * TICK
+
+            pressed_after = 0
+            while pressed_after < after and run.now() - shown < limit:
+                during = busy()
+                run.wait_quiet(QUIET, 1.0)  # output that never stops: press anyway
+                timed = run.key(PAGE_DOWN, QUIET)
+                if timed is None:
+                    figures.failures.append("a PageDown drew nothing")
+                    break
+                first, settled = (x * 1000 for x in timed)
+                if during:
+                    figures.during_first_ms.append(first)
+                    figures.during_settled_ms.append(settled)
+                else:
+                    pressed_after += 1
+                    figures.after_first_ms.append(first)
+                    figures.after_settled_ms.append(settled)
+                run.pump(0.1)  # let the CPU samples show the key's own cost settle
+        finally:
+            run.quit()
+
+
+def interleaved(rounds: int, step: Callable[[str], None], programs: tuple[str, ...]) -> None:
+    """``step(program)`` for each program in turn, ``rounds`` times over."""
+    for _ in range(rounds):
+        for program in programs:
+            step(program)
+
+
+def warm_up(path: Path) -> None:
+    """One unmeasured start of each program: bytecode written, files in the page cache."""
+    for program in PROGRAMS:
+        first_frame(program, path)
+
+
+def main(argv_: list[str]) -> None:
+    sys.path.insert(0, str(HERE))
+    from gen import SEED
+
+    paths = [Path(a) for a in argv_] or [SEED]
+    warm_up(paths[0])
     for path in paths:
-        print(json.dumps(measure(path), ensure_ascii=False), flush=True)
+        for program in PROGRAMS:
+            figures = Figures(program, path.name)
+            session(program, path, figures)
+            print(json.dumps(asdict(figures), ensure_ascii=False), flush=True)
+        keys = BusyKeys(path.name)
+        busy_keys(path, keys)
+        print(json.dumps(asdict(keys), ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":
