@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench corpus fuzz clean bytecode
+.PHONY: run test lint bench bench-readme corpus fuzz clean bytecode
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,13 @@ fuzz: $(VENV)/.installed-test
 	READER_FUZZ_SEED=$${READER_FUZZ_SEED:-random} READER_FUZZ_SECONDS=$(FUZZ_SECONDS) READER_FUZZ_STEPS=40 \
 		$(BIN)/python -m pytest -q -s -p no:cacheprovider tests/hostile_app/test_fuzz.py
 
+# Every performance row beside less and a bare Textual app (about RUNTIME; keeps its
+# report in bench/data/last-run.md); bench-readme puts that report in README.md.
 bench: $(VENV)/.installed-test bytecode
 	$(BIN)/python bench/run.py
+
+bench-readme:
+	$(BIN)/python bench/run.py --readme
 
 # Score titles, outlines and facts on the real-document corpus kept beside the
 # project (../shared/corpus, maintained outside it); `make corpus SHARED=DIR` to

@@ -147,6 +147,7 @@ def session_rows(
             )
         )
     tree = [max(a, t) for a, t in zip(reader.rss_alone_mb, reader.rss_tree_mb, strict=False)]
+    processes = max(reader.processes, default=0)
     rows.append(
         Row(
             f"peak RSS, {label}, reader alone",
@@ -158,7 +159,7 @@ def session_rows(
     rows.append(
         Row(
             f"peak RSS, {label}, reader + children "
-            f"(up to {max(reader.processes, default=0)} processes)",
+            f"(at most {processes} process{'es' if processes != 1 else ''})",
             spread_text(tree, "MB"),
             spread_text(less.rss_tree_mb, "MB"),
             spread_text(bare.rss_tree_mb, "MB"),
@@ -249,6 +250,7 @@ def growth(sizes: list[int], measured: dict[int, dict[str, Figures]]) -> list[Gr
 def terminal_part(quick: bool) -> tuple[str, str, dict[str, object]]:
     """The side-by-side table, the growth table, and the raw figures."""
     warm_up(SEED)
+    first_frame("reader", markdown_path(10))  # Markdown's modules are imported on demand
     frames = first_frames(
         {
             "sample": SEED,
@@ -361,6 +363,9 @@ def main(argv: list[str]) -> int:
             f"{machine()}; load average before {before}, after {load()}.",
             "",
             terminal[0],
+            "",
+            "bare Textual is one `Static` in the first-frame rows, reader's three panes with "
+            "nothing behind them in the others.",
             "",
             "Growth curve (reader; the floor is bare Textual's peak RSS at 10 MB):",
             "",

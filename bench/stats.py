@@ -35,7 +35,7 @@ class Spread:
 
 
 def figure(value: float) -> str:
-    """Three significant digits, without an exponent: 0.0123, 1.23, 12.3, 123, 1234."""
+    """Three significant digits, without an exponent: 0.0123, 0.560, 1.23, 12.3, 123, 1234."""
     if value == 0:
         return "0"
     magnitude = abs(value)
@@ -45,6 +45,8 @@ def figure(value: float) -> str:
         return f"{value:.1f}"
     if magnitude >= 1:
         return f"{value:.2f}"
+    if magnitude >= 0.1:
+        return f"{value:.3f}"
     return f"{value:.3g}"
 
 
@@ -89,8 +91,11 @@ def replace_between(text: str, begin: str, end: str, body: str) -> str:
     return f"{head}{begin}\n{body.strip(chr(10))}\n{end}{tail}"
 
 
-# CSI (cursor moves, colours, modes), OSC (titles, up to BEL or ST), two-byte escapes.
-_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
+# CSI (cursor moves, colours, modes), OSC (titles, up to BEL or ST), character
+# set designations, two-byte escapes.
+_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[()*+].|\x1b[@-Z\\-_=>78]"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
