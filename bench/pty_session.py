@@ -115,6 +115,8 @@ class Session:
         self._text = self._text[-4096:] + text
         if self.probe in visible_text(self._text):
             self.probe_at = self.chunks[-1][0]
+            if self.sampling:  # the CPU at the first frame, for the busy period after it
+                self.sample(every=0)
 
     def wait_text(self, timeout: float) -> float | None:
         """Seconds from the start until ``self.probe`` had been written, or None."""
@@ -185,9 +187,10 @@ class Session:
         return next(s.at for s in self.samples if s.ticks >= last - 2 and s.at >= since)
 
     def ticks_at(self, moment: float) -> int:
-        """The tree's CPU ticks at the last sample before ``moment``."""
-        before = [s.ticks for s in self.samples if s.at <= moment]
-        return before[-1] if before else 0
+        """The tree's CPU ticks at the first sample from ``moment`` on (the last one
+        before it when there is none)."""
+        after = [s.ticks for s in self.samples if s.at >= moment]
+        return after[0] if after else (self.samples[-1].ticks if self.samples else 0)
 
     def peak_tree_rss(self) -> int:
         return max((s.rss for s in self.samples), default=0)

@@ -113,9 +113,9 @@ def session(program: str, path: Path, figures: Figures, keys: int = KEYS) -> Non
                 figures.failures.append("no first frame in 180 s")
                 return
             figures.first_frame_s.append(shown)
-            idle = run.wait_idle(since=shown)
+            idle = run.wait_idle(since=shown, timeout=600)
             if idle is None:
-                figures.failures.append("not idle 180 s after the first frame")
+                figures.failures.append("not idle 600 s after the first frame")
                 return
             busy = run.samples[-1].ticks - run.ticks_at(shown)
             figures.busy_cpu_s.append(busy / TICK)
