@@ -123,14 +123,13 @@ class Session:
         self.pump(timeout, lambda: self.probe_at is not None)
         return self.probe_at
 
+    def silence(self) -> float:
+        """Seconds since the last byte of output."""
+        return self.now() - (self.chunks[-1][0] if self.chunks else 0.0)
+
     def wait_quiet(self, quiet: float, timeout: float) -> bool:
         """Wait until no output has come for ``quiet`` seconds (False on timeout)."""
-
-        def calm() -> bool:
-            last = self.chunks[-1][0] if self.chunks else 0.0
-            return self.now() - last >= quiet
-
-        return calm() or self.pump(timeout, calm)
+        return self.silence() >= quiet or self.pump(timeout, lambda: self.silence() >= quiet)
 
     def key(self, data: bytes, quiet: float, timeout: float = 5.0) -> tuple[float, float] | None:
         """Send ``data``; (seconds to the first byte back, seconds to the last byte

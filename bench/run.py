@@ -194,7 +194,8 @@ def busy_rows(label: str, keys: BusyKeys) -> list[Row]:
         rows.append(
             Row(
                 f"PageDown → {what} while busy vs after, {label} "
-                f"({len(during)} / {len(after)} keys)",
+                f"({len(during)} / {len(after)} keys; {keys.unclear} not sent, the screen "
+                "still changing)",
                 f"while busy {spread_text(during, 'ms')}; after {spread_text(after, 'ms')}",
                 target="while busy ≤ after + 10 %",
                 met=not_slower(during, after),

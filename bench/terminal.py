@@ -14,9 +14,10 @@ its own empty config and cache folders:
   ``QUIET`` seconds of silence (the screen settled); then the peak RSS of the
   program alone (VmHWM) and of its tree (the sum of its processes' RSS,
   sampled every 0.1 s);
-* ``busy_keys`` (reader only): PageDowns from the first frame on, while the tree is
-  busy (its CPU over 25 % of a core in the last second) and after, to tell
-  whether keys slow down while the work after opening runs.
+* ``busy_keys`` (reader only): PageDowns from the first frame on, each sorted by
+  whether the tree was busy just before it (more than 2 CPU ticks in 0.3 s once
+  the last key's frame had settled) or idle, to tell whether keys slow down
+  while the work after opening runs.
 
 `python bench/terminal.py [FILE ...]` prints one JSON line a program and file.
 """
@@ -27,7 +28,6 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -148,6 +148,7 @@ class BusyKeys:
     during_settled_ms: list[float] = field(default_factory=list)
     after_first_ms: list[float] = field(default_factory=list)
     after_settled_ms: list[float] = field(default_factory=list)
+    unclear: int = 0  # times the screen was still changing when a key was due: none sent
     failures: list[str] = field(default_factory=list)
 
 
@@ -162,14 +163,21 @@ def busy_keys(path: Path, figures: BusyKeys, after: int = KEYS, limit: float = 1
                 return
 
             def busy() -> bool:
-                recent = [s for s in run.samples if s.at >= run.now() - 1.0]
-                # A key costs reader ~20 ms of CPU: a tree over 25 % of a core is working.
-                return len(recent) < 5 or recent[-1].ticks - recent[0].ticks > 0.25 * TICK
+                # Once the last key's frame has settled, an idle program uses no CPU:
+                # more than 2 ticks in the next 0.3 s is the work after opening.
+                run.sample(every=0)
+                before = run.samples[-1].ticks if run.samples else 0
+                run.pump(0.3)
+                run.sample(every=0)
+                return bool(run.samples) and run.samples[-1].ticks - before > 2
 
             pressed_after = 0
             while pressed_after < after and run.now() - shown < limit:
+                run.wait_quiet(QUIET, 2.0)
                 during = busy()
-                run.wait_quiet(QUIET, 1.0)  # output that never stops: press anyway
+                if run.silence() < QUIET:  # still drawing: the key's change would be unclear
+                    figures.unclear += 1
+                    continue
                 timed = run.key(PAGE_DOWN, QUIET)
                 if timed is None:
                     figures.failures.append("a PageDown drew nothing")
@@ -182,16 +190,8 @@ def busy_keys(path: Path, figures: BusyKeys, after: int = KEYS, limit: float = 1
                     pressed_after += 1
                     figures.after_first_ms.append(first)
                     figures.after_settled_ms.append(settled)
-                run.pump(0.1)  # let the CPU samples show the key's own cost settle
         finally:
             run.quit()
-
-
-def interleaved(rounds: int, step: Callable[[str], None], programs: tuple[str, ...]) -> None:
-    """``step(program)`` for each program in turn, ``rounds`` times over."""
-    for _ in range(rounds):
-        for program in programs:
-            step(program)
 
 
 def warm_up(path: Path) -> None:
