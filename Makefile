@@ -43,8 +43,8 @@ fuzz: $(VENV)/.installed-test
 	READER_FUZZ_SEED=$${READER_FUZZ_SEED:-random} READER_FUZZ_SECONDS=$(FUZZ_SECONDS) READER_FUZZ_STEPS=40 \
 		$(BIN)/python -m pytest -q -s -p no:cacheprovider tests/hostile_app/test_fuzz.py
 
-# Every performance row beside less and a bare Textual app (about RUNTIME; keeps its
-# report in bench/data/last-run.md); bench-readme puts that report in README.md.
+# Every performance row beside less and a bare Textual app (47 min at load ~10; keeps
+# its report in bench/data/last-run.md); bench-readme puts that report in README.md.
 bench: $(VENV)/.installed-test bytecode
 	$(BIN)/python bench/run.py
 

@@ -153,7 +153,7 @@ class Session:
         self._sampled_at = now
         if now - self._tree_at >= 0.5:  # new worker processes appear within 0.5 s
             self._tree_at = now
-            self._tree = process_tree(self.pid, _parents())
+            self._tree = process_tree(self.pid, parents())
         ticks = rss = alive = 0
         for pid in self._tree:
             try:
@@ -239,7 +239,7 @@ class Session:
                 pass
 
 
-def _parents() -> dict[int, int]:
+def parents() -> dict[int, int]:
     """Every process's parent id, from /proc."""
     parents: dict[int, int] = {}
     for entry in os.scandir("/proc"):
