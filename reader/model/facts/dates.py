@@ -12,6 +12,9 @@ Values:
 * an English year alone is a date after a temporal cue (in, since, by, until,
   during ...) or in a citation's brackets (``(1799)``), not before a plural noun
   (``in 2000 homes``);
+* a year written with an apostrophe (``the year '84``, ``since ’98``) after the same
+  cues leaves its century unspecified, as ISO 8601-2 does: ``"XX84"``; after "the
+  year" the phrase is the surface (the apostrophe alone does not make a year);
 * a weekday (星期五, Friday) is its own date with the English weekday name as value.
 
 Year inference for year-less dates (6月13日): the year of ``meta.published``;
@@ -230,6 +233,7 @@ def find_dates(text: str, published: date | None, *, english: bool = True) -> li
     if english:
         out.extend(_en_dates(text, year, published))
         out.extend(_bare_years(text))
+        out.extend(_short_years(text))
         out.extend(_clock_times(text))
     return out
 
@@ -248,6 +252,26 @@ BARE_YEAR = Guarded(
     re.compile(r"(?<![0-9])(?P<y>1[0-9]{3}|20[0-9]{2})(?![0-9]|\s+[a-z]+s\b|\s*%)"),
 )
 _YEAR_CUE_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?:{trie_pattern(_YEAR_CUES)})\s+|\()$")
+
+
+# Found by the apostrophe (rare), the cue read backwards; not a quoted '84' or '84th.
+SHORT_YEAR = re.compile(r"['’](?P<y>[0-9]{2})(?![0-9'’A-Za-z])")
+_SHORT_CUE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:(?P<year>[Tt]he[ \t]+year)|[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Uu]ntil)[ \t]+$"
+)
+_PLURAL_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
+
+
+def _short_years(text: str) -> list[DateMention]:
+    """``the year '84`` (the phrase), ``since '98`` (the year): century unspecified."""
+    out = []
+    for m in SHORT_YEAR.finditer(text):
+        cue = _SHORT_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if cue is None or _PLURAL_AFTER.match(text, m.end()):
+            continue
+        start = cue.start("year") if cue.group("year") else m.start()
+        out.append(DateMention(start, m.end(), "XX" + m.group("y")))
+    return out
 
 
 def _year_ranges(text: str) -> list[DateMention]:

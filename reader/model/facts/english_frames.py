@@ -15,7 +15,17 @@ Places:
 
 Organisations:
 * the line after a person's name in an indented address or signature block
-  (``   Chris Newman`` / ``   Sun Microsystems``), when it has no digits.
+  (``   Chris Newman`` / ``   Sun Microsystems``), when it has no digits;
+* a named event with its year (``NLPCC-2018``, below) where a contest, conference
+  or workshop follows in the same clause, or after "at".
+
+Works:
+* a named benchmark, data set or shared task with its year: capitals and a year
+  joined by a hyphen (``SIGHAN-2015``, ``SemEval-2017``); not a standard or a
+  register number (``RFC-2119``, ``ISO-2022-JP``, ``CVE-2021-44228``);
+* a link's text that is a title (each word after the first capitalised) where the
+  link is followed by "created/made/written ... by": ``Theme Playground https://…
+  created by``.
 
 A NAME is two to four capitalised words or initials; an "Unknown" author, a
 month, or a word list that starts with a function word is none.
@@ -160,8 +170,64 @@ def find_frame_places(text: str) -> list[Span]:
 
 
 def find_frame_orgs(text: str) -> list[Span]:
-    """Organisations named on the line after a person in an address block."""
-    return [m.span("org") for m in _ADDRESS.finditer(text) if _is_name(m.group("person"))]
+    """Organisations named on the line after a person in an address block, and events."""
+    orgs = [m.span("org") for m in _ADDRESS.finditer(text) if _is_name(m.group("person"))]
+    return orgs + _named_with_year(text)[0]
+
+
+# Found by the "-year" (rare), the name read backwards: two capitals or more.
+_YEAR_TAIL = re.compile(r"-(?:19|20)[0-9]{2}(?![A-Za-z0-9_-])")
+_CODE_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9_.-])(?=[A-Za-z0-9]{3,}$)[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$"
+)
+_NOT_CODES = frozenset("RFC ISO IEC IEEE ANSI ECMA JIS GB CVE ISBN ISSN UTF".split())
+_EVENT_AFTER = re.compile(
+    r"[^。，；,;\n]{0,16}?(?:比赛|竞赛|比賽|競賽|会议|會議|大会|大會|研讨会|研討會|"
+    r"[Ww]orkshop|[Cc]onference|[Cc]ompetition|[Ss]hared[ \t]+[Tt]ask)"
+)
+_AT_BEFORE = re.compile(r"(?<![A-Za-z])at[ \t]+$")
+
+
+def _named_with_year(text: str) -> tuple[list[Span], list[Span]]:
+    """``NLPCC-2018``-shaped names: (as events, organisations; as works).
+
+    A name is one kind throughout: an organisation if any mention stands in an
+    event frame, else a work.
+    """
+    spans: dict[str, list[Span]] = {}
+    events: set[str] = set()
+    for m in _YEAR_TAIL.finditer(text):
+        code = _CODE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if code is None or code.group() in _NOT_CODES:
+            continue
+        name = text[code.start() : m.end()]
+        spans.setdefault(name, []).append((code.start(), m.end()))
+        if _EVENT_AFTER.match(text, m.end()) or _AT_BEFORE.search(
+            text, max(0, code.start() - 4), code.start()
+        ):
+            events.add(name)
+    orgs = [span for name in events for span in spans[name]]
+    works = [span for name, found in spans.items() if name not in events for span in found]
+    return orgs, works
+
+
+_LINK_CREDIT = re.compile(
+    r"https?://[^\s]+[ \t]+(?:created|made|written|developed|designed|built|maintained)"
+    r"[ \t]+by[ \t]"
+)
+_LINK_TITLE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•◦][ \t]+)?(?P<title>[A-Za-z][\w.+]*(?:[ \t]+[A-Z][\w.+]*){1,4})[ \t]+$"
+)
+
+
+def find_named_works(text: str) -> list[Span]:
+    """Works by name: benchmarks with their year and credited link titles (docstring)."""
+    works = _named_with_year(text)[1]
+    for m in _LINK_CREDIT.finditer(text):
+        title = _LINK_TITLE.search(text, max(0, m.start() - 64), m.start())
+        if title is not None and _is_name(title.group("title").split()[-1]):
+            works.append(title.span("title"))
+    return works
 
 
 _LICENCE = re.compile(

@@ -41,6 +41,7 @@ from reader.model.facts.english_frames import (
     find_frame_people,
     find_frame_places,
     find_licences,
+    find_named_works,
 )
 from reader.model.facts.merge import FactMerger
 from reader.model.facts.names import find_people, orgs_and_titles
@@ -178,7 +179,7 @@ def _quote_facts(
     by_title: dict[str, list[Span]] = {}
     for w in works:
         by_title.setdefault(w.text(text), []).append((w.start, w.end))
-    licences = find_licences(text) if has_latin_capital(text) else []
+    licences = find_licences(text) + find_named_works(text) if has_latin_capital(text) else []
     for start, end in licences:
         by_title.setdefault(text[start:end], []).append((start, end))
     for title, spans in by_title.items():

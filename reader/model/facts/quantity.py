@@ -10,6 +10,9 @@ Rules (see ``tests/data/seed-facts.gold.yaml`` R5/R6 for the annotation policy):
   and anything the caller masks (dates, proper names, short quoted slogans).
 * Percentages (12.5%, 百分之五), money (3.2亿元, $4.5 million, 1,200 yuan) and
   English numbers with a unit word are quantities too.
+* A decimal figure that fills a table cell on its own (``│ 0.8225 │``) is a
+  measurement (a score, a rate); a whole number there may be an id or a rank, and
+  a figure with two dots is a version, so neither is taken.
 
 Values are numbers (``int`` when integral); ranges carry ``value_end``.
 """
@@ -95,6 +98,12 @@ EN_QUANTITY = Guarded(
         r"(?:(?P<pct>\s?%)(?![0-9A-Fa-f]{2})|\s(?P<unit>" + _EN_UNITS + r")\b"
         r"(?:\s(?P<unit2>yuan|dollars|euros|pounds|people|years|tonnes|tons)\b)?)?",
     ),
+)
+
+# A cell border (a Markdown table as shown, or a plain-text one), the figure, the next
+# border or the line end; the border after it is left for the next cell.
+TABLE_DECIMAL = re.compile(
+    r"[│|][ \t]*(?P<num>[0-9]+\.[0-9]+)[ \t]*(?=[│|]|\r?\n|\Z)", re.MULTILINE
 )
 
 _ZH_CUES: tuple[tuple[str, str], ...] = (
@@ -311,4 +320,17 @@ def find_en_quantities(text: str) -> list[Quantity]:
         follow = _EN_FOLLOW_RE.match(text, m.end())
         counted = follow.group(1).strip() if follow and not unit2 else None
         found.append(Quantity(m.start(), m.end(), value, label, qualifier, counted or None))
+    if "│" in text or "|" in text:
+        found += _table_decimals(text)
+        found.sort(key=lambda q: q.start)
     return found
+
+
+def _table_decimals(text: str) -> list[Quantity]:
+    """Decimal figures alone in a table cell (see the module docstring)."""
+    out: list[Quantity] = []
+    for m in TABLE_DECIMAL.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            out.append(Quantity(*m.span("num"), value, "", "exact", None))
+    return out

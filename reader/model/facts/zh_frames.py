@@ -13,7 +13,10 @@ Places:
 * a run of province abbreviations before 协同/地区/一体化 ...: 京津冀, 苏浙沪;
 * a stem with a province abbreviation and a kind of region: 成渝地区双城经济圈,
   粤港澳大湾区;
-* an airport or station after a known place: 郑州新郑国际机场.
+* an airport or station after a known place: 郑州新郑国际机场;
+* a disaster named after its place, province first: 甘肃积石山(6.2级)地震 gives
+  甘肃积石山 (a county-level stem, 2-4 characters, that names no direction, area
+  or event word: not 四川南部地震, 云南发生地震, 四川大地震).
 
 People:
 * a line of its own holding only a 2-3 character name with a common surname,
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model.facts.gazetteer import BAIJIAXING, COMPOUND_SURNAMES, KNOWN_PLACES
+from reader.model.facts.gazetteer import BAIJIAXING, COMPOUND_SURNAMES, KNOWN_PLACES, PROVINCES
 from reader.model.facts.places import HAN, STEM_CHAR, STEM_EXCLUDED
 from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
 
@@ -87,6 +90,17 @@ FACILITY = re.compile("机场|機場|火车站|火車站|高铁站|高鐵站")
 _PLACE_BEFORE_FACILITY = re.compile(
     rf"(?:{trie_pattern(KNOWN_PLACES)})(?:市|省)?{STEM_CHAR}{{0,6}}$"
 )
+# Found by the disaster word (rare), the province and stem read backwards.
+DISASTER = re.compile("地震|洪灾|洪災|泥石流|山体滑坡|山體滑坡|森林火灾|森林火災")
+_PLACE_BEFORE_DISASTER = re.compile(
+    rf"(?:{trie_pattern(PROVINCES)})[省]?(?P<stem>{STEM_CHAR}{{2,4}}?)"
+    r"(?:[0-9０-９.．]+[级級])?(?:特大|强烈|強烈)?$"
+)
+_NOT_PLACE_STEMS = frozenset(
+    "地区 地區 境内 境內 发生 發生 遭遇 一带 一帶 多地 部分 全省 南部 北部 东部 東部 西部 中部 "
+    "东南 東南 西南 东北 東北 西北 沿海 山区 山區 农村 農村 特大 强烈 強烈 突发 突發 今年 去年 "
+    "近日 昨日 今日 上月 本月 此次 本次 这次 那次 历史 歷史".split()
+)
 _NAME_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<name>(?:{COMPOUND_SURNAMES})[{HAN}]{{1,2}}|[{BAIJIAXING}][{HAN}]{{1,2}})"
     r"[ \t\u3000]*\r?$",
@@ -148,6 +162,14 @@ def find_zh_extra_places(text: str) -> list[Span]:
         place = _PLACE_BEFORE_FACILITY.search(text, window, m.start())
         if place is not None:
             out.append((place.start(), m.end()))
+    for m in DISASTER.finditer(text):
+        place = _PLACE_BEFORE_DISASTER.search(text, max(0, m.start() - 14), m.start())
+        if place is None:
+            continue
+        stem = place.group("stem")
+        if stem in _NOT_PLACE_STEMS or stem[-1] in "大强強特" or stem[:2] in _NOT_PLACE_STEMS:
+            continue
+        out.append((place.start(), place.end("stem")))
     return out
 
 
