@@ -9,11 +9,18 @@ from hypothesis import strategies as st
 
 from reader.model.facts import dates as facts_dates
 from reader.model.facts import english as facts_english
+from reader.model.facts import english_frames as facts_english_frames
 from reader.model.facts import names as facts_names
 from reader.model.facts import places as facts_places
 from reader.model.facts import quantity as facts_quantity
 from reader.model.facts.gazetteer import KNOWN_PLACES
-from reader.model.facts.word_regex import Guarded, bigram_guard, finditer_first, trie_pattern
+from reader.model.facts.word_regex import (
+    Anchored,
+    Guarded,
+    bigram_guard,
+    finditer_first,
+    trie_pattern,
+)
 
 _ALPHABET = st.sampled_from(
     list("苏州昆山南京北京市省县区镇乡村委政府局办公室、等及其在和的，。 \n一二两三十百千万")
@@ -52,6 +59,31 @@ def _guarded() -> list[Guarded]:
 def test_guarded_scans_equal_plain_finditer(text: str) -> None:
     for guarded in _guarded():
         assert _spans(guarded.finditer(text)) == _spans(guarded.pattern.finditer(text))
+
+
+_WORDS = st.sampled_from(
+    "The University of Leeds Bank Acme Ltd. Inc & Sons J. R. Co. Apache MIT Public License "
+    "Licence Version 2.0 (MIT) Alfred the Great half past one quarter to three o'clock Five "
+    "Parliament Committee for Science and of Department Justice (DOJ) said , . \n a".split(" ")
+)
+_EN_TEXT = st.lists(_WORDS, max_size=40).map(" ".join)
+
+
+def _anchored() -> list[Anchored]:
+    return [
+        facts_english.EN_ORG,
+        facts_english._FIRM,
+        facts_english_frames._LICENCE,
+        facts_english_frames._EPITHET,
+        facts_dates.CLOCK_TIME,
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EN_TEXT)
+def test_anchored_scans_equal_plain_finditer(text: str) -> None:
+    for anchored in _anchored():
+        assert _spans(anchored.finditer(text)) == _spans(anchored.pattern.finditer(text))
 
 
 @settings(max_examples=200, deadline=None)

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from reader.model.facts.numerals import parse_number
-from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
+from reader.model.facts.places import has_han
+from reader.model.facts.word_regex import Anchored, Guarded, bigram_guard, trie_pattern
 
 _Y = r"(?:1[0-9]{3}|20[0-9]{2}|[一二][〇零○一二三四五六七八九]{3})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -222,13 +223,14 @@ def find_dates(text: str, published: date | None, *, english: bool = True) -> li
             iso += m.group("zone") or ""
         out.append(DateMention(m.start(), m.end(), iso))
         numeric_spans.append(m.span())
-    for m in ZH_DATE.finditer(text):
+    chinese = has_han(text)
+    for m in ZH_DATE.finditer(text) if chinese else ():
         if m.end() == m.start():
             continue
         found = _zh_date(m, year, published)
         if found is not None:
             out.append(found)
-    out.extend(_weekdays(text, out, english))
+    out.extend(_weekdays(text, out, english, chinese))
     out.extend(_year_ranges(text))
     if english:
         out.extend(_en_dates(text, year, published))
@@ -333,10 +335,12 @@ def _first_part_end(m: re.Match[str]) -> int:
     return m.end()
 
 
-def _weekdays(text: str, dates: list[DateMention], english: bool = True) -> list[DateMention]:
+def _weekdays(
+    text: str, dates: list[DateMention], english: bool = True, chinese: bool = True
+) -> list[DateMention]:
     ends = {d.end: d.value for d in dates}
     out: list[DateMention] = []
-    for m in ZH_WEEKDAY.finditer(text):
+    for m in ZH_WEEKDAY.finditer(text) if chinese else ():
         owner = _owner(text, m.start(), ends)
         out.append(DateMention(m.start(), m.end(), _ZH_WEEKDAY_NAMES[m.group("w")], owner))
     for m in EN_WEEKDAY.finditer(text) if english else ():
@@ -388,8 +392,14 @@ _CLOCK_PHRASES = [
 ] + [f"{hour} o{mark}clock" for hour in _HOURS for mark in "'’"]
 # Every phrase spelled out (both cases of the first letter): the pattern begins with
 # literals, so the scan is fast.
-CLOCK_TIME = re.compile(
-    trie_pattern(_CLOCK_PHRASES + [p[0].upper() + p[1:] for p in _CLOCK_PHRASES]) + "(?![a-z])"
+CLOCK_TIME = Anchored(
+    # Found by "past/to + hour" or "o'clock" (the phrases begin with common letters).
+    rf"(?:past|to)[- ](?:{_HOUR_ALT})(?![a-z])|o['’]clock",
+    re.compile(
+        trie_pattern(_CLOCK_PHRASES + [p[0].upper() + p[1:] for p in _CLOCK_PHRASES]) + "(?![a-z])"
+    ),
+    before=24,
+    after=8,
 )
 _CLOCK_PARTS = re.compile(
     rf"(?P<min>{'|'.join(sorted(_MINUTES, key=len, reverse=True))})[- ](?P<rel>past|to)[- ]"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reader.model.facts.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES, EN_WORLD_PLACES
-from reader.model.facts.word_regex import Guarded, bigram_guard
+from reader.model.facts.word_regex import Anchored, Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
 
@@ -42,16 +42,21 @@ _ORG_TAIL = rf"(?:{EN_ORG_WORDS})(?![A-Za-z0-9])\.?"
 _GAP = r"(?:[ \t]+|[ \t]*\r?\n(?![ \t\r\n]))"
 # A name may be followed by its acronym in brackets: "Internet Research Agency (IRA)".
 _ACRONYM = r"(?:\s\([A-Z][A-Za-z&]{1,9}\))?"
-EN_ORG = Guarded(
-    _WORD_START,
+_ORG_HEADS = "University|Ministry|Department|Bank|Institute|Office|Bureau|Council|Committee|"
+_ORG_HEADS += "Confederation|Federation|Association|Academy|Society|League|Union"
+# Every name holds an organisation word: found by that word, the name read in a
+# window around it (a capital first would call the matcher at every capital).
+EN_ORG = Anchored(
+    trie_pattern(f"{EN_ORG_WORDS}|{_ORG_HEADS}".split("|")) + "(?![A-Za-z0-9])",
     re.compile(
         rf"(?<![A-Za-z0-9])(?:The{_GAP})?(?:{_CAP}{_GAP}(?:(?:of|for|and|&){_GAP})?){{1,5}}"
         rf"{_ORG_TAIL}"
         rf"{_ACRONYM}"
-        rf"|(?<![A-Za-z0-9])(?:University|Ministry|Department|Bank|Institute|Office|Bureau|"
-        rf"Council|Committee|Confederation|Federation|Association|Academy|Society|League|Union)"
+        rf"|(?<![A-Za-z0-9])(?:{_ORG_HEADS})"
         rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}}{_ACRONYM}"
     ),
+    before=160,
+    after=120,
 )
 _HONORIFIC = re.compile(rf"(?:{EN_HONORIFICS})\.?")
 _ALL_PLACES = f"{EN_PLACES}|{EN_WORLD_PLACES}"
@@ -108,9 +113,17 @@ _DETERMINERS = frozenset(
 # ("Congress Street"); lower case ("a congress of botanists") is not it.
 _INSTITUTION = re.compile(
     r"(?:Parliament|Congress|Senate|Cabinet|Commons)(?![A-Za-z])(?![ \t]+[A-Z])"
-    # Firms: initials joined by "&" before a surname, or a surname "& Sons/Co./Brothers".
-    r"|[A-Z]\.(?:[ \t]*&[ \t]*[A-Z]\.)+[ \t]+[A-Z][a-z]+(?:[ \t]+&[ \t]+(?:Sons|Co\.))?"
-    r"|[A-Z][a-z]+[ \t]+&[ \t]+(?:Sons|Co\.|Brothers|Company)"
+)
+# Firms: initials joined by "&" before a surname, or a surname "& Sons/Co./Brothers";
+# found by the "&" (a capital first would call the matcher at every capital).
+_FIRM = Anchored(
+    "&",
+    re.compile(
+        r"[A-Z]\.(?:[ \t]*&[ \t]*[A-Z]\.)+[ \t]+[A-Z][a-z]+(?:[ \t]+&[ \t]+(?:Sons|Co\.))?"
+        r"|[A-Z][a-z]+[ \t]+&[ \t]+(?:Sons|Co\.|Brothers|Company)"
+    ),
+    before=40,
+    after=40,
 )
 _CITED = re.compile(r"(?:\([cC]\)|©|Copyright)\s*$")
 _ABBREVIATIONS = ("Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Assn.")
@@ -132,7 +145,7 @@ def find_en_orgs(text: str) -> list[Span]:
         if lead is not None and lead.group(1) in _DETERMINERS:
             start = lead.end()
         out.append((start, end))
-    for m in _INSTITUTION.finditer(text):
+    for m in [*_INSTITUTION.finditer(text), *_FIRM.finditer(text)]:
         if m.start() == 0 or not text[m.start() - 1].isalpha():
             out.append(m.span())
     return out

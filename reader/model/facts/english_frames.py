@@ -42,7 +42,7 @@ from reader.model.facts.gazetteer import (
     EN_ROLE_NOUNS,
     EN_WORLD_PLACES,
 )
-from reader.model.facts.word_regex import trie_pattern
+from reader.model.facts.word_regex import Anchored, trie_pattern
 
 Span = tuple[int, int]
 
@@ -81,7 +81,12 @@ _COPYRIGHT = re.compile(
 )
 _ROLE = re.compile(rf"{trie_pattern(EN_ROLE_NOUNS.split('|'))}[ \t]+(?P<name>{_NAME})")
 _GIVEN = re.compile(rf"{trie_pattern(EN_GIVEN_NAMES)}(?:[ \t]+[A-Z]\.)?[ \t]+{_CAP}(?![A-Za-z])")
-_EPITHET = re.compile(rf"{_CAP}[ \t]+the[ \t]+(?:{EN_EPITHETS})(?![A-Za-z])")
+_EPITHET = Anchored(
+    rf"the[ \t]+(?:{EN_EPITHETS})(?![A-Za-z])",
+    re.compile(rf"{_CAP}[ \t]+the[ \t]+(?:{EN_EPITHETS})(?![A-Za-z])"),
+    before=40,
+    after=8,
+)
 _ADDRESS = re.compile(
     rf"\n(?P<indent>[ \t]+)(?P<person>{_NAME})[^\S\n]*(?:\([^)\n]*\))?[ \t]*\n"
     rf"(?P=indent)(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|&|of|and)){{0,4}})[ \t]*\n"
@@ -230,11 +235,17 @@ def find_named_works(text: str) -> list[Span]:
     return works
 
 
-_LICENCE = re.compile(
-    # Begins with a capital (a fast scan); a "The" before it is added after.
-    r"(?P<words>(?:[A-Z][\w.+-]*[ \t]+){1,4})(?:Public[ \t]+)?Licen[cs]e"
-    r"(?:,?[ \t]+(?:[Vv]ersion[ \t]+|v)?[0-9]+(?:\.[0-9]+)*)?(?:[ \t]+\([A-Z0-9][\w.-]*\))?"
-    r"(?![A-Za-z0-9])"
+_LICENCE = Anchored(
+    # Found by the word Licence (a capital begins the pattern: a matcher call at
+    # every capital of an English text); a "The" before it is added after.
+    r"Licen[cs]e",
+    re.compile(
+        r"(?P<words>(?:[A-Z][\w.+-]*[ \t]+){1,4})(?:Public[ \t]+)?Licen[cs]e"
+        r"(?:,?[ \t]+(?:[Vv]ersion[ \t]+|v)?[0-9]+(?:\.[0-9]+)*)?(?:[ \t]+\([A-Z0-9][\w.-]*\))?"
+        r"(?![A-Za-z0-9])"
+    ),
+    before=120,
+    after=80,
 )
 _NOT_LICENCE_WORDS = frozenset("This That Such Your Our Any Each No Other Same A An".split())
 

@@ -42,7 +42,7 @@ from reader.model.facts.gazetteer import (
     SURNAMES,
     TITLES_AFTER_NAME,
 )
-from reader.model.facts.places import HAN, STEM_CHAR, STEM_EXCLUDED
+from reader.model.facts.places import HAN, STEM_CHAR, STEM_EXCLUDED, has_han
 from reader.model.facts.word_regex import (
     Guarded,
     Searcher,
@@ -177,6 +177,8 @@ def orgs_and_titles(text: str, places: list[str]) -> tuple[list[Span], list[Span
     extra = frozenset(p for p in places if p not in KNOWN_PLACES)
     orgs: list[Span] = []
     titles: list[Span] = []
+    if not has_han(text):
+        return orgs, titles
     role_after = _ROLE_AFTER.match
     for m in _org_matches(text, extra):
         role = role_after(text, m.end())
@@ -234,6 +236,8 @@ def find_people(text: str, blocked: list[Span], titles: list[Span] | None = None
     Returns:
         People with their titles; the caller looks each name up over the whole text.
     """
+    if not has_han(text):
+        return []
     blocked_starts = {s for s, _ in blocked}
     if titles is None:
         titles = title_spans(text)

@@ -18,6 +18,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.model.facts.gazetteer import (
     ADMIN_SUFFIXES,
@@ -36,6 +37,16 @@ STEM_EXCLUDED = (
 )
 """Function characters that never sit inside a name stem."""
 STEM_CHAR = f"(?:(?![{STEM_EXCLUDED}])[{HAN}])"
+_ANY_HAN = re.compile(f"[{HAN}]")
+
+
+@lru_cache(maxsize=4)
+def has_han(text: str) -> bool:
+    """Whether ``text`` has a Han character: every Chinese rule needs one, so an
+    English text skips them all (one scan per text: a ``str`` keeps its hash)."""
+    return _ANY_HAN.search(text) is not None
+
+
 _EXCLUDED = re.compile(f"[{STEM_EXCLUDED}]")
 
 _KNOWN_ALT = trie_pattern(KNOWN_PLACES)
@@ -101,6 +112,8 @@ def find_places(text: str) -> list[Span]:
     Returns:
         Place spans, unordered.
     """
+    if not has_han(text):
+        return []
     spans: set[Span] = {m.span() for m in KNOWN_PLACE.finditer(text)}
     stems: set[str] = set()
     for m in SUFFIX_PLACE.finditer(text):

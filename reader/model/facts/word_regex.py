@@ -185,6 +185,43 @@ class Guarded:
             untried = last + 1
 
 
+class Anchored:
+    """A pattern tried only near the hits of a rare word that every match contains.
+
+    A pattern that begins with a capital letter, or with a trie of common short
+    words, enters the matcher at every capital or every such letter of an English
+    text. When each match must contain a rarer word (``Licence``, ``&``, ``the
+    Great``), scanning for that word and searching the pattern in a window around
+    each hit finds the same matches: ``before`` and ``after`` bound how far a
+    match reaches on either side of the word. Matches come in text order, never
+    overlapping, as ``re.Pattern.finditer``.
+    """
+
+    def __init__(self, anchor: str, pattern: re.Pattern[str], *, before: int, after: int) -> None:
+        """Compile ``anchor``; keep ``pattern`` and the window."""
+        self._anchor = re.compile(anchor)
+        self.pattern = pattern
+        self._before = before
+        self._after = after
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches in text order, as ``re.Pattern.finditer``."""
+        search, match = self.pattern.search, self.pattern.match
+        done = 0  # the end of the last match: no other match starts before it
+        for hit in self._anchor.finditer(string):
+            if hit.end() <= done:
+                continue
+            window = search(string, max(done, hit.start() - self._before), hit.end() + self._after)
+            # A match after the word belongs to a later hit; the window may have cut
+            # it short. The match found is then taken again without the window's end.
+            if window is None or window.start() > hit.start():
+                continue
+            found = match(string, window.start())
+            if found is not None:
+                yield found
+                done = found.end() if found.end() > found.start() else found.start() + 1
+
+
 def finditer_first(patterns: Sequence[Searcher], text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """``re.finditer`` of the alternation ``p0|p1|...``, one regex per branch.
 

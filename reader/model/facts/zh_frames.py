@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from reader.model.facts.gazetteer import BAIJIAXING, COMPOUND_SURNAMES, KNOWN_PLACES, PROVINCES
-from reader.model.facts.places import HAN, STEM_CHAR, STEM_EXCLUDED
+from reader.model.facts.places import HAN, STEM_CHAR, STEM_EXCLUDED, has_han
 from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
 
 Span = tuple[int, int]
@@ -119,6 +119,8 @@ def find_zh_extra_orgs(text: str, orgs: list[Span]) -> list[Span]:
         text: The whole document text.
         orgs: Organisation spans found by the anchored rules.
     """
+    if not has_han(text):
+        return []
     found = [m.span() for m in DISTINCT_ORG.finditer(text)]
     found += [m.span() for m in INSTITUTIONS.finditer(text)]
     starts_by_end: dict[int, int] = {}
@@ -142,6 +144,8 @@ def find_zh_extra_orgs(text: str, orgs: list[Span]) -> list[Span]:
 
 def find_zh_extra_places(text: str) -> list[Span]:
     """Regions of province abbreviations and airports or stations (module docstring)."""
+    if not has_han(text):
+        return []
     out = [m.span() for m in REGION.finditer(text)]
     abbreviations = set(_PROVINCE_ABBREVIATIONS)
     for m in ZONE.finditer(text):
@@ -176,4 +180,6 @@ def find_zh_extra_places(text: str) -> list[Span]:
 def find_author_lines(text: str) -> list[Span]:
     """Name spans of lone 2-3 character name lines near the top of the text."""
     head = text[:AUTHOR_WINDOW]
+    if not has_han(head):
+        return []
     return [m.span("name") for m in _NAME_LINE.finditer(head)]
