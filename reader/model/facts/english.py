@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.model.facts.gazetteer import EN_HONORIFICS, EN_ORG_WORDS, EN_PLACES, EN_WORLD_PLACES
 from reader.model.facts.word_regex import Anchored, Guarded, bigram_guard, trie_pattern
@@ -67,9 +68,11 @@ EN_PLACE = Guarded(
 _LATIN_CAPITAL = re.compile("[A-Z]")
 
 
+@lru_cache(maxsize=4)
 def has_latin_capital(text: str) -> bool:
     """Whether ``text`` has a capital A-Z: every English name, month and weekday
-    rule needs one, so a text without (most Chinese documents) skips them all."""
+    rule needs one, so a text without (most Chinese documents) skips them all.
+    Cached: the extractor asks twice, and a text without one is scanned to its end."""
     return _LATIN_CAPITAL.search(text) is not None
 
 

@@ -10,6 +10,7 @@ the half 半 (``半`` -> 0.5). Values are ``int`` when integral.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 Number = int | float
 
@@ -131,6 +132,7 @@ def _parse_cn_grouped(text: str) -> int | None:
     return _parse_cn_below_10000(text)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> Number | None:
     """Parse an Arabic or Chinese numeral, with an optional trailing 万/亿 multiplier.
 
@@ -139,6 +141,7 @@ def parse_number(text: str) -> Number | None:
 
     Returns:
         The number (``int`` when integral), or ``None`` when unparseable.
+        Cached: a report writes the same few hundred numerals thousands of times.
     """
     if text.isdecimal() and text.isascii():
         return int(text)  # the common case, without the general parse
