@@ -114,3 +114,31 @@ def test_a_disaster_after_a_province_and_a_direction_verb_or_size_gives_no_new_p
         FactKind.PLACE,
     )
     assert set(places) <= {"云南", "四川", "甘肃", "江苏", "上海"}
+
+
+def test_the_two_ends_of_a_rail_service_are_places() -> None:
+    places = _facts(
+        "本周日荃灣綫荃灣至美孚站列車服務提早結束，屆時安排巴士往返沙田站及大圍站。\n",
+        FactKind.PLACE,
+    )
+    assert {"荃灣", "美孚", "沙田", "大圍"} <= set(places)
+
+
+def test_a_kind_of_station_or_a_numeral_at_either_end_gives_no_place() -> None:
+    places = _facts(
+        "旅客可往返火車站及汽車站，專線一直至終點站，路線一直至美孚站。\n", FactKind.PLACE
+    )
+    assert not {"火車", "汽車", "一直", "終點", "美孚"} & set(places)
+
+
+def test_a_bank_short_name_after_a_verb_of_founding_or_joining_is_an_organisation() -> None:
+    orgs = _facts("各方发起创办亚开行，随后加入金砖行。\n", FactKind.ORGANIZATION)
+    assert {"亚开行", "金砖行"} <= set(orgs)
+
+
+def test_a_verb_ending_in_xing_or_a_generic_bank_is_not_a_bank() -> None:
+    orgs = _facts(
+        "他们决定创办银行，双方应当同时履行，依法发行，后来加入同行，坚持砥砺前行。\n",
+        FactKind.ORGANIZATION,
+    )
+    assert not {"银行", "同时履行", "同行", "砥砺前行"} & set(orgs)

@@ -7,7 +7,10 @@ Organisations:
   right after a boundary (line start, space, punctuation), in either script:
   申訴專員公署, 衞生防護中心, 欧洲清洁能源银行; not when the stem starts with a
   kind of place or service (社区服务中心, 便民服务中心 are generic bodies);
-* institutions named by their type alone: 人民法院, 人民检察院, 村民委员会 ...
+* institutions named by their type alone: 人民法院, 人民检察院, 村民委员会 ...;
+* a bank by its three-character short name (two characters and 行) right after
+  a verb of founding or joining, ending the clause: 发起创办亚开行，加入金砖行；
+  not 创办银行 (a kind), not 同时履行 (no such verb).
 
 Places:
 * a run of province abbreviations before 协同/地区/一体化 ...: 京津冀, 苏浙沪;
@@ -16,7 +19,9 @@ Places:
 * an airport or station after a known place: 郑州新郑国际机场;
 * a disaster named after its place, province first: 甘肃积石山(6.2级)地震 gives
   甘肃积石山 (a county-level stem, 2-4 characters, that names no direction, area
-  or event word: not 四川南部地震, 云南发生地震, 四川大地震).
+  or event word: not 四川南部地震, 云南发生地震, 四川大地震);
+* the two ends of a rail service: a line's section ``X綫A至B站`` and ``往返A站及B站``
+  give A and B (2-3 characters, not a kind of station: 往返火车站及汽车站 gives none).
 
 People:
 * a line of its own holding only a 2-3 character name with a common surname,
@@ -101,6 +106,17 @@ _NOT_PLACE_STEMS = frozenset(
     "东南 東南 西南 东北 東北 西北 沿海 山区 山區 农村 農村 特大 强烈 強烈 突发 突發 今年 去年 "
     "近日 昨日 今日 上月 本月 此次 本次 这次 那次 历史 歷史".split()
 )
+_SECTION = re.compile(
+    rf"[綫线線](?P<a>{STEM_CHAR}{{2,3}}?)至(?P<b>{STEM_CHAR}{{2,3}}?)[站]"
+    rf"|往返(?P<c>{STEM_CHAR}{{2,3}}?)[站](?:及|和|与|與|、)(?P<d>{STEM_CHAR}{{2,3}}?)[站]"
+)
+_STATION_KINDS = frozenset(
+    "火车 火車 高铁 高鐵 汽车 汽車 巴士 公交 地铁 地鐵 客运 客運 终点 終點 起点 起點 总 總 "
+    "首 末 下一 上一 各 车 車 轮渡 輪渡 码头 碼頭".split()
+)
+_FOUNDING = "创办|創辦|创建|創建|创立|創立|筹建|籌建|成立|发起|發起|加入|入股"
+_BANK_SHORT = re.compile(rf"(?:{_FOUNDING})(?P<bank>{STEM_CHAR}{{2}}行)(?=[，。、；,;）)\s])")
+_NOT_BANK_STEMS = frozenset("银 銀 同 自 进 進 执 執 履 运 運 发 發 施 实 實 银行 銀行".split())
 _NAME_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<name>(?:{COMPOUND_SURNAMES})[{HAN}]{{1,2}}|[{BAIJIAXING}][{HAN}]{{1,2}})"
     r"[ \t\u3000]*\r?$",
@@ -123,6 +139,10 @@ def find_zh_extra_orgs(text: str, orgs: list[Span]) -> list[Span]:
         return []
     found = [m.span() for m in DISTINCT_ORG.finditer(text)]
     found += [m.span() for m in INSTITUTIONS.finditer(text)]
+    for m in _BANK_SHORT.finditer(text):
+        bank = m.group("bank")
+        if bank[:2] not in _NOT_BANK_STEMS and bank[1] not in _NOT_BANK_STEMS:
+            found.append(m.span("bank"))
     starts_by_end: dict[int, int] = {}
     for start, end in orgs + found:
         starts_by_end[end] = min(start, starts_by_end.get(end, start))
@@ -166,6 +186,12 @@ def find_zh_extra_places(text: str) -> list[Span]:
         place = _PLACE_BEFORE_FACILITY.search(text, window, m.start())
         if place is not None:
             out.append((place.start(), m.end()))
+    for m in _SECTION.finditer(text):
+        ends = ("a", "b") if m.group("a") else ("c", "d")
+        # Both ends must be names: a kind of station at either end (终点站) or a
+        # numeral (一直) means the frame is not a named section.
+        if not any(_not_station_name(m.group(end)) for end in ends):
+            out.extend(m.span(end) for end in ends)
     for m in DISASTER.finditer(text):
         place = _PLACE_BEFORE_DISASTER.search(text, max(0, m.start() - 14), m.start())
         if place is None:
@@ -175,6 +201,11 @@ def find_zh_extra_places(text: str) -> list[Span]:
             continue
         out.append((place.start(), place.end("stem")))
     return out
+
+
+def _not_station_name(stem: str) -> bool:
+    first = stem[:1]
+    return stem in _STATION_KINDS or first in _STATION_KINDS or first in "一二三四五六七八九十"
 
 
 def find_author_lines(text: str) -> list[Span]:
