@@ -20,6 +20,7 @@ from reader.model.facts.word_regex import (
     bigram_guard,
     finditer_first,
     trie_pattern,
+    word_spans,
 )
 
 _ALPHABET = st.sampled_from(
@@ -39,7 +40,6 @@ def _guarded() -> list[Guarded]:
         facts_dates.ZH_DATE,
         facts_dates.NUMERIC_DATE,
         facts_dates.EN_DATE,
-        facts_dates.EN_WEEKDAY,
         facts_places.KNOWN_PLACE,
         facts_places.SUFFIX_PLACE,
         facts_places.ENUMERATION,
@@ -48,7 +48,6 @@ def _guarded() -> list[Guarded]:
         facts_names.SPEECH_TRIGGER,
         facts_english.EN_PERSON_TITLED,
         facts_english.EN_PERSON_SAID,
-        facts_english.EN_ORG,
         facts_english.EN_PLACE,
         facts_quantity.EN_QUANTITY,
     ]
@@ -64,7 +63,9 @@ def test_guarded_scans_equal_plain_finditer(text: str) -> None:
 _WORDS = st.sampled_from(
     "The University of Leeds Bank Acme Ltd. Inc & Sons J. R. Co. Apache MIT Public License "
     "Licence Version 2.0 (MIT) Alfred the Great half past one quarter to three o'clock Five "
-    "Parliament Committee for Science and of Department Justice (DOJ) said , . \n a".split(" ")
+    "Parliament Committee for Science and of Department Justice (DOJ) said , . \n a "
+    "Monday Wednesday Sunday today days written created by Maintained by Ada Lovelace "
+    "Author: authors= [Ming Xu] :".split(" ")
 )
 _EN_TEXT = st.lists(_WORDS, max_size=40).map(" ".join)
 
@@ -76,6 +77,10 @@ def _anchored() -> list[Anchored]:
         facts_english_frames._LICENCE,
         facts_english_frames._EPITHET,
         facts_dates.CLOCK_TIME,
+        facts_dates.EN_WEEKDAY,
+        facts_english_frames._BY_VERB,
+        facts_english_frames._BY_VERB_MORE,
+        facts_english_frames._AUTHOR,
     ]
 
 
@@ -141,3 +146,20 @@ def test_bigram_guard_covers_every_word_start() -> None:
     assert starts <= {m.start() for m in guard.finditer(text)}
     assert bigram_guard([]) == "(?!)"
     assert re.fullmatch(trie_pattern(KNOWN_PLACES), "苏州")
+
+
+_NAMES = st.sampled_from(
+    ["Ada", "Ada Lovelace", "Lovelace", "王小明", "王小", "小明", "Ming Xu", "Xu"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(_NAMES, min_size=1), _EN_TEXT, _TEXT)
+def test_word_spans_equal_one_trie_per_script(names: set[str], english: str, chinese: str) -> None:
+    text = english + " 王小明说 Ada Lovelace " + chinese
+    latin = {n for n in names if n.isascii()}
+    han = names - latin
+    expected = [
+        m.span() for words in (latin, han) if words for m in re.finditer(trie_pattern(words), text)
+    ]
+    assert word_spans(names, text) == sorted(expected)

@@ -33,7 +33,7 @@ from datetime import date
 
 from reader.model.facts.numerals import parse_number
 from reader.model.facts.places import has_han
-from reader.model.facts.word_regex import Anchored, Guarded, bigram_guard, trie_pattern
+from reader.model.facts.word_regex import Anchored, Guarded, trie_pattern
 
 _Y = r"(?:1[0-9]{3}|20[0-9]{2}|[一二][〇零○一二三四五六七八九]{3})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -103,8 +103,12 @@ EN_DATE = Guarded(
     ),
 )
 _EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-EN_WEEKDAY = Guarded(
-    bigram_guard(_EN_WEEKDAYS), re.compile(r"\b(?:" + "|".join(_EN_WEEKDAYS) + r")\b")
+EN_WEEKDAY = Anchored(
+    # Found by "day" (a literal): the initials' pairs (Th, Mo, Sa) start common words.
+    r"day\b",
+    re.compile(r"\b(?:" + "|".join(_EN_WEEKDAYS) + r")\b"),
+    before=8,
+    after=2,
 )
 _ZH_WEEKDAY_NAMES = {
     "一": "Monday",

@@ -22,7 +22,6 @@ Positions are character offsets into ``Document.text`` (half-open spans).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
@@ -49,7 +48,7 @@ from reader.model.facts.places import find_places
 from reader.model.facts.quantity import Quantity, find_en_quantities, find_zh_quantities
 from reader.model.facts.quotes import SHORT_SLOGAN, find_works, is_newspaper, term_spans
 from reader.model.facts.table import FactTable
-from reader.model.facts.word_regex import Guarded, bigram_guard, trie_pattern
+from reader.model.facts.word_regex import word_spans
 from reader.model.facts.zh_frames import (
     find_author_lines,
     find_zh_extra_orgs,
@@ -142,8 +141,7 @@ def _entities(
     candidates: list[tuple[int, int, FactKind]] = []
     if person_titles:
         # Every sighting of a name found once by a rule (one trie regex, no per-name scan).
-        names = Guarded(bigram_guard(person_titles), re.compile(trie_pattern(person_titles)))
-        candidates.extend((*m.span(), FactKind.PERSON) for m in names.finditer(text))
+        candidates.extend((s, e, FactKind.PERSON) for s, e in word_spans(person_titles, text))
     for start, end in orgs + (find_en_orgs(text) + find_frame_orgs(text) if english else []):
         if not titles.overlaps(start, end):
             candidates.append((start, end, FactKind.ORGANIZATION))
