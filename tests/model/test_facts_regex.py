@@ -48,7 +48,6 @@ def _guarded() -> list[Guarded]:
         facts_names.SPEECH_TRIGGER,
         facts_english.EN_PERSON_TITLED,
         facts_english.EN_PERSON_SAID,
-        facts_english.EN_PLACE,
         facts_quantity.EN_QUANTITY,
     ]
 
@@ -65,7 +64,8 @@ _WORDS = st.sampled_from(
     "Licence Version 2.0 (MIT) Alfred the Great half past one quarter to three o'clock Five "
     "Parliament Committee for Science and of Department Justice (DOJ) said , . \n a "
     "Monday Wednesday Sunday today days written created by Maintained by Ada Lovelace "
-    "Author: authors= [Ming Xu] :".split(" ")
+    "Author: authors= [Ming Xu] :  chairman adviser Carter Page George W. Bush Korea South "
+    "Georgia New Zealand York Paris XParis Texas".split(" ")
 )
 _EN_TEXT = st.lists(_WORDS, max_size=40).map(" ".join)
 
@@ -163,3 +163,20 @@ def test_word_spans_equal_one_trie_per_script(names: set[str], english: str, chi
         m.span() for words in (latin, han) if words for m in re.finditer(trie_pattern(words), text)
     ]
     assert word_spans(names, text) == sorted(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EN_TEXT)
+def test_english_places_equal_the_plain_regex(text: str) -> None:
+    plain = [m.span() for m in facts_english.EN_PLACE.finditer(text)]
+    assert facts_english.find_en_places(text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EN_TEXT)
+def test_of_name_starts_after_a_space(text: str) -> None:
+    plain = re.compile(
+        rf"[ \t\r\n]of[ \t\r\n]+(?P<of>{facts_english_frames._CAP})(?![A-Za-z])(?![ \t]+[A-Z])"
+    )
+    got = [m.span("of") for m in facts_english_frames._OF_NAME.finditer(text)]
+    assert got == [m.span("of") for m in plain.finditer(text)]

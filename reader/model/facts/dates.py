@@ -398,7 +398,11 @@ _CLOCK_PHRASES = [
 # literals, so the scan is fast.
 CLOCK_TIME = Anchored(
     # Found by "past/to + hour" or "o'clock" (the phrases begin with common letters).
-    rf"(?:past|to)[- ](?:{_HOUR_ALT})(?![a-z])|o['’]clock",
+    (
+        rf"past[- ](?:{_HOUR_ALT})(?![a-z])",
+        rf"to[- ](?:{_HOUR_ALT})(?![a-z])",
+        "o['’]clock",
+    ),
     re.compile(
         trie_pattern(_CLOCK_PHRASES + [p[0].upper() + p[1:] for p in _CLOCK_PHRASES]) + "(?![a-z])"
     ),

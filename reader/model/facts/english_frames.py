@@ -87,7 +87,7 @@ _BY_VERB_MORE = Anchored(
     after=80,
 )
 _AUTHOR = Anchored(
-    "[:=]",
+    (r"uthors?[ \t]*[:=]", r"UTHORS?[ \t]*[:=]"),
     re.compile(rf"(?:[Aa]uthors?|AUTHORS?)[ \t]*[:=][ \t]*[{{\"]?(?P<name>{_NAME})"),
     before=12,
     after=80,
@@ -127,7 +127,8 @@ _LINE_START_NAME = re.compile(rf"(?:^|\n)[ \t]*((?:St\.[ \t]+)?{_CAP}(?:[ \t]+{_
 _AFTER_ZIP = re.compile(r",[ \t]+[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
 _AFTER_COUNTRY = re.compile(rf",[ \t]+(?:{EN_PLACES}|{EN_WORLD_PLACES})(?![A-Za-z])")
 _AFTER_DATE = re.compile(rf",[ \t]+(?:{'|'.join(sorted(_MONTHS))})[ \t]+[0-9]{{1,2}}(?![0-9])")
-_OF_NAME = re.compile(rf"[ \t\r\n]of[ \t\r\n]+(?P<of>{_CAP})(?![A-Za-z])(?![ \t]+[A-Z])")
+# Begins with the literal "of" (a fast scan), the space before it checked after.
+_OF_NAME = re.compile(rf"of(?<=[ \t\r\n]of)[ \t\r\n]+(?P<of>{_CAP})(?![A-Za-z])(?![ \t]+[A-Z])")
 _OF_HEADS = re.compile(
     r"(?<![A-Za-z])(?:kingdom|duchy|dukedom|city|town|village|county|province|state|republic|"
     r"battle|siege|archbishop|bishop|duke|duchess|marquis|count|countess|prince|lord|king|"
@@ -185,7 +186,7 @@ def find_frame_places(text: str) -> list[Span]:
         if (
             name not in _MONTHS
             and name not in _NOT_NAMES
-            and _OF_HEADS.search(text, max(0, m.start() - 12), m.start())
+            and _OF_HEADS.search(text, max(0, m.start() - 13), m.start() - 1)
         ):
             out.append(m.span("of"))
     return out

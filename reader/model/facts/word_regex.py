@@ -223,11 +223,23 @@ class Anchored:
     each hit finds the same matches: ``before`` and ``after`` bound how far a
     match reaches on either side of the word. Matches come in text order, never
     overlapping, as ``re.Pattern.finditer``.
+
+    The anchor may be several patterns: each should begin with a literal word
+    (``past``, ``o'clock``), which the ``re`` module finds ten times faster than
+    the first character set of an alternation of them (``[pto]``).
     """
 
-    def __init__(self, anchor: str, pattern: re.Pattern[str], *, before: int, after: int) -> None:
-        """Compile ``anchor``; keep ``pattern`` and the window."""
-        self._anchor = re.compile(anchor)
+    def __init__(
+        self,
+        anchor: str | tuple[str, ...],
+        pattern: re.Pattern[str],
+        *,
+        before: int,
+        after: int,
+    ) -> None:
+        """Compile the anchor pattern(s); keep ``pattern`` and the window."""
+        anchors = (anchor,) if isinstance(anchor, str) else anchor
+        self._anchors = [re.compile(a) for a in anchors]
         self.pattern = pattern
         self._before = before
         self._after = after
@@ -236,7 +248,13 @@ class Anchored:
         """Non-overlapping matches in text order, as ``re.Pattern.finditer``."""
         search, match = self.pattern.search, self.pattern.match
         done = 0  # the end of the last match: no other match starts before it
-        for hit in self._anchor.finditer(string):
+        if len(self._anchors) == 1:
+            hits: Iterable[re.Match[str]] = self._anchors[0].finditer(string)
+        else:
+            hits = sorted(
+                (h for a in self._anchors for h in a.finditer(string)), key=lambda h: h.start()
+            )
+        for hit in hits:
             if hit.end() <= done:
                 continue
             window = search(string, max(done, hit.start() - self._before), hit.end() + self._after)
