@@ -106,9 +106,11 @@ _NOT_PLACE_STEMS = frozenset(
     "东南 東南 西南 东北 東北 西北 沿海 山区 山區 农村 農村 特大 强烈 強烈 突发 突發 今年 去年 "
     "近日 昨日 今日 上月 本月 此次 本次 这次 那次 历史 歷史".split()
 )
-_SECTION = re.compile(
-    rf"[綫线線](?P<a>{STEM_CHAR}{{2,3}}?)至(?P<b>{STEM_CHAR}{{2,3}}?)[站]"
-    rf"|往返(?P<c>{STEM_CHAR}{{2,3}}?)[站](?:及|和|与|與|、)(?P<d>{STEM_CHAR}{{2,3}}?)[站]"
+# Two patterns, not one alternation: a class and a literal as first items would
+# hide the set of first characters from the fast scan (see word_regex).
+_SECTIONS = (
+    re.compile(rf"[綫线線](?P<a>{STEM_CHAR}{{2,3}}?)至(?P<b>{STEM_CHAR}{{2,3}}?)站"),
+    re.compile(rf"往返(?P<a>{STEM_CHAR}{{2,3}}?)站(?:及|和|与|與|、)(?P<b>{STEM_CHAR}{{2,3}}?)站"),
 )
 _STATION_KINDS = frozenset(
     "火车 火車 高铁 高鐵 汽车 汽車 巴士 公交 地铁 地鐵 客运 客運 终点 終點 起点 起點 总 總 "
@@ -186,12 +188,11 @@ def find_zh_extra_places(text: str) -> list[Span]:
         place = _PLACE_BEFORE_FACILITY.search(text, window, m.start())
         if place is not None:
             out.append((place.start(), m.end()))
-    for m in _SECTION.finditer(text):
-        ends = ("a", "b") if m.group("a") else ("c", "d")
+    for m in (m for section in _SECTIONS for m in section.finditer(text)):
         # Both ends must be names: a kind of station at either end (终点站) or a
         # numeral (一直) means the frame is not a named section.
-        if not any(_not_station_name(m.group(end)) for end in ends):
-            out.extend(m.span(end) for end in ends)
+        if not (_not_station_name(m.group("a")) or _not_station_name(m.group("b"))):
+            out.extend((m.span("a"), m.span("b")))
     for m in DISASTER.finditer(text):
         place = _PLACE_BEFORE_DISASTER.search(text, max(0, m.start() - 14), m.start())
         if place is None:
