@@ -4,7 +4,7 @@ new line shapes never make parse raise."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.model.structure.parse import parse
@@ -49,6 +49,12 @@ SHAPES = [
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(SHAPES), max_size=30).map("\n".join))
+@example(
+    # Found by this test: a spaced 附　　则 at column 0 is both a flush-left and a
+    # spaced heading; it was two sections, the first empty.
+    "        A Centred Title\n附\u3000\u3000则\n\n\n        A Centred Title\n"
+    "Network Working Group                              A. Writer"
+)
 def test_parse_holds_on_the_new_line_shapes(text: str) -> None:
     check(parse(text))
 

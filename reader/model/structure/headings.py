@@ -161,7 +161,9 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
             i = max(found.unit + found.units, (found.subtitle_unit or 0) + 1)
             continue
         i += 1
-    extra = flush_left_heads(units, taken, blocks) + _spaced_heads(units, taken)
+    flush = flush_left_heads(units, taken, blocks)
+    # One unit is one heading, whichever rules it meets (a spaced 附　　则 at column 0).
+    extra = flush + _spaced_heads(units, taken | {h.unit for h in flush})
     if extra:
         headings = sorted(headings + extra)
     if not headings:
