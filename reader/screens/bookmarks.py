@@ -24,7 +24,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from reader.model.memory import gc_paused
 from reader.model.text.cleaning import normalize
@@ -32,6 +32,7 @@ from reader.screens.keeper import BookmarkKeeper
 from reader.screens.note import NotePrompt
 from reader.store.records import Bookmark, DocumentRecord
 from reader.widgets.bookmark_list import BookmarkList, Row
+from reader.widgets.key_bar import KeyBar
 
 __all__ = ["BookmarksScreen", "Choice", "ordered", "rows_of"]
 
@@ -112,11 +113,11 @@ class BookmarksScreen(Screen[Choice | None]):
         self._leaving = False
 
     def compose(self) -> ComposeResult:
-        """Header, the list (or a line saying it is empty), footer."""
+        """Header, the list (or a line saying it is empty), the key bar."""
         yield Header()
         yield BookmarkList(id="bookmark-list")
         yield Static(Text("No bookmarks yet: press m while reading."), id="bookmarks-empty")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def rows(self) -> BookmarkList:

@@ -20,7 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from reader.model.document import visible_name
 from reader.model.opening import list_documents
@@ -28,6 +28,7 @@ from reader.model.structure.parse import parse
 from reader.model.text.loading import LoadError, load_bytes
 from reader.screens.document_list import DocumentListScreen
 from reader.view.fitting import fit
+from reader.widgets.key_bar import KeyBar
 
 HEAD_BYTES = 4096
 """How much of each file the listing reads."""
@@ -192,11 +193,11 @@ class PickerScreen(DocumentListScreen):
         self.sub_title = f"{folder_label(self.folder)} · {count}"
 
     def compose(self) -> ComposeResult:
-        """Header, the table, footer."""
+        """Header, the table, the key bar."""
         yield Header()
         table = DocumentTable(id="documents", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """List the documents."""

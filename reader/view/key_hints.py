@@ -25,9 +25,23 @@ RANK: tuple[str, ...] = (
     "next_highlight",
     "toggle_facts_scope",
     "select_cursor",
+    # The other screens' own keys (one table: a screen shows only its own actions).
+    "open_selected",
+    "pick",
+    "next_change",
+    "previous_change",
+    "toggle_deleted",
+    "toggle_side_by_side",
+    "edit_note",
+    "delete_bookmark",
+    "undo_delete",
+    "bookmark",
+    "up_folder",
+    "close",
     "quit",
 )
-"""Actions by importance; actions not listed come after, in binding order."""
+"""Actions by importance; actions not listed come after, in binding order. ``quit``
+is last among them: ``q`` is known, and it shows on every screen."""
 
 GAP = 1
 """Cells between two hints (each hint also has a cell of padding either side)."""
@@ -50,7 +64,7 @@ def hint_cells(hint: Hint) -> int:
 
 
 def choose_hints(hints: Sequence[Hint], width: int, pinned: str = "show_help") -> list[Hint]:
-    """The hints that fit in ``width`` cells, in binding order, the pinned one last.
+    """The hints that fit in ``width`` cells, most important first, the pinned one last.
 
     Args:
         hints: Every hint the screen shows, in binding order.
