@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model.compare.comparison import Comparison, compare
@@ -29,6 +29,7 @@ from reader.model.compare.merged import MergedView, merged_view
 from reader.model.compare.pairing import PairKind
 from reader.model.document import Document
 from reader.screens.note import NotePrompt
+from reader.widgets.key_bar import KeyBar
 from reader.widgets.reading import ReadingPane
 from reader.widgets.title_bar import TitleBar
 
@@ -101,14 +102,14 @@ class CompareScreen(Screen[None]):
         self.reading = ReadingPane(new, id="reading")
 
     def compose(self) -> ComposeResult:
-        """Title bar, section map, OLD (side by side only), NEW, changes, footer."""
+        """Title bar, section map, OLD (side by side only), NEW, changes, key bar."""
         yield self.title_bar
         with Horizontal(id="compare-panes"):
             yield self.section_map
             yield self.old_pane
             yield self.reading
             yield self.changes_list
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show NEW at once; compare in a worker."""

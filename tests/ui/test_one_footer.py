@@ -14,12 +14,16 @@ from textual.pilot import Pilot
 from textual.widgets import Footer
 
 from reader.app import ReaderApp
+from reader.model.opening import open_document
 from reader.screens.bookmarks import BookmarksScreen
+from reader.screens.compare import CompareScreen
 from reader.screens.picker import PickerScreen
 from reader.widgets.key_bar import KeyBar
 from tests.ui.helpers import SEED, make_app, settle
 
 SIZES = [(160, 45), (80, 24), (40, 15)]
+
+COMPARE = Path(__file__).parent.parent / "data" / "compare"
 
 
 def picker_app(tmp_path: Path) -> ReaderApp:
@@ -28,6 +32,12 @@ def picker_app(tmp_path: Path) -> ReaderApp:
     shutil.copy(SEED, folder / "a.txt")
     shutil.copy(SEED, folder / "b.txt")
     return make_app(None, folder_documents=sorted(folder.iterdir()))
+
+
+def compare_app(tmp_path: Path) -> ReaderApp:
+    return make_app(
+        COMPARE / "report_2024.txt", compare_with=open_document(COMPARE / "report_2023.txt")
+    )
 
 
 async def bookmarks(pilot: Pilot[None]) -> None:
@@ -43,6 +53,7 @@ SCREENS: dict[
 ] = {
     "picker": (picker_app, nothing, PickerScreen),
     "bookmarks": (lambda _: make_app(), bookmarks, BookmarksScreen),
+    "compare": (compare_app, nothing, CompareScreen),
 }
 
 
