@@ -68,9 +68,11 @@ class BookmarksProvider(Provider):
     def _bookmarks(self) -> list[tuple[DocumentRecord, Bookmark]]:
         if self._pairs is None:
             screen = self.screen
-            records = screen.bookmark_records() if isinstance(screen, MainScreen) else []
+            records, first = [], None
+            if isinstance(screen, MainScreen):  # the open document's bookmarks first
+                records, first = screen.bookmark_records(), screen.document.fingerprint
             with gc_paused():
-                self._pairs = [(r, b) for r in ordered(records) for b in r.bookmarks]
+                self._pairs = [(r, b) for r in ordered(records, first) for b in r.bookmarks]
         return self._pairs
 
     def _haystacks(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""BookmarksScreen: every bookmark, grouped by document, newest first.
+"""BookmarksScreen: every bookmark, grouped by document: the open one first, then newest first.
 
 Enter jumps (the screen is dismissed with a :class:`Choice`), ``e`` edits the
 note, ``d`` deletes (``u`` puts the last deleted one back), Escape closes.
@@ -53,12 +53,17 @@ class Choice:
         return cls(record.fingerprint, bookmark.id, tuple(reversed(record.paths)))
 
 
-def ordered(records: list[DocumentRecord]) -> list[DocumentRecord]:
-    """Records with bookmarks, newest change first, each's bookmarks newest first."""
+def ordered(records: list[DocumentRecord], first: str | None = None) -> list[DocumentRecord]:
+    """Records with bookmarks, newest change first, each's bookmarks newest first.
+
+    Args:
+        records: The store's records.
+        first: Fingerprint of the open document: its record comes first.
+    """
     created = attrgetter("created")  # C-level keys: 50,000 bookmarks sort in milliseconds
     kept = [r for r in records if r.bookmarks]
     newest = {r.fingerprint: max(map(created, r.bookmarks)) for r in kept}
-    kept.sort(key=lambda r: newest[r.fingerprint], reverse=True)
+    kept.sort(key=lambda r: (r.fingerprint == first, newest[r.fingerprint]), reverse=True)
     return [
         replace(r, bookmarks=tuple(sorted(r.bookmarks, key=created, reverse=True))) for r in kept
     ]
@@ -103,7 +108,7 @@ class BookmarksScreen(Screen[Choice | None]):
 
         Args:
             keeper: The app's bookmark store.
-            current: Fingerprint of the open document (the cursor starts in its group).
+            current: Fingerprint of the open document (its bookmarks come first).
         """
         super().__init__()
         self.keeper = keeper
@@ -125,16 +130,9 @@ class BookmarksScreen(Screen[Choice | None]):
         return self.query_one(BookmarkList)
 
     def on_mount(self) -> None:
-        """Fill the list, the cursor on the open document's newest bookmark."""
-        records = ordered(self.keeper.call(lambda store: store.documents()) or [])
-        cursor: int | None = None
-        index = 0  # the row of each record's heading
-        for record in records:
-            if record.fingerprint == self.current:
-                cursor = index
-                break
-            index += len(record.bookmarks) + 1
-        self.rows.set_rows(rows_of(records), cursor)
+        """Fill the list, the open document's bookmarks first, the cursor on its newest."""
+        records = ordered(self.keeper.call(lambda store: store.documents()) or [], self.current)
+        self.rows.set_rows(rows_of(records))
         self._show_count()
         self.rows.focus()
 
