@@ -26,8 +26,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.model.layout.cells import cell_len
 from reader.model.text.oneline import shorten as one_line
 from reader.store.records import Bookmark, DocumentRecord
+from reader.view.fitting import fit, fit_text
+from reader.widgets.theme_styles import component_style
 
 __all__ = ["BookmarkList", "Row", "shorten"]
 
@@ -35,7 +38,7 @@ ROW_LINES = 2
 """Lines per row (heading or bookmark)."""
 
 QUOTE_CHARS = 70
-"""How much of a quote or a note a row shows."""
+"""How much of a note or a section name a row shows (the quote fills the width)."""
 
 
 def shorten(text: str, limit: int) -> str:
@@ -90,7 +93,7 @@ class BookmarkList(ScrollView, can_focus=True):
         text-style: bold;
     }
     BookmarkList > .bookmark-list--details {
-        color: $text-muted;
+        color: $foreground-muted;
     }
     BookmarkList > .bookmark-list--detached {
         color: $text-error;
@@ -285,34 +288,45 @@ class BookmarkList(ScrollView, can_focus=True):
         index, part = divmod(round(self.scroll_y) + y, ROW_LINES)
         if index >= len(self.rows):
             return Strip.blank(width, base)
-        text = self._line(self.rows[index], part)
+        cursor = index == self.cursor
+        text = self._line(self.rows[index], part, width, cursor)
         style = base
-        if index == self.cursor:
+        if cursor:
             style = base + self.get_component_rich_style("bookmark-list--cursor")
         text.stylize_before(style)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, style)
 
-    def _line(self, row: Row, part: int) -> Text:
+    def _style(self, name: str, cursor: bool) -> Style:
+        """Component ``name``'s partial style; on the cursor row, its colour gives way
+        to the cursor's (a muted grey or the error colour is unreadable on it)."""
+        style = component_style(self, name)
+        return style.without_color if cursor else style
+
+    def _line(self, row: Row, part: int, width: int, cursor: bool) -> Text:
+        """Line ``part`` of ``row``, fitted to ``width`` cells (never ``“…``)."""
         bookmark = row.bookmark
         if bookmark is None:
             if part == 0:
                 return Text()
             record = row.record
-            title = record.title or record.fingerprint[:12]
-            count = self._counts.get(record.fingerprint, 0)
-            style = self.get_component_rich_style("bookmark-list--heading")
-            return Text(f"{shorten(title, 200)} ({count})", style=style, no_wrap=True)
-        if part == 0:
-            line = Text(f"“{shorten(bookmark.quote.exact, QUOTE_CHARS)}”", no_wrap=True)
-            if bookmark.detached:
-                line.append("  detached", self.get_component_rich_style("bookmark-list--detached"))
+            count = f" ({self._counts.get(record.fingerprint, 0)})"
+            title = shorten(record.title or record.fingerprint[:12], 200)
+            line = Text(fit(title, width - cell_len(count)) + count, no_wrap=True)
+            line.stylize(self._style("bookmark-list--heading", cursor))
             return line
-        dim: Style = self.get_component_rich_style("bookmark-list--details")
+        if part == 0:
+            label = "  detached" if bookmark.detached else ""
+            room = width - cell_len(label) - 2
+            line = Text(f"“{fit(shorten(bookmark.quote.exact, 400), room)}”", no_wrap=True)
+            if label:
+                line.append(label, self._style("bookmark-list--detached", cursor))
+            return line
+        dim = self._style("bookmark-list--details", cursor)
         line = Text("  ", no_wrap=True)
         if bookmark.note:
             line.append(shorten(bookmark.note, QUOTE_CHARS), Style(italic=True))
             line.append(" · ", dim)
         details = [part for part in (bookmark.section, bookmark.created[:10]) if part]
         line.append(" · ".join(shorten(d, QUOTE_CHARS) for d in details), dim)
-        return line
+        return fit_text(line, width)

@@ -191,9 +191,9 @@ async def test_a_big_list_draws_only_what_is_in_view_and_a_delete_touches_one_ro
     drawn: list[int] = []
     real_line = BookmarkList._line
 
-    def counting(self: BookmarkList, row: object, part: int) -> object:
+    def counting(self: BookmarkList, row: object, part: int, *args: object) -> object:
         drawn.append(part)
-        return real_line(self, row, part)  # type: ignore[arg-type]
+        return real_line(self, row, part, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(BookmarkList, "_line", counting)
     async with app.run_test(size=(80, 24)) as pilot:

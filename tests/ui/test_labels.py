@@ -80,3 +80,29 @@ async def test_fact_rows_are_cut_without_an_ellipsis_after_an_opening_quote() ->
         rows = [listing.render_line(y).text for y in range(3)]
         assert any("以优良作风" in row for row in rows), rows
         assert not [row for row in rows if BAD_ELLIPSIS.search(row)], rows
+
+
+@pytest.mark.parametrize("size", [(40, 15), (60, 20), (80, 24)])
+async def test_bookmark_rows_are_cut_cleanly_and_keep_detached(
+    size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.widgets.bookmark_list import BookmarkList
+    from tests.ui.bookmark_data import write_fixed_bookmarks
+
+    write_fixed_bookmarks(tmp_path, monkeypatch)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        listing = app.screen.query_one(BookmarkList)
+        lines = [listing.render_line(y).text.rstrip() for y in range(listing.size.height)]
+        quotes = [line for line in lines if line.startswith("“")]
+        assert len(quotes) == 3, lines
+        # Each quote is closed (cut with "…" first when long), never "“…".
+        assert all(q.endswith(("”", "”  detached")) for q in quotes), quotes
+        assert any(q.endswith("  detached") for q in quotes), quotes
+        assert not [line for line in lines if BAD_ELLIPSIS.search(line)], lines
+        # A long line ends in "…", not a half date or a half word.
+        details = [line for line in lines if line.startswith("  ") and "2024" in line]
+        assert all(re.search(r"2024-05-\d\d$|…$", line) for line in details), details
