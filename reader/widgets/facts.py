@@ -125,6 +125,8 @@ class FactsPane(Vertical):
         self.index: FactIndex | None = None
         """The facts, once the screen has found them."""
         self.fact_list = FactList(id="fact-list")
+        self._meta_width: int | None = None
+        """The width the metadata block was broken at."""
 
     def compose(self) -> ComposeResult:
         """The metadata block, the scope line and the fact list."""
@@ -152,10 +154,21 @@ class FactsPane(Vertical):
         if facts_pending:
             self.index = None
             self.fact_list.show_message(self.LOADING)
+        self._show_meta()
+
+    def _show_meta(self) -> None:
+        """The metadata block, its lines broken by the kinsoku rules at the pane's width
+        (Textual's own wrapping would leave a ``”`` alone at a line start)."""
         style = component_style(self, "facts-pane--label")
-        # Not broken by kinsoku here: the block's text stays whole for what reads it
-        # (tests/ui/test_document_meta.py); Textual wraps it on screen.
-        self.query_one("#facts-meta", Static).update(meta_text(document, style or "bold"))
+        width = self.content_region.width or None
+        self._meta_width = width
+        meta = meta_text(self.document, style or "bold", width)
+        self.query_one("#facts-meta", Static).update(meta)
+
+    def on_resize(self) -> None:
+        """Break the metadata lines again at the new width."""
+        if self.content_region.width != self._meta_width:
+            self._show_meta()
 
     def _theme_changed(self) -> None:
         self.call_after_refresh(lambda: self.show_document(self.document))

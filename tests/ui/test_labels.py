@@ -7,17 +7,48 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from reader.model.layout.wrap import OPENING
+from reader.app import ReaderApp
+from reader.model.layout.wrap import CLOSING, OPENING
 from tests.ui.contrast import text_runs
-from tests.ui.helpers import SEED, make_app, settle
+from tests.ui.helpers import SEED, main_screen, make_app, settle
 
 BAD_ELLIPSIS = re.compile("[" + re.escape("".join(OPENING)) + r"\s\u3000]…")
 
 
 def rows(widget: Static) -> list[str]:
     return [widget.render_line(y).text.strip() for y in range(widget.size.height)]
+
+
+@pytest.mark.parametrize("width", [100, 112, 124, 136, 160])
+async def test_no_sidebar_line_starts_with_a_closing_mark(width: int) -> None:
+    app = make_app()
+    async with app.run_test(size=(width, 45)) as pilot:
+        await settle(pilot)
+        meta = main_screen(app).facts.query_one("#facts-meta", Static)
+        lines = [line for line in rows(meta) if line]
+        assert "苏州篇章" in "".join(lines)
+        assert not [line for line in lines if line[0] in CLOSING], lines
+
+
+async def sidebar_rows(app: ReaderApp, pilot: Pilot[None]) -> list[str]:
+    await settle(pilot)
+    meta = main_screen(app).facts.query_one("#facts-meta", Static)
+    return [line for line in rows(meta) if line]
+
+
+@pytest.mark.parametrize(("start", "end"), [(112, 160), (160, 112)])
+async def test_the_sidebar_breaks_its_lines_again_on_a_resize(start: int, end: int) -> None:
+    fresh = make_app()
+    async with fresh.run_test(size=(end, 45)) as pilot:
+        expected = await sidebar_rows(fresh, pilot)
+    app = make_app()
+    async with app.run_test(size=(start, 45)) as pilot:
+        before = await sidebar_rows(app, pilot)
+        await pilot.resize_terminal(end, 45)
+        assert await sidebar_rows(app, pilot) == expected != before
 
 
 @pytest.mark.parametrize("size", [(40, 15), (60, 20), (80, 24), (100, 30), (130, 40), (160, 45)])
