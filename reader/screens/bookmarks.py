@@ -141,6 +141,13 @@ class BookmarksScreen(Screen[Choice | None]):
         self.query_one("#bookmarks-empty").display = not count
         self.rows.display = bool(count)
         self.sub_title = f"{count} bookmark" if count == 1 else f"{count} bookmarks"
+        self.refresh_bindings()  # the footer offers only what can be done
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys for a bookmark are off (and not in the footer) while there is none."""
+        if action in ("pick", "edit_note", "delete_bookmark") and self.is_mounted:
+            return bool(self.rows.count)
+        return True
 
     def _finish(self, choice: Choice | None) -> None:
         """Dismiss the screen, once (queued keys after the first find it leaving)."""

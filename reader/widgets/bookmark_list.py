@@ -322,11 +322,16 @@ class BookmarkList(ScrollView, can_focus=True):
             if label:
                 line.append(label, self._style("bookmark-list--detached", cursor))
             return line
+        # note · section · date: the date is kept whole; the note and section give way.
         dim = self._style("bookmark-list--details", cursor)
-        line = Text("  ", no_wrap=True)
+        line = Text(no_wrap=True)
         if bookmark.note:
             line.append(shorten(bookmark.note, QUOTE_CHARS), Style(italic=True))
-            line.append(" · ", dim)
-        details = [part for part in (bookmark.section, bookmark.created[:10]) if part]
-        line.append(" · ".join(shorten(d, QUOTE_CHARS) for d in details), dim)
-        return fit_text(line, width)
+        if bookmark.section:
+            line.append(" · " if bookmark.note else "", dim)
+            line.append(shorten(bookmark.section, QUOTE_CHARS), dim)
+        date = Text(bookmark.created[:10], dim)
+        if line and date:
+            date = Text(" · ", dim) + date
+        line = fit_text(line, max(1, width - 2 - date.cell_len)) if line else line
+        return Text("  ", no_wrap=True) + line + date

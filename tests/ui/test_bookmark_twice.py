@@ -111,3 +111,24 @@ async def test_the_palette_offers_the_open_documents_bookmarks_first(
             False,
             False,
         ]
+
+
+@pytest.mark.parametrize("size", [(40, 15), (80, 24)])
+async def test_an_empty_list_offers_no_keys_for_a_bookmark(size: tuple[int, int]) -> None:
+    from reader.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "m", "enter", "B")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert "Go to bookmark" in [hint.description for hint in bar.shown()]
+        await pilot.press("d")
+        await pilot.pause()
+        shown = [hint.description for hint in bar.shown()]
+        assert "Go to bookmark" not in shown and "Delete" not in shown, shown
+        assert "Undo delete" in shown and shown[-1] == "Help", shown
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Go to bookmark" in [hint.description for hint in bar.shown()]
