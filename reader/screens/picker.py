@@ -23,11 +23,12 @@ from textual.message import Message
 from textual.widgets import DataTable, Header
 
 from reader.model.document import visible_name
+from reader.model.layout.cells import cell_len
 from reader.model.opening import list_documents
 from reader.model.structure.parse import parse
 from reader.model.text.loading import LoadError, load_bytes
 from reader.screens.document_list import DocumentListScreen
-from reader.view.fitting import fit
+from reader.view.fitting import fit, fit_middle
 from reader.widgets.key_bar import KeyBar
 
 HEAD_BYTES = 4096
@@ -105,10 +106,36 @@ def summarize(path: Path) -> DocumentSummary:
 FOLDER_KEY = "folder:"
 """Row keys of sub-folders start with this (documents' keys are their paths)."""
 
-TITLE_CELLS = 60
-"""A title longer than this is cut (the file name stays in view)."""
-FILE_CELLS = 40
-"""A file name longer than this is cut."""
+MIN_CELLS = 12
+"""Title and file name keep at least this many cells (the table scrolls sideways)."""
+OTHER_CELLS = 30
+"""The table's other cells: date (10), size (8), four cells' padding and a scrollbar."""
+
+
+def column_cells(width: int, title: int, file: int) -> tuple[int, int]:
+    """Cells for the title and the file name in a table ``width`` cells wide.
+
+    The date and size stay in view. When the longest title and file name do not
+    both fit, the one that needs less than half gets what it needs and the
+    other the rest; else each gets half.
+
+    Args:
+        width: The table's width.
+        title: Cells of the longest title listed.
+        file: Cells of the longest file name listed.
+    """
+    room = width - OTHER_CELLS
+    half = room // 2
+    title, file = max(MIN_CELLS, title), max(MIN_CELLS, file)
+    if title + file <= room:
+        pair = (title, file)
+    elif title <= half:
+        pair = (title, room - title)
+    elif file <= half:
+        pair = (room - file, file)
+    else:
+        pair = (half, room - half)
+    return max(MIN_CELLS, pair[0]), max(MIN_CELLS, pair[1])
 
 
 def list_subfolders(folder: Path) -> list[Path]:
@@ -191,6 +218,9 @@ class PickerScreen(DocumentListScreen):
         self.title = "Documents"
         count = f"{len(paths)} document" + ("" if len(paths) == 1 else "s")
         self.sub_title = f"{folder_label(self.folder)} · {count}"
+        self._summaries: list[DocumentSummary] = []
+        self._cells = (0, 0)
+        """The title and file name cells the rows were cut to."""
 
     def compose(self) -> ComposeResult:
         """Header, the table, the key bar."""
@@ -206,26 +236,51 @@ class PickerScreen(DocumentListScreen):
         table.add_column("File", key="file")
         table.add_column("Date", key="date")
         table.add_column("Size", key="size")
+        self._summaries = [summarize(path) for path in self.paths]
+        self._fill(table, self._column_cells(self.app.size.width))
+        if self.paths and self.subfolders:  # start on the first document, folders above
+            table.move_cursor(row=len(self.subfolders))
+        table.focus()
+
+    def _column_cells(self, width: int) -> tuple[int, int]:
+        title = max((cell_len(s.title) for s in self._summaries), default=0)
+        sub = max((cell_len(visible_name(p.name)) + 3 for p in self.subfolders), default=0)
+        file = max((cell_len(visible_name(p.name)) for p in self.paths), default=0)
+        return column_cells(width, max(title, sub), file)
+
+    def _fill(self, table: DataTable[Text], cells: tuple[int, int]) -> None:
+        """The rows, titles and file names cut to ``cells`` (file names in the middle)."""
+        self._cells = cells
+        title_cells, file_cells = cells
         for sub in self.subfolders:
             table.add_row(
-                Text(f"▸ {visible_name(sub.name)}/", style="bold"),
+                Text(f"▸ {fit_middle(visible_name(sub.name), title_cells - 3)}/", style="bold"),
                 Text("folder"),
                 Text(""),
                 Text(""),
                 key=FOLDER_KEY + str(sub),
             )
-        for path in self.paths:
-            summary = summarize(path)
+        for summary in self._summaries:
             table.add_row(
-                Text(fit(summary.title, TITLE_CELLS), no_wrap=True),
-                Text(fit(visible_name(path.name), FILE_CELLS), no_wrap=True),
+                Text(fit(summary.title, title_cells), no_wrap=True),
+                Text(fit_middle(visible_name(summary.path.name), file_cells), no_wrap=True),
                 Text(summary.date.isoformat() if summary.date else "—"),
                 Text(human_size(summary.size), justify="right"),
-                key=str(path),
+                key=str(summary.path),
             )
-        if self.paths and self.subfolders:  # start on the first document, folders above
-            table.move_cursor(row=len(self.subfolders))
-        table.focus()
+
+    def on_resize(self) -> None:
+        """Cut titles and file names again for the new width (the cursor stays)."""
+        table: DataTable[Text] = self.query_one(DataTable)
+        cells = self._column_cells(self.size.width)
+        if cells == self._cells:
+            return
+        row = table.cursor_row
+        table.clear()
+        for column in table.columns.values():
+            column.content_width = column.label.cell_len  # measured again from the new cells
+        self._fill(table, cells)
+        table.move_cursor(row=row)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Backspace goes up only from a folder entered from this picker."""

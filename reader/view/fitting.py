@@ -12,7 +12,7 @@ from rich.text import Text
 from reader.model.layout.cells import cell_len, cut_at_cells
 from reader.model.layout.wrap import OPENING, wrap_paragraph
 
-__all__ = ["ELLIPSIS", "fit", "fit_text", "wrap_lines"]
+__all__ = ["ELLIPSIS", "fit", "fit_middle", "fit_text", "wrap_lines"]
 
 ELLIPSIS = "…"
 """Ends a cut text (one cell)."""
@@ -37,6 +37,27 @@ def fit(text: str, cells: int) -> str:
         return ""
     head = text[: cut_at_cells(text, cells - 1)].rstrip(_NO_TAIL)
     return head + ELLIPSIS
+
+
+def fit_middle(text: str, cells: int) -> str:
+    """``text`` cut in the middle to ``cells`` cells: its start, ``…``, its end.
+
+    For file names, whose end (a year, a part, the extension) tells similar
+    names apart: ``report_2018_part1.txt`` at 14 cells is ``report…t1.txt``.
+    As with :func:`fit`, the ellipsis never follows a space or an opening mark.
+
+    Args:
+        text: Any string.
+        cells: Width available.
+    """
+    if cell_len(text) <= cells:
+        return text
+    if cells <= 2:
+        return fit(text, cells)
+    tail_cells = (cells - 1) // 2
+    tail = text[::-1][: cut_at_cells(text[::-1], tail_cells)][::-1]
+    head = text[: cut_at_cells(text, cells - 1 - cell_len(tail))].rstrip(_NO_TAIL)
+    return head + ELLIPSIS + tail
 
 
 def fit_text(text: Text, cells: int) -> Text:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.widgets import DataTable
 
 from reader.screens.main import MainScreen
-from reader.screens.picker import PickerScreen
+from reader.screens.picker import MIN_CELLS, OTHER_CELLS, PickerScreen, column_cells
 from tests.ui.helpers import SEED, make_app, settle
 
 
@@ -87,3 +89,50 @@ async def test_the_cursor_stays_on_the_document_you_came_back_from(tmp_path: Pat
         table = picker.query_one(DataTable)
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         assert key == opened
+
+
+def screen_rows(app: object) -> list[str]:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    return ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+
+
+async def test_similar_long_file_names_stay_apart_and_the_size_in_view(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for year in (2018, 2022, 2024):
+        (folder / f"government_work_report_of_the_state_council_{year}_full_text.txt").write_text(
+            f"政府工作报告\n\n{year}年3月5日在第十三届全国人民代表大会第一次会议上\n", "utf-8"
+        )
+    app = make_app(None, folder_documents=sorted(folder.iterdir()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = [row for row in screen_rows(app) if "政府工作报告" in row]
+        assert len(rows) == 3
+        for row, year in zip(rows, (2018, 2022, 2024), strict=True):
+            assert f"{year}_full_text.txt" in row, row  # the end of the name tells them apart
+            assert row.rstrip().endswith(" B"), row  # the size column is on screen
+        table = app.screen.query_one(DataTable)
+        await pilot.press("down")
+        await pilot.resize_terminal(160, 45)
+        await settle(pilot)
+        names = [row for row in screen_rows(app) if "government_work_report" in row]
+        years = (2018, 2022, 2024)
+        assert all(f"_{y}_full_text.txt" in row for row, y in zip(names, years, strict=True))
+        assert all("…" not in row for row in names), names  # whole names when there is room
+        assert table.cursor_row == 1
+
+
+@given(st.integers(0, 300), st.integers(0, 200), st.integers(0, 120))
+def test_column_cells_share_the_room(width: int, title: int, file: int) -> None:
+    got_title, got_file = column_cells(width, title, file)
+    room = width - OTHER_CELLS
+    assert got_title >= MIN_CELLS and got_file >= MIN_CELLS
+    if room >= 2 * MIN_CELLS:
+        assert got_title + got_file <= room
+        # Nobody is cut while the other has cells it does not need.
+        assert got_title >= min(title, room // 2) and got_file >= min(file, room // 2)
+    need = (max(MIN_CELLS, title), max(MIN_CELLS, file))
+    if sum(need) <= room:
+        assert (got_title, got_file) == need

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.model.layout.cells import cell_len
 from reader.model.layout.wrap import CLOSING, OPENING
-from reader.view.fitting import ELLIPSIS, fit, fit_text, wrap_lines
+from reader.view.fitting import ELLIPSIS, fit, fit_middle, fit_text, wrap_lines
 
 BAD_TAIL = re.compile("[" + re.escape("".join(OPENING)) + r"\s\u3000]" + ELLIPSIS + "$")
 
@@ -25,9 +25,10 @@ def test_fit_drops_an_opening_quote_before_the_ellipsis() -> None:
 
 def test_wrap_lines_keeps_a_closing_quote_off_the_line_start() -> None:
     lines = wrap_lines("以优良作风谱写中国梦“苏州篇章”", 30)
-    assert lines == ["以优良作风谱写中国梦“苏州篇章", "”"] or all(
-        line[:1] not in CLOSING for line in lines
-    )
+    assert wrap_lines("以优良作风谱写中国梦“苏州篇章”", 28) == [
+        "以优良作风谱写中国梦“苏州篇",
+        "章”",
+    ]
     assert all(line[:1] not in CLOSING for line in lines)
     assert "".join(lines) == "以优良作风谱写中国梦“苏州篇章”"
 
@@ -83,3 +84,22 @@ def test_fit_text_cuts_each_line_and_keeps_the_styles() -> None:
     assert first == "以优良作风谱写中国梦…"
     assert second == "  what is counted here"
     assert any(span.style == "italic" for span in out.spans)
+
+
+def test_fit_middle_keeps_the_end_of_a_file_name() -> None:
+    assert fit_middle("zh_gov_work_report_2018_part1_bom.txt", 24) == "zh_gov_work_…rt1_bom.txt"
+    assert fit_middle("Report (2024) final.txt", 17) == "Report…inal.txt"
+    names = [f"zh_gov_work_report_{year}.txt" for year in (2018, 2022, 2024)]
+    assert len({fit_middle(name, 16) for name in names}) == 3
+    assert fit_middle("short.txt", 20) == "short.txt"
+
+
+@given(TEXT, st.integers(1, 40))
+def test_fit_middle_is_within_width_and_never_ends_a_head_badly(text: str, cells: int) -> None:
+    out = fit_middle(text, cells)
+    assert cell_len(out) <= cells
+    if cell_len(text) <= cells:
+        assert out == text
+    else:
+        head = out.split(ELLIPSIS)[0] + ELLIPSIS
+        assert not BAD_TAIL.search(head)
