@@ -250,3 +250,11 @@ def test_wrap_text_equals_paragraph_by_paragraph(paragraphs: list[str], width: i
     for start, end in spans:
         expected += wrap_paragraph(text, start, end, width)
     assert wrap_text(text, spans, width).tolist() == expected
+
+
+def test_a_word_cut_at_the_width_leaves_no_closing_mark_first() -> None:
+    # "Published:" is wider than the line: the cut steps back a letter, not ":" first.
+    assert wrap("Published: 2025-03-06", 9)[:2] == ["Publishe", "d: "]
+    assert wrap("aaaaaaaa”", 4) == ["aaaa", "aaa", "a”"]
+    # A run of closing marks longer than the line is still cut at the width.
+    assert wrap("。。。。。。。。", 4) == ["。。", "。。", "。。", "。。"]

@@ -44,7 +44,7 @@ def test_fit_is_within_width_and_never_ends_in_a_bad_ellipsis(text: str, cells: 
 
 CLAUSES = st.lists(
     st.tuples(
-        st.text(alphabet="以优良作风谱写中国梦苏州篇章", min_size=1, max_size=8),
+        st.text(alphabet="以优良作风谱写中国梦苏州篇章abc", min_size=1, max_size=8),
         st.sampled_from(["”", "）", "》", "，", "。", "、", ""]),
     ),
     max_size=12,

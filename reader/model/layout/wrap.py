@@ -64,6 +64,9 @@ _SPACES = frozenset(" \t\u3000")
 _INDENT = " \u3000\u00a0\t"
 """Characters of a paragraph's leading indentation."""
 
+_CUT_BACK = 4
+"""How far a last-resort cut may step back to keep a closing mark off the next line."""
+
 _PAIRED = frozenset("—…")
 """Characters whose doubles ("——", "……") are never split."""
 
@@ -101,6 +104,22 @@ def _allowed(p: str, t: str, b: int) -> bool:
         return True
     # Hyphenated words only: a hyphen between digits (2014-07-22) is not a break.
     return a == "-" and b >= 2 and p[b - 2].isalpha() and c.isalpha()
+
+
+def _cut(p: str, t: str, s: int, e: int) -> int:
+    """Where a line from ``s`` with no allowed break is cut: at ``e``, or a little
+    earlier so the next line does not start with a closing mark or a zero-width
+    character (up to ``_CUT_BACK`` characters back; else at ``e``)."""
+    b = e
+    while b > s + 1 and e - b < _CUT_BACK and (t[b] == "0" or _closes(p, b)):
+        b -= 1
+    return b if t[b] != "0" and not _closes(p, b) else e
+
+
+def _closes(p: str, b: int) -> bool:
+    """Whether ``p[b]`` is a closing mark that must not start a line."""
+    c = p[b]
+    return c in CLOSING or (c in _ASCII_CLOSING and p[b - 1] not in _SPACES)
 
 
 def _wrap_into(p: str, t: str, width: int, base: int, out: MutableSequence[int]) -> None:
@@ -162,9 +181,11 @@ def _wrap_lines(p: str, t: str, width: int, base: int, out: MutableSequence[int]
                 # Rather an indentation-only first line than a word cut in two.
                 b = indent
             elif b <= lo:
-                # Last resort: cut at the width, or take one character (and its
-                # combining marks) when not even one fits.
-                b = e
+                # Last resort: cut at the width (a character or two earlier when
+                # the cut would put a closing mark first: "Publishe|d:", not
+                # "Published|:"), or take one character (and its combining
+                # marks) when not even one fits.
+                b = _cut(p, t, s, e)
                 if b == s:
                     b = s + 1
                     while b < n and t[b] == "0":
