@@ -23,7 +23,7 @@ from textual.widgets import OptionList, Static
 
 from reader.model.document import Document, Fact
 from reader.view.fact_rows import FactIndex
-from reader.view.fitting import wrap_lines
+from reader.view.fitting import fit_text, wrap_lines
 from reader.widgets.fact_list import FactList
 from reader.widgets.theme_styles import component_style
 
@@ -166,9 +166,10 @@ class FactsPane(Vertical):
         self.query_one("#facts-meta", Static).update(meta)
 
     def on_resize(self) -> None:
-        """Break the metadata lines again at the new width."""
+        """Break the metadata lines again at the new width, and cut the scope line to it."""
         if self.content_region.width != self._meta_width:
             self._show_meta()
+            self._show_scope()
 
     def _theme_changed(self) -> None:
         self.call_after_refresh(lambda: self.show_document(self.document))
@@ -212,8 +213,12 @@ class FactsPane(Vertical):
     def _show_scope(self) -> None:
         self.border_title = self.scope_title
         line = Text(self.scope_title, style="bold")
-        line.append(" (t)")  # muted already (#facts-scope): dim on top is unreadable in light
-        self.query_one("#facts-scope", Static).update(line)
+        width = self.content_region.width
+        if not width or line.cell_len + 4 <= width:
+            line.append(" (t)")  # muted already (#facts-scope): dim on top is unreadable in light
+        # One line, the key hint dropped first, then cut with "…" (Textual would
+        # wrap it and show "Facts ·" alone).
+        self.query_one("#facts-scope", Static).update(fit_text(line, width) if width else line)
 
     def watch_whole_document(self) -> None:
         """A new scope: say so and list its facts."""

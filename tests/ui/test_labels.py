@@ -137,3 +137,20 @@ async def test_bookmark_rows_are_cut_cleanly_and_keep_detached(
         # The date is kept whole; the note or the section before it is cut with "…".
         details = [line for line in lines if line.startswith("  ") and "2024" in line]
         assert len(details) == 3 and all(re.search(r" 2024-05-0\d$", d) for d in details), details
+
+
+@pytest.mark.parametrize("size", [(40, 15), (60, 20), (160, 45)])
+async def test_the_facts_scope_line_is_cut_with_an_ellipsis(size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        facts = main_screen(app).facts
+        if not facts.display:
+            await pilot.press("f")
+            await settle(pilot)
+        scope = facts.query_one("#facts-scope", Static)
+        [line] = [row for row in rows(scope)]
+        # Whole, or without the key hint, or cut with "…".
+        assert line in ("Facts · whole document (t)", "Facts · whole document") or (
+            line.endswith("…") and "Facts · whole document".startswith(line[:-1])
+        ), line
