@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from reader.model.text.oneline import shorten
 from reader.screens.once import OnceModal
 from reader.widgets.clean_input import CleanInput
+from reader.widgets.wrapped_label import WrappedLabel
 
 QUOTE_CHARS = 120
 """How much of the passage the prompt shows."""
@@ -51,7 +51,7 @@ class NotePrompt(OnceModal[str | None]):
         with Vertical(id="note-box") as box:
             box.border_title = self.box_title
             box.border_subtitle = "Enter saves · Esc cancels"
-            yield Static(Text(f"“{shorten(self.quote, QUOTE_CHARS)}”"), id="note-quote")
+            yield WrappedLabel(f"“{shorten(self.quote, QUOTE_CHARS)}”", id="note-quote")
             yield CleanInput(self.note, placeholder="Note (optional)", id="note-input")
 
     @on(Input.Submitted)

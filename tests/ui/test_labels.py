@@ -154,3 +154,25 @@ async def test_the_facts_scope_line_is_cut_with_an_ellipsis(size: tuple[int, int
         assert line in ("Facts · whole document (t)", "Facts · whole document") or (
             line.endswith("…") and "Facts · whole document".startswith(line[:-1])
         ), line
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+async def test_the_note_prompt_never_leaves_a_closing_quote_alone(width: int) -> None:
+    from textual.app import App
+
+    from reader.screens.note import NotePrompt
+
+    class PromptApp(App[None]):
+        CSS_PATH = str(SEED.parents[1] / "styles" / "reader.tcss")
+
+    app = PromptApp()
+    async with app.run_test(size=(width, 24)) as pilot:
+        for length in range(10, 70):
+            quote = ("以优良作风谱写中国梦" * 7)[:length]
+            await app.push_screen(NotePrompt(quote))
+            await pilot.pause()
+            label = app.screen.query_one("#note-quote", Static)
+            lines = [line for line in rows(label) if line]
+            assert "".join(lines) == f"“{quote}”"
+            assert not [line for line in lines if line[0] in CLOSING], (length, lines)
+            app.pop_screen()
