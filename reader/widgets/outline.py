@@ -216,6 +216,11 @@ class OutlinePane(CachedLineView[OutlineStyles], can_focus=True, inherit_binding
         """Lay the rows out for the new width."""
         self._relayout()
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went (no resize event): lay the rows out for the width
+        beside it, or their ends, "…" included, are cropped."""
+        self.call_after_refresh(self._relayout)
+
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:

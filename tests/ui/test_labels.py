@@ -176,3 +176,31 @@ async def test_the_note_prompt_never_leaves_a_closing_quote_alone(width: int) ->
             assert "".join(lines) == f"“{quote}”"
             assert not [line for line in lines if line[0] in CLOSING], (length, lines)
             app.pop_screen()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (160, 45)])
+async def test_outline_titles_cut_to_two_rows_end_in_an_ellipsis(size: tuple[int, int]) -> None:
+    from tests.ui.helpers import build_document
+
+    body = ["Some running text of the chapter, long enough to read."]
+    titles = [f"CHAPTER {n}. Down the Rabbit-Hole and a Long Tale" for n in range(1, 31)]
+    app = make_app(document=build_document("Alice", [(t, None, body) for t in titles]))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        outline = main_screen(app).outline
+        if not outline.display:
+            await pilot.press("o")
+            await settle(pilot)
+        region = outline.scrollable_content_region
+        strips = app.screen._compositor.render_strips()
+        rows = [
+            "".join(s.text for s in strips[y]).__getitem__(slice(region.x, region.right)).rstrip()
+            for y in range(region.y, region.bottom)
+        ]
+        seconds = [
+            row for row, above in zip(rows[1:], rows, strict=False) if above.startswith("CH")
+        ]
+        assert seconds, rows
+        for row in seconds:
+            # The rest of the title on one row: whole, or cut with "…" (never cropped).
+            assert row.endswith(("Tale", "…")), rows
