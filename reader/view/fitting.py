@@ -7,12 +7,14 @@ with a closing mark such as ``”`` and none ends with an opening one.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 
 from reader.model.layout.cells import cell_len, cut_at_cells
 from reader.model.layout.wrap import OPENING, wrap_paragraph
 
-__all__ = ["ELLIPSIS", "fit", "fit_middle", "fit_text", "wrap_lines"]
+__all__ = ["ELLIPSIS", "fit", "fit_counted", "fit_middle", "fit_text", "wrap_lines"]
 
 ELLIPSIS = "…"
 """Ends a cut text (one cell)."""
@@ -72,6 +74,28 @@ def fit_text(text: Text, cells: int) -> Text:
             line = cut
         out.append(line)
     return Text("\n").join(out)
+
+
+_COUNT = re.compile(r" \([\d,]+\)$")
+"""A count in brackets ending a label: ``Figures (2,418)``."""
+
+
+def fit_counted(text: Text, cells: int) -> Text:
+    """A one-line ``text`` cut as :func:`fit_text` cuts it, but a count in brackets at
+    its end is kept whole: ``Figures (2,418)`` at 12 cells is ``Fig… (2,418)``.
+
+    Args:
+        text: One line, perhaps styled.
+        cells: Width available.
+    """
+    plain = text.plain
+    count = _COUNT.search(plain)
+    if cell_len(plain) <= cells or count is None:
+        return fit_text(text, cells)
+    room = cells - cell_len(plain[count.start() :])
+    if room < 2:  # not even "F…": the count alone says less than the label
+        return fit_text(text, cells)
+    return fit_text(text[: count.start()], room) + text[count.start() :]
 
 
 def wrap_lines(text: str, cells: int, rows: int | None = None) -> list[str]:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.model.document import Fact, FactKind
 from reader.view.fact_rows import FactGroups, fact_row, heading_row, more_row
-from reader.view.fitting import fit_text
+from reader.view.fitting import fit_counted, fit_text
 from reader.widgets.paging import can_page
 
 PAGE = 200
@@ -132,14 +132,14 @@ class FactList(OptionList, inherit_bindings=False):
         keep = keep if keep is not None else self.highlighted_fact
         rows: list[Row] = []
         options: list[Option] = []
+        # Cut here, not by the list: its ellipsis could follow a “ or a space, or the count.
+        width = self.scrollable_content_region.width
         for kind, facts in self._groups:
             limit = self._limits.get(kind, PAGE)
             rows.append(None)
-            options.append(Option(heading_row(kind, len(facts)), disabled=True))
+            options.append(Option(fit_counted(heading_row(kind, len(facts)), width), disabled=True))
             shown: Sequence[Fact] = facts[:limit]
             rows.extend(shown)
-            # Cut here, not by the list: its ellipsis could follow a “ or a space.
-            width = self.scrollable_content_region.width
             options.extend(Option(fit_text(fact_row(fact), width)) for fact in shown)
             if len(facts) > limit:
                 rows.append(kind)
@@ -158,6 +158,11 @@ class FactList(OptionList, inherit_bindings=False):
         """Cut the rows again at the new width (the highlighted fact stays)."""
         if self._groups:
             self._rebuild()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went (no resize event): cut the rows to the new width."""
+        if self._groups:
+            self.call_after_refresh(self._rebuild)
 
     @on(OptionList.OptionSelected)
     def _expand(self, event: OptionList.OptionSelected) -> None:

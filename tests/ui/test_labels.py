@@ -204,3 +204,30 @@ async def test_outline_titles_cut_to_two_rows_end_in_an_ellipsis(size: tuple[int
         for row in seconds:
             # The rest of the title on one row: whole, or cut with "…" (never cropped).
             assert row.endswith(("Tale", "…")), rows
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 45)])
+async def test_fact_group_headings_keep_their_count(size: tuple[int, int]) -> None:
+    from reader.widgets.fact_list import FactList
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        facts = main_screen(app).facts
+        if not facts.display:
+            await pilot.press("f")
+            await settle(pilot)
+        listing = facts.query_one(FactList)
+        assert facts.index is not None
+        groups = facts.index.groups()
+        listing.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        # The first row on screen is the first group's heading: "Figures (26)" or "Fig… (26)".
+        first = listing.render_line(0).text.rstrip()
+        assert first.endswith(f"({len(groups[0][1]):,})"), first
+        headings = [
+            str(listing.get_option_at_index(i).prompt)
+            for i in range(listing.option_count)
+            if listing.get_option_at_index(i).disabled
+        ]
+        assert [h.rsplit(" ", 1)[-1] for h in headings] == [f"({len(g):,})" for _, g in groups]

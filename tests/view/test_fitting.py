@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.model.layout.cells import cell_len
 from reader.model.layout.wrap import CLOSING, OPENING
-from reader.view.fitting import ELLIPSIS, fit, fit_middle, fit_text, wrap_lines
+from reader.view.fitting import ELLIPSIS, fit, fit_counted, fit_middle, fit_text, wrap_lines
 
 BAD_TAIL = re.compile("[" + re.escape("".join(OPENING)) + r"\s\u3000]" + ELLIPSIS + "$")
 
@@ -103,3 +103,28 @@ def test_fit_middle_is_within_width_and_never_ends_a_head_badly(text: str, cells
     else:
         head = out.split(ELLIPSIS)[0] + ELLIPSIS
         assert not BAD_TAIL.search(head)
+
+
+def test_fit_counted_keeps_the_count_and_the_styles() -> None:
+    from rich.text import Text
+
+    heading = Text("Figures (2,418)", style="bold")
+    assert fit_counted(heading, 12).plain == "Fig… (2,418)"
+    assert all(span.style == "bold" for span in fit_counted(heading, 12).spans)
+    assert fit_counted(heading, 15).plain == "Figures (2,418)"
+    assert fit_counted(heading, 7).plain == "Figure…"  # no room for a label: cut as usual
+    # Only a count is kept: other words in brackets are cut as fit cuts them.
+    assert (
+        fit_counted(Text("Report (draft)"), 10).plain == fit("Report (draft)", 10) == "Report (d…"
+    )
+
+
+@given(TEXT, st.integers(0, 30), st.integers(0, 99999))
+def test_fit_counted_is_within_width(label: str, cells: int, count: int) -> None:
+    from rich.text import Text
+
+    out = fit_counted(Text(f"{label} ({count:,})"), cells).plain
+    if cells > 0:
+        assert cell_len(out) <= cells
+    if f"({count:,})" not in out:
+        assert cells < cell_len(f"({count:,})") + 3
