@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -200,6 +201,35 @@ def _flat(text: str) -> str:
     return text.replace("\n", " ")
 
 
+_LONG_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3}){3,})(?:\.(\d+))?(?![\d,])")
+_SCALES = ((4, "trillion"), (3, "billion"))
+
+
+def compact_figures(value: str) -> str:
+    """Figures of a billion or more in words, exactly: ``126,000,000,000,000`` → ``126 trillion``.
+
+    A sidebar row is narrow: ``126,000,000,0…`` cut at its edge would misread.
+    A figure whose digits do not all fit in a short mantissa stays as it is.
+
+    Args:
+        value: A normalized value, e.g. ``">126,000,000,000,000 元"``.
+    """
+
+    def words(match: re.Match[str]) -> str:
+        head, groups, fraction = match.group(1), match.group(2), match.group(3) or ""
+        digits = head + groups.replace(",", "")
+        for count, name in _SCALES:
+            if len(groups) // 4 < count:
+                continue
+            cut = len(digits) - 3 * count
+            mantissa = (digits[:cut] + "." + (digits[cut:] + fraction)).rstrip("0").rstrip(".")
+            if len(mantissa.replace(".", "")) <= 6:
+                return f"{mantissa} {name}"
+        return match.group(0)
+
+    return _LONG_FIGURE.sub(words, value)
+
+
 def _same(value: str, surface: str) -> bool:
     # "10 项" and "3,000" say nothing that "10项" and "3000" did not.
     return value.replace(" ", "").replace(",", "") == surface.replace(" ", "").replace(",", "")
@@ -232,7 +262,7 @@ def fact_row(fact: Fact) -> Text:
     value = _describe(fact)
     if fact.kind is not FactKind.PERSON and not _same(value, fact.text):
         row.append("  ")
-        row.append(_flat(value), style="bold")
+        row.append(_flat(compact_figures(value)), style="bold")
     detail = value if fact.kind is FactKind.PERSON and value != fact.text else fact.counted
     if detail:
         row.append("\n  ")
