@@ -327,8 +327,8 @@ def _add_path(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    """The parser for `reader [PATH]` and the one for the subcommands."""
+def open_parser() -> argparse.ArgumentParser:
+    """The parser for `reader [PATH]`."""
     main = argparse.ArgumentParser(
         prog="reader",
         description=(
@@ -341,7 +341,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     main.add_argument("--version", action="version", version=f"reader {__version__}")
     _add_path(main)
     main.set_defaults(func=cmd_open)
+    return main
 
+
+def subcommand_parser() -> argparse.ArgumentParser:
+    """The parser for the subcommands (it imports `compare`'s model: not for `reader PATH`)."""
     sub = argparse.ArgumentParser(prog="reader")
     sub.add_argument("--version", action="version", version=f"reader {__version__}")
     commands = sub.add_subparsers(dest="command", required=True)
@@ -364,14 +368,13 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "--source", action="store_true", help="print the normalized source instead (no reflow)"
     )
     text.set_defaults(func=cmd_text)
-    return main, sub
+    return sub
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    main_parser, sub_parser = build_parsers()
-    parser = sub_parser if args_list and args_list[0] in SUBCOMMANDS else main_parser
+    parser = subcommand_parser() if args_list and args_list[0] in SUBCOMMANDS else open_parser()
     args = parser.parse_args(args_list)
     try:
         status: int = args.func(args)

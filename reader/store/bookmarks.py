@@ -24,8 +24,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from filelock import FileLock, Timeout
-
 from reader import paths
 from reader.model.document import Document
 from reader.model.text.cleaning import normalize
@@ -105,6 +103,11 @@ class BookmarkStore:
             self._records, self._extra, self._stamp = {}, {}, None
             self._readonly = found
             self._warnings.append(f"bookmarks are off: {found}")
+            return self.take_warnings()
+        if _stamp(self.target) is None:
+            # No file yet: nothing to read or move aside, so no lock (nor filelock's
+            # import, nor a config directory made) before the first frame.
+            self._refresh(can_move=False)
             return self.take_warnings()
         try:
             with self._lock(write=False) as locked:
@@ -228,6 +231,8 @@ class BookmarkStore:
         For a read, a lock that cannot be taken (read-only directory) is not an
         error: atomic writes mean an unlocked read still sees a whole file.
         """
+        from filelock import FileLock, Timeout  # ~15 ms of import: at the first lock
+
         target = self.target
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

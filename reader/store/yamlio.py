@@ -12,9 +12,8 @@ save with 10,000 bookmarks in the store dumps only what changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from reader.store.records import Bookmark, DocumentRecord
 from reader.store.schema import (
@@ -25,35 +24,53 @@ from reader.store.schema import (
     record_head,
 )
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+if TYPE_CHECKING:
+    import yaml
+
+# yaml (~25 ms of import) loads when the store is first read or written, not at
+# start-up: the loader and dumper classes are built on first use.
 
 MAX_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused unread (50,000 bookmarks take ~25 MB)."""
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that refuses duplicate mapping keys.
+@cache
+def strict_loader() -> type[Any]:
+    """The safe loader that refuses duplicate mapping keys (built once, on first use).
 
-    PyYAML lets the last duplicate win silently; in a bookmark file that would drop
-    a document's bookmarks written under the same key, so the file is refused and
+    A subclass of PyYAML's safe loader (the C one when libyaml is there). PyYAML
+    lets the last duplicate win silently; in a bookmark file that would drop a
+    document's bookmarks written under the same key, so the file is refused and
     moved aside for the user to fix instead.
     """
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        merges = any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value)
-        count = len(node.value)
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        if not merges and len(mapping) != count:
-            raise SchemaError("a mapping has duplicate keys")
-        return mapping
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            merges = any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value)
+            count = len(node.value)
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            if not merges and len(mapping) != count:
+                raise SchemaError("a mapping has duplicate keys")
+            return mapping
+
+    return StrictLoader
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc]
+@cache
+def _dumper() -> type[Any]:
     """Safe dumper that never writes anchors/aliases: the file stays plain data."""
+    import yaml
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return Dumper
 
 
 def _safe_parse(text: str) -> object:
@@ -63,7 +80,7 @@ def _safe_parse(text: str) -> object:
     that also refuses duplicate keys; it constructs plain data only, never a
     Python object from a tag.
     """
-    loader = _StrictLoader(text)
+    loader = strict_loader()(text)
     try:
         return loader.get_single_data()
     finally:
@@ -83,6 +100,8 @@ def parse_bytes(raw: bytes) -> object:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise SchemaError(f"not UTF-8 text (byte {error.start})") from None
+    import yaml
+
     try:
         data = _safe_parse(text)
     except yaml.YAMLError as error:
@@ -102,9 +121,11 @@ def _one_line(error: yaml.YAMLError) -> str:
 
 def dump_plain(data: Any) -> str:
     """Block-style, human-readable YAML of plain data."""
+    import yaml
+
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_dumper(),
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -142,5 +142,5 @@ def test_the_store_parses_with_a_safe_loader_only() -> None:
     safe = tuple(
         loader for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", None)) if loader
     )
-    assert issubclass(yamlio._StrictLoader, safe)
-    assert not issubclass(yamlio._StrictLoader, (yaml.FullLoader, yaml.UnsafeLoader))
+    assert issubclass(yamlio.strict_loader(), safe)
+    assert not issubclass(yamlio.strict_loader(), (yaml.FullLoader, yaml.UnsafeLoader))

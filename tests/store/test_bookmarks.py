@@ -164,3 +164,16 @@ def test_a_file_name_that_is_not_utf8_can_be_bookmarked(tmp_path: Path) -> None:
     (record,) = again.documents()
     assert record.paths == ("/docs/caf\\xe9.txt",)
     assert again.record_for(document) is not None
+
+
+def test_loading_a_store_not_yet_written_touches_nothing_on_disk(tmp_path: Path) -> None:
+    """No file yet: no lock is taken, so no directory and no lock file appear."""
+    store = BookmarkStore(tmp_path / "config" / "b.yaml")
+    assert store.load() == []
+    assert store.documents() == []
+    assert not (tmp_path / "config").exists()
+    doc = make_document()
+    store.add(doc, 0, 4)
+    assert sorted(p.name for p in (tmp_path / "config").iterdir())[:2] == ["b.yaml", "b.yaml.lock"]
+    again = BookmarkStore(tmp_path / "config" / "b.yaml")
+    assert again.load() == [] and len(again.documents()[0].bookmarks) == 1

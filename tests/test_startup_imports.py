@@ -1,0 +1,57 @@
+"""What `reader FILE` has imported when its first frame is drawn.
+
+Run in a fresh interpreter (the test process has everything loaded): the app is
+started headless through the CLI, and when the reading pane draws its first row
+of text the loaded module names are printed and the process exits.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SEED
+
+_FIRST_FRAME = """
+import os, sys
+import reader.widgets.reading as reading
+
+draw = reading.ReadingPane.render_line
+
+def render_line(self, y):
+    strip = draw(self, y)
+    if strip.text.strip():
+        sys.stdout.write("\\n".join(sys.modules) + "\\n")
+        sys.stdout.flush()
+        os._exit(0)
+    return strip
+
+reading.ReadingPane.render_line = render_line
+from reader.cli import main
+sys.exit(main([sys.argv[1]]))
+"""
+
+
+def _loaded_at_first_frame(document: Path) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME, str(document)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        },
+    )
+    return set(result.stdout.split())
+
+
+def test_first_frame_without_a_store_loads_no_yaml_filelock_or_comparison() -> None:
+    loaded = _loaded_at_first_frame(SEED)
+    assert "reader.widgets.reading" in loaded  # the frame was drawn by the app
+    for module in ("yaml", "filelock", "reader.cli_compare", "reader.model.compare"):
+        assert module not in loaded, module
