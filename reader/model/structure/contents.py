@@ -14,13 +14,25 @@ the outline comes from the text, not from a second copy of it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.model.structure.line_shapes import heading_like
 from reader.model.structure.units import Unit
 
 _CONTENTS_WORDS = frozenset({"目录", "目錄", "目次", "contents", "tableofcontents"})
-_LEADER_RE = re.compile(r".*(?:\.{3,}|…{2,}|\s)\s*\d{1,4}")
-_PAGE_RE = re.compile(r"(?:\s*(?:\.{3,}|…{2,})[.\s]*|\s+)\d{1,4}$")
+
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _leader_re() -> re.Pattern[str]:
+    return re.compile(r".*(?:\.{3,}|…{2,}|\s)\s*\d{1,4}")
+
+
+@cache
+def _page_re() -> re.Pattern[str]:
+    return re.compile(r"(?:\s*(?:\.{3,}|…{2,})[.\s]*|\s+)\d{1,4}$")
+
+
 _FIRSTS = frozenset("目CcTt")
 """First characters of the contents words (a cheap first test)."""
 _MAX_ENTRY = 120
@@ -47,12 +59,12 @@ def contents_units(units: list[Unit]) -> set[int]:
                 # A block of entries (hard-wrapped text) is never a heading anyway.
                 break
             text = " ".join(units[j].text.split())
-            key = _PAGE_RE.sub("", text)
+            key = _page_re().sub("", text)
             if first is None:
                 first = key
             elif key == first:
                 break
-            if len(text) > _MAX_ENTRY or not (heading_like(text) or _LEADER_RE.fullmatch(text)):
+            if len(text) > _MAX_ENTRY or not (heading_like(text) or _leader_re().fullmatch(text)):
                 break
             found.add(j)
     return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 
 from reader.model.document import Span
 
@@ -27,10 +28,15 @@ _EN_DATE_RE = re.compile(
     rf"{_MONTH.replace('mon', 'mon2')}\s+(?P<y2>\d{{4}}))"
     r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 )
-_WEEKDAY_RE = re.compile(
-    r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]|"
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?\s*"
-)
+
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _weekday_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]|"
+        r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?\s*"
+    )
 
 
 def find_date(text: str, pos: int = 0, endpos: int | None = None) -> tuple[datetime, Span] | None:
@@ -77,7 +83,7 @@ def is_only_date(text: str) -> bool:
         return False
     a, b = found[1]
     rest = text[:a] + " " + text[b:]
-    return _WEEKDAY_RE.fullmatch(rest) is not None
+    return _weekday_re().fullmatch(rest) is not None
 
 
 def _rstrip_end(text: str, a: int, b: int) -> int:

@@ -60,6 +60,7 @@ not handed in at all.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.model.structure.contents import contents_units, is_contents_word
 from reader.model.structure.dates import find_date
@@ -93,10 +94,22 @@ CHAPTER_STYLES = frozenset({"chapter", "bian", "fenbian", "zhang", "jie"})
 _SPACED_MAX = 16
 """Longest line of Han characters spaced apart (``附　　则``), in characters."""
 _QUOTES = "\"'“‘「『"
-_STOPS_RE = re.compile(r"[。！？!?]")
-_INNER_STOP_RE = re.compile(r"[;:!?。；！？]|\.\s")
 
-_DATE_RE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _stops_re() -> re.Pattern[str]:
+    return re.compile(r"[。！？!?]")
+
+
+@cache
+def _inner_stop_re() -> re.Pattern[str]:
+    return re.compile(r"[;:!?。；！？]|\.\s")
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    return re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], set[int]]:
@@ -222,7 +235,7 @@ def _numbered_heading(
     if count == 2 and bare and number.style in CHAPTER_STYLES:
         # ``CHAPTER I.`` with its title on the next line: one heading of two lines.
         title = unit.second.rstrip("?!？！")
-        if not heading_like(title) or _INNER_STOP_RE.search(title):
+        if not heading_like(title) or _inner_stop_re().search(title):
             return None
         if numbering(unit.second, False) is not None:
             return None
@@ -300,7 +313,7 @@ def _dotted_heading(text: str) -> bool:
     """``2.1.1.1 The "defer-until" parameter.``: one final ".", no other sentence punctuation."""
     if not text.endswith(".") or text.endswith("..") or not heading_like(text[:-1]):
         return False
-    return _INNER_STOP_RE.search(text[:-1]) is None
+    return _inner_stop_re().search(text[:-1]) is None
 
 
 def _caps_heading(units: list[Unit], i: int, blocks: bool, taken: set[int]) -> Heading | None:
@@ -353,7 +366,7 @@ def _prose_follows(units: list[Unit], j: int) -> bool:
 def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:
     def candidate(k: int) -> bool:
         unit = units[k]
-        return unit.lines == 1 and heading_like(unit.text) and not _STOPS_RE.search(unit.text)
+        return unit.lines == 1 and heading_like(unit.text) and not _stops_re().search(unit.text)
 
     found: list[Heading] = []
     for i, (text, count, *_) in enumerate(units):
@@ -361,7 +374,7 @@ def _fallback_headings(units: list[Unit], taken: set[int]) -> list[Heading]:
             continue
         if not candidate(i) or BULLET_RE.match(text) or is_dash_line(text):
             continue
-        if _DATE_RE.search(text) or text[0].isdigit() or find_date(text) is not None:
+        if _date_re().search(text) or text[0].isdigit() or find_date(text) is not None:
             continue
         if (
             ends_in_dash(text)

@@ -12,6 +12,7 @@ cells wide (40 CJK characters) and does not end in closing punctuation
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rich.cells import cell_len
 
@@ -28,19 +29,49 @@ DASH_RE = re.compile(r"(?:——|――|—|―|--|－－|──)")
 BULLET_RE = re.compile(r"[-*+•·●■◆○▪►◇□√※]")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LOWER_RE = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
-_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _upper_re() -> re.Pattern[str]:
+    return re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+
+
 _MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_RFC_HEADER_RE = re.compile(
-    rf"(?:RFC \d+|Internet-Draft|INTERNET-DRAFT)[ \t]{{2,}}.*{_MONTH}\s+(?:\d{{1,2}},\s*)?\d{{4}}"
-)
+
+
+@cache
+def _rfc_header_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:RFC \d+|Internet-Draft|INTERNET-DRAFT)[ \t]{{2,}}"
+        rf".*{_MONTH}\s+(?:\d{{1,2}},\s*)?\d{{4}}"
+    )
+
+
 _DASH_END_RE = re.compile(r"(?:——|――|—|―|--|－－|──)$")
 _INNER_STOP_RE = re.compile(r"[;:!?]|\.(?!\d)")
-_ROMAN_RE = re.compile(r"[IVXLCDM]+")
-_SPACED_RE = re.compile(r"(?:\b\w {1,}){3}\w\b")
-_LETTER_SPACED_RE = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u3000]+[\u3400-\u4dbf\u4e00-\u9fff]){1,3}"
-)
-_RFC_FOOTER_RE = re.compile(r"\S.*[ \t]{2,}\[Page \d+\]")
+
+
+@cache
+def _roman_re() -> re.Pattern[str]:
+    return re.compile(r"[IVXLCDM]+")
+
+
+@cache
+def _spaced_re() -> re.Pattern[str]:
+    return re.compile(r"(?:\b\w {1,}){3}\w\b")
+
+
+@cache
+def _letter_spaced_re() -> re.Pattern[str]:
+    return re.compile(
+        r"[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u3000]+[\u3400-\u4dbf\u4e00-\u9fff]){1,3}"
+    )
+
+
+@cache
+def _rfc_footer_re() -> re.Pattern[str]:
+    return re.compile(r"\S.*[ \t]{2,}\[Page \d+\]")
 
 
 def strip_span(line: str) -> tuple[int, int]:
@@ -71,7 +102,7 @@ def is_page_furniture(text: str) -> bool:
     """Whether a stripped line is an RFC page header or footer."""
     if len(text) > 100:
         return False
-    return bool(_RFC_HEADER_RE.fullmatch(text) or _RFC_FOOTER_RE.fullmatch(text))
+    return bool(_rfc_header_re().fullmatch(text) or _rfc_footer_re().fullmatch(text))
 
 
 def is_dash_line(text: str) -> bool:
@@ -107,13 +138,13 @@ def is_caps(text: str, *, first_of_two: bool = False, limit: int = MAX_CAPS) -> 
         return False
     if _LOWER_RE.search(core) or CJK_RE.search(core):
         return False
-    if _ROMAN_RE.fullmatch(core) or _SPACED_RE.search(core):
+    if _roman_re().fullmatch(core) or _spaced_re().search(core):
         return False
-    letters = len(_UPPER_RE.findall(core))
+    letters = len(_upper_re().findall(core))
     visible = len(core) - core.count(" ")
     return letters >= 2 and letters * 2 >= visible
 
 
 def is_letter_spaced(text: str) -> bool:
     """Whether a stripped line is two to four Han characters spaced apart (``附　　则``)."""
-    return _LETTER_SPACED_RE.fullmatch(text) is not None
+    return _letter_spaced_re().fullmatch(text) is not None

@@ -27,6 +27,7 @@ Position unit: offsets into the line handed in.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _WS = " \t\u3000\xa0"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -72,9 +73,14 @@ _ROLE_EN_RE = re.compile(
     rf"(?P<names>[A-Z][\w'’.-]*(?:[ \t]+{_EN_NAME}){{1,4}}),[ \t]*{_DESK}"
     r"(?:Reporter|Correspondent|Writer)"
 )
-_EDITION_LINE_RE = re.compile(
-    r"(?:[A-Z0-9][\w.'’-]*[ \t]+){0,6}(?:EDITION|Edition)(?:[ \t]+[\w.]+){0,3}"
-)
+
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _edition_line_re() -> re.Pattern[str]:
+    return re.compile(r"(?:[A-Z0-9][\w.'’-]*[ \t]+){0,6}(?:EDITION|Edition)(?:[ \t]+[\w.]+){0,3}")
+
+
 _SPEAKER_RE = re.compile(
     rf"[{_HAN}]{{1,12}}(?:总理|總理|主席|书记|書記|部长|部長|省长|省長|市长|市長|"
     r"院长|院長|主任|委员长|委員長)"
@@ -133,7 +139,7 @@ def is_placeholder(line: str) -> bool:
 def edition_line(line: str) -> bool:
     """Whether ``line`` names an edition and nothing else (``THE FULCRUM EDITION 3.0``)."""
     stripped = line.strip(_WS)
-    return len(stripped) <= 60 and _EDITION_LINE_RE.fullmatch(stripped) is not None
+    return len(stripped) <= 60 and _edition_line_re().fullmatch(stripped) is not None
 
 
 def speaker_name(line: str) -> str | None:

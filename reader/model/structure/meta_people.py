@@ -9,6 +9,7 @@ was one of its kind.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.model.structure.dates import find_date
 from reader.model.structure.meta_lines import byline_names, edition_line, speaker_name
@@ -22,7 +23,14 @@ FOOT_WINDOW = 8
 
 _WS = " \t\u3000\xa0"
 _BRACKETS = "《》〈〉<>「」『』\"“”'‘’[]【】()（）"
-_AUTHOR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _author_re() -> re.Pattern[str]:
+    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+
+
 _EDITOR_RE = re.compile(r"[（(]?(?:责任编辑|責任編輯|编辑|編輯|Editor)\s*[:：]")
 
 
@@ -81,7 +89,7 @@ def read_author(state: MetaState, lines: list[str], starts: list[int], index: in
     if next_nonblank(lines, state.dated + 1) != index:
         return False
     a, b = trim(lines[index], 0, len(lines[index]), _WS)
-    if not _AUTHOR_RE.fullmatch(lines[index], a, b):
+    if not _author_re().fullmatch(lines[index], a, b):
         return False
     state.author = lines[index][a:b]
     state.spans["author"] = (starts[index] + a, starts[index] + b)

@@ -7,34 +7,54 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reader.model.structure.line_shapes import CJK_RE
 
 _CN = "[一二三四五六七八九十百零〇两]"
 _CN_L1_RE = re.compile(rf"{_CN}{{1,4}}(?:、|[．.](?!\d))")
 _CN_L2_RE = re.compile(rf"[（(]{_CN}{{1,4}}[）)]")
-_CHAPTER_RE = re.compile(
-    rf"第(?:{_CN}{{1,5}}|\d{{1,4}})(?P<kind>[章编編篇部卷]|分编|分編)(?![a-zA-Z\d])"
-)
-_SECTION_RE = re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})[节節]")
+
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _chapter_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"第(?:{_CN}{{1,5}}|\d{{1,4}})(?P<kind>[章编編篇部卷]|分编|分編)(?![a-zA-Z\d])"
+    )
+
+
+@cache
+def _section_re() -> re.Pattern[str]:
+    return re.compile(rf"第(?:{_CN}{{1,5}}|\d{{1,4}})[节節]")
+
+
 _CN_KINDS = {"编": "bian", "編": "bian", "篇": "bian", "部": "bian", "卷": "bian"}
 _CN_KINDS |= {"分编": "fenbian", "分編": "fenbian", "章": "zhang"}
 CN_RANKS = {"bian": 0, "fenbian": 1, "zhang": 2, "jie": 3}
 """The parts of a Chinese code or book, outermost first: 编 > 分编 > 章 > 节."""
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_EN_CHAPTER_RE = re.compile(
-    r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+"
-    rf"(?:[IVXLCDM]+|\d{{1,3}}|(?i:{_NUMBER_WORDS}))(?![\w])"
-)
+
+
+@cache
+def _en_chapter_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+"
+        rf"(?:[IVXLCDM]+|\d{{1,3}}|(?i:{_NUMBER_WORDS}))(?![\w])"
+    )
+
+
 NUMBER_STARTS = frozenset("第（(一二三四五六七八九十百零〇两0123456789CPBA")
 """Every character a numbered heading can start with (a cheap first test)."""
 _ARABIC_RE = re.compile(
     r"(?:[（(](?P<paren>\d{1,2})[）)]|(?P<num>\d{1,3}(?:\.\d{1,3}){0,5})(?P<sep>[.、．)）])?)"
     r"(?P<gap>[ \t\u3000\xa0]*)"
 )
-_APPENDIX_RE = re.compile(
-    r"(?:Appendix|APPENDIX|Annex|ANNEX)\s+[A-Z](?P<sub>(?:\.\d{1,3})*)\b[.:]?"
-)
+
+
+@cache
+def _appendix_re() -> re.Pattern[str]:
+    return re.compile(r"(?:Appendix|APPENDIX|Annex|ANNEX)\s+[A-Z](?P<sub>(?:\.\d{1,3})*)\b[.:]?")
 
 
 @dataclass(frozen=True)
@@ -64,11 +84,11 @@ def numbering(text: str, cn_context: bool) -> Numbering | None:
         return None
     first = text[0]
     if first == "第":
-        m = _CHAPTER_RE.match(text)
+        m = _chapter_re().match(text)
         if m:
             kind = _CN_KINDS[m["kind"]]
             return Numbering(kind, 2 if kind == "fenbian" else 1, m.end())
-        m = _SECTION_RE.match(text)
+        m = _section_re().match(text)
         if m:
             return Numbering("jie", 2, m.end())
         return None
@@ -81,12 +101,12 @@ def numbering(text: str, cn_context: bool) -> Numbering | None:
         if m:
             return Numbering("cn1", 1, m.end())
     if first in "CPBcpb":
-        m = _EN_CHAPTER_RE.match(text)
+        m = _en_chapter_re().match(text)
         if m:
             return Numbering("chapter", 1, m.end())
         return None
     if first == "A":
-        m = _APPENDIX_RE.match(text)
+        m = _appendix_re().match(text)
         if m:
             depth = 1 + m["sub"].count(".")
             return Numbering(f"appendix{depth}", depth, m.end())

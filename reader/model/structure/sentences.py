@@ -14,14 +14,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from reader.model.document import Document
 
 Span = tuple[int, int]
 
-_END = re.compile(
-    r"""(?:[。！？]+|[.!?]+(?=[\s"'”’」』）)\]】》]|$))[”’」』）)\]】》"']*""",
-)
+
+# Compiled on first use, not at import: rare, or not needed for a first frame.
+@cache
+def _end() -> re.Pattern[str]:
+    return re.compile(
+        r"""(?:[。！？]+|[.!?]+(?=[\s"'”’」』）)\]】》]|$))[”’」』）)\]】》"']*""",
+    )
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -41,7 +46,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     stop = len(text) if end is None else end
     spans: list[Span] = []
     begin = start
-    for match in _END.finditer(text, start, stop):
+    for match in _end().finditer(text, start, stop):
         _add_trimmed(text, begin, match.end(), spans)
         begin = match.end()
     _add_trimmed(text, begin, stop, spans)
