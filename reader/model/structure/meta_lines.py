@@ -39,11 +39,20 @@ _HEADER_KEY_RE = re.compile(
 _TWO_COLUMNS_RE = re.compile(r"\S[ \t]{3,}\S")
 
 _CN_DAY = "(?:\\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DATELINE_RE = re.compile(
-    rf"(?P<agency>[{_HAN}]{{1,8}}?(?:社|网|網|台|报|報))?(?P<place>[{_HAN}]{{0,8}}?)"
-    rf"{_CN_DAY}月{_CN_DAY}日(?:电|電|讯|訊)"
-    r"(?:[ \u3000]*(?:（[^）]{0,30}）|\([^)]{0,30}\)))?"
-)
+
+# The Chinese line patterns below cost 2-5 ms each to compile (their Han classes):
+# each is built on first use, and only tried on a line holding the literal text it
+# cannot match without (a cheap test), so a text without such lines never builds it.
+
+
+@cache
+def _dateline_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<agency>[{_HAN}]{{1,8}}?(?:社|网|網|台|报|報))?(?P<place>[{_HAN}]{{0,8}}?)"
+        rf"{_CN_DAY}月{_CN_DAY}日(?:电|電|讯|訊)"
+        r"(?:[ \u3000]*(?:（[^）]{0,30}）|\([^)]{0,30}\)))?"
+    )
+
 
 _NAME_ZH = rf"[{_HAN}][{_HAN}·]{{1,4}}"
 _DATE_ZH = r"\d{4}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)?"
@@ -51,17 +60,38 @@ _REPORTER = (
     "(?:特约记者|特約記者|实习记者|實習記者|摄影记者|攝影記者|"
     "记者|記者|通讯员|通訊員|实习生|實習生)"
 )
-_BYLINE_ZH_RE = re.compile(
-    rf"(?P<outlet>[{_HAN}]{{0,10}}?){_REPORTER}"
-    rf"(?P<names>(?:[ \u3000]+(?:{_REPORTER}[ \u3000]*)?(?:{_NAME_ZH}|{_DATE_ZH}))+)"
-)
-_CREDIT_ZH_RE = re.compile(
-    rf"(?:文|图|圖|撰文|摄|攝|文图|文圖)[/／|｜:：][ \u3000]*"
-    rf"(?P<names>{_NAME_ZH}(?:[ \u3000、]+{_NAME_ZH})*)"
-)
-_REPORTS_ZH_RE = re.compile(
-    rf"(?P<names>{_NAME_ZH}(?:[ \u3000、]+{_NAME_ZH})*)[ \u3000]+(?:报道|報導)"
-)
+_REPORTER_WORDS = ("记者", "記者", "通讯员", "通訊員", "实习生", "實習生")
+"""Every reporter title above holds one of these."""
+
+
+@cache
+def _byline_zh_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<outlet>[{_HAN}]{{0,10}}?){_REPORTER}"
+        rf"(?P<names>(?:[ \u3000]+(?:{_REPORTER}[ \u3000]*)?(?:{_NAME_ZH}|{_DATE_ZH}))+)"
+    )
+
+
+_CREDIT_STARTS = "文图圖撰摄攝"
+"""The first characters of the credit words (文/图/撰文/摄 …)."""
+
+
+@cache
+def _credit_zh_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:文|图|圖|撰文|摄|攝|文图|文圖)[/／|｜:：][ \u3000]*"
+        rf"(?P<names>{_NAME_ZH}(?:[ \u3000、]+{_NAME_ZH})*)"
+    )
+
+
+_REPORTS_ENDS = ("报道", "報導")
+
+
+@cache
+def _reports_zh_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<names>{_NAME_ZH}(?:[ \u3000、]+{_NAME_ZH})*)[ \u3000]+(?:报道|報導)")
+
+
 _EN_NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|da|bin|la|le)"
 _DESK = r"(?:(?:Staff|Senior|Chief|Special|Foreign|Political|Business|Science)[ \t]+)?"
 _ROLE_END_RE = re.compile(rf",[ \t]*{_DESK}(?:Reporter|Correspondent|Writer|Editor)$")
@@ -81,11 +111,17 @@ def _edition_line_re() -> re.Pattern[str]:
     return re.compile(r"(?:[A-Z0-9][\w.'’-]*[ \t]+){0,6}(?:EDITION|Edition)(?:[ \t]+[\w.]+){0,3}")
 
 
-_SPEAKER_RE = re.compile(
-    rf"[{_HAN}]{{1,12}}(?:总理|總理|主席|书记|書記|部长|部長|省长|省長|市长|市長|"
-    r"院长|院長|主任|委员长|委員長)"
-    rf"[ \u3000]+(?P<name>{_NAME_ZH})"
-)
+_OFFICES = (
+    "总理", "總理", "主席", "书记", "書記", "部长", "部長", "省长", "省長",
+    "市长", "市長", "院长", "院長", "主任", "委员长", "委員長",
+)  # fmt: skip
+
+
+@cache
+def _speaker_re() -> re.Pattern[str]:
+    return re.compile(rf"[{_HAN}]{{1,12}}(?:{'|'.join(_OFFICES)})[ \u3000]+(?P<name>{_NAME_ZH})")
+
+
 _PLACEHOLDER_RE = re.compile(r"\[[A-Za-z][^\[\]]{0,40}\]")
 
 
@@ -99,7 +135,10 @@ def is_header_line(line: str) -> bool:
 
 def dateline_agency(line: str) -> str | None:
     """For a dateline, its agency (``""`` when it names none); ``None`` for other lines."""
-    found = _DATELINE_RE.fullmatch(line.strip(_WS))
+    stripped = line.strip(_WS)
+    if "月" not in stripped or "日" not in stripped:
+        return None
+    found = _dateline_re().fullmatch(stripped)
     if found is None:
         return None
     return found["agency"] or ""
@@ -111,16 +150,18 @@ def byline_names(line: str) -> str | None:
     if not stripped or len(stripped) > 80:
         return None
     bare = _ROLE_END_RE.sub("", stripped)
-    for pattern, line in (
-        (_CREDIT_ZH_RE, stripped),
-        (_REPORTS_ZH_RE, stripped),
-        (_BYLINE_EN_RE, bare),
-        (_ROLE_EN_RE, stripped),
-    ):
-        found = pattern.fullmatch(line)
-        if found is not None:
-            return " ".join(found["names"].split())
-    found = _BYLINE_ZH_RE.fullmatch(stripped)
+    found = None
+    if stripped[0] in _CREDIT_STARTS:
+        found = _credit_zh_re().fullmatch(stripped)
+    if found is None and stripped.endswith(_REPORTS_ENDS):
+        found = _reports_zh_re().fullmatch(stripped)
+    if found is None:
+        found = _BYLINE_EN_RE.fullmatch(bare) or _ROLE_EN_RE.fullmatch(stripped)
+    if found is not None:
+        return " ".join(found["names"].split())
+    if not any(word in stripped for word in _REPORTER_WORDS):
+        return None
+    found = _byline_zh_re().fullmatch(stripped)
     if found is None:
         return None
     names = [
@@ -144,5 +185,8 @@ def edition_line(line: str) -> bool:
 
 def speaker_name(line: str) -> str | None:
     """The name in an office-and-name line under a speech's title (``国务院总理 李克强``)."""
-    found = _SPEAKER_RE.fullmatch(line.strip(_WS))
+    stripped = line.strip(_WS)
+    if not any(office in stripped for office in _OFFICES):
+        return None
+    found = _speaker_re().fullmatch(stripped)
     return found["name"] if found is not None else None
