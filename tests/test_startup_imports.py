@@ -50,8 +50,15 @@ def _loaded_at_first_frame(document: Path) -> set[str]:
     return set(result.stdout.split())
 
 
-def test_first_frame_without_a_store_loads_no_yaml_filelock_or_comparison() -> None:
+def test_first_frame_without_a_store_loads_no_yaml_filelock_comparison_or_lists() -> None:
     loaded = _loaded_at_first_frame(SEED)
     assert "reader.widgets.reading" in loaded  # the frame was drawn by the app
-    for module in ("yaml", "filelock", "reader.cli_compare", "reader.model.compare"):
+    for module in (
+        "yaml",
+        "filelock",
+        "reader.cli_compare",
+        "reader.model.compare",
+        "reader.screens.bookmarks",
+        "reader.commands",
+    ):
         assert module not in loaded, module

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.actions import SkipAction
@@ -21,7 +21,6 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from reader.model.document import Document, Fact
-from reader.screens.bookmarks import Choice
 from reader.screens.document_list import DocumentListScreen
 from reader.screens.fact_finder import FactFinder
 from reader.screens.highlights import Highlights
@@ -39,6 +38,9 @@ from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingLine, ReadingPane
 from reader.widgets.search_bar import SearchBar
 from reader.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from reader.screens.bookmarks import Choice
 
 __all__ = ["NARROW_WIDTH", "MainScreen"]
 

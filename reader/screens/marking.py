@@ -16,19 +16,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from textual.actions import SkipAction
 from textual.timer import Timer
 
 from reader.model.document import Document
 from reader.model.structure.sentences import SentenceSelection
-from reader.screens.bookmarks import BookmarksScreen, Choice
 from reader.screens.keeper import BookmarkKeeper
 from reader.screens.note import NotePrompt
 from reader.store.records import Bookmark
 from reader.view.copying import passage_text, trimmed_span
 from reader.widgets.reading import ReadingPane
+
+if TYPE_CHECKING:
+    from reader.screens.bookmarks import Choice
 
 SAVE_DELAY = 1.0
 """Seconds of quiet before a new reading position is written."""
@@ -311,6 +313,8 @@ class Marking:
         if not keeper.loaded:  # a big store still being read in its thread
             self.reading.notify("Bookmarks are still loading…", timeout=2)
             return
+        from reader.screens.bookmarks import BookmarksScreen  # the list's first opening
+
         self.reading.app.push_screen(
             BookmarksScreen(keeper, current=self.document.fingerprint), self._chosen
         )
