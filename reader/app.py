@@ -235,7 +235,7 @@ class ReaderApp(App[None]):
                     path=head.path,
                     encoding=head.encoding,
                     displayed=head.source_map,
-                ),
+                ).with_fingerprint_of(head),
                 lambda: worker.is_cancelled,
             )
             if full is not None:

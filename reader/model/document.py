@@ -14,10 +14,9 @@ source; it is the identity for a text shown as it is (most news, the sample).
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 from functools import cached_property
@@ -26,6 +25,7 @@ from reader.model.structure.source_map import SourceMap
 
 # Names on screen follow the one control-character policy, in cleaning.py.
 from reader.model.text.cleaning import visible_name as visible_name
+from reader.model.text.fingerprint import Digest, text_digest
 
 Span = tuple[int, int]
 """A half-open range of character offsets into ``Document.text``."""
@@ -218,6 +218,9 @@ class Document:
     """Inline style runs of the displayed text, sorted by start (rendered Markdown)."""
     shapes: Mapping[int, BlockShape] = field(default_factory=dict)
     """Indentation of the paragraphs that have one, keyed by paragraph start."""
+    digest: Digest | None = field(default=None, compare=False, repr=False)
+    """``fingerprint`` when already known or being hashed from the file's bytes
+    (which are then ``text`` in UTF-8: see :mod:`reader.model.text.fingerprint`)."""
 
     def __post_init__(self) -> None:
         if self.source_map is _NO_MAP:
@@ -231,7 +234,19 @@ class Document:
     @cached_property
     def fingerprint(self) -> str:
         """sha256 hex digest of the displayed text (UTF-8)."""
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        if self.digest is not None:
+            return self.digest.hexdigest()
+        return text_digest(self.text)
+
+    def with_fingerprint_of(self, other: Document) -> Document:
+        """This document, knowing its fingerprint from ``other`` when both hold the same text.
+
+        The full parse of a head-only document shares its ``text`` (the same
+        object): its fingerprint need not be hashed again.
+        """
+        if other.text is not self.text or self.digest is not None:
+            return self
+        return replace(self, digest=other.digest or Digest.known(other.fingerprint))
 
     @cached_property
     def _section_starts(self) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -92,4 +93,9 @@ def open_document(target: str | Path, *, head: bool = False) -> Document:
         loaded = load_path(target)
         path = str(target)
     parser = parse_head if head else parse
-    return parser(loaded.text, path=path, encoding=loaded.encoding)
+    document = parser(loaded.text, path=path, encoding=loaded.encoding)
+    if loaded.digest is not None and document.text is loaded.text:
+        # Shown as it was read (nothing reflowed or rendered): the file's bytes
+        # are the text's UTF-8, hashed in a thread while it was parsed.
+        document = replace(document, digest=loaded.digest)
+    return document

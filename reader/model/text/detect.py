@@ -314,18 +314,28 @@ def decode(data: bytes) -> tuple[str, str]:
     Raises:
         NotText: the data is binary or no encoding decodes it sensibly.
     """
+    text, encoding, _ = decode_exact(data)
+    return text, encoding
+
+
+def decode_exact(data: bytes) -> tuple[str, str, bool]:
+    """As :func:`decode`, and whether ``data`` is exactly the text's UTF-8.
+
+    True for strict UTF-8 without a byte-order mark (the text encodes back to
+    ``data`` byte for byte): then the digest of the bytes is the text's.
+    """
     if not data:
-        return "", "utf-8"
+        return "", "utf-8", True
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode_with_bom(data, encoding), encoding
+            return _decode_with_bom(data, encoding), encoding, False
     if b"\x00" in data[:HEAD]:
         wide = _wide_without_bom(data)
         if wide is None:
             raise _binary(data, "contains NUL bytes")
-        return wide
+        return (*wide, False)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError as error:
         start = error.start
     label = _signature(data)
@@ -335,8 +345,8 @@ def decode(data: bytes) -> tuple[str, str]:
     first_high = re.search(rb"[\x80-\xff]", data)
     start = min(start, first_high.start() if first_high else start)
     if _utf8_dominates(data, start):
-        return _repair_utf8(data), "utf-8"
+        return _repair_utf8(data), "utf-8", False
     decoded = _legacy_chinese(data, start) or _western(data, start) or _detector(data, start)
     if decoded is None:
         raise _binary(data, "no text encoding fits")
-    return decoded
+    return (*decoded, False)
