@@ -225,19 +225,22 @@ class ReaderApp(App[None]):
     def _parse_in_full(self, screen: MainScreen, head: Document) -> None:
         """Parse the whole of a head-only document off the UI thread, then swap it in."""
 
+        def parse_full() -> Document:
+            # Markdown and a text reflowed only in its head start again from
+            # their source; a text reflowed whole is not reflowed twice.
+            final = head.source is None
+            full = parse(
+                head.source_text,
+                path=head.path,
+                encoding=head.encoding,
+                displayed=head.source_map if final else None,
+            ).with_fingerprint_of(head)
+            full.fingerprint  # noqa: B018 (hashed here, not when the store first asks)
+            return full
+
         def run() -> None:
             worker = get_current_worker()
-            full = run_detached(
-                # Markdown starts again from its source; a reflowed text is not
-                # reflowed twice (``displayed``).
-                lambda: parse(
-                    head.source_text,
-                    path=head.path,
-                    encoding=head.encoding,
-                    displayed=head.source_map,
-                ).with_fingerprint_of(head),
-                lambda: worker.is_cancelled,
-            )
+            full = run_detached(parse_full, lambda: worker.is_cancelled)
             if full is not None:
                 self.call_from_thread(self._swap_in_full, screen, head, full)
 
@@ -247,7 +250,7 @@ class ReaderApp(App[None]):
         # Only if the screen still shows that head (the reader may have gone on
         # to another document, or closed this one).
         if screen.document is head and screen in self.screen_stack:
-            screen.replace_document(full)
+            screen.replace_document(full, same_source=True)
 
     def _reading_screen(self) -> MainScreen | None:
         # The topmost reading screen, unless a document list is above it (then

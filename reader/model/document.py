@@ -231,6 +231,31 @@ class Document:
         """What a full parse starts from: the Markdown source, else ``text``."""
         return self.text if self.source is None else self.source
 
+    @property
+    def final_text(self) -> bool:
+        """Whether ``text`` is the one the full parse shows (offsets can be stored).
+
+        False for a head-only parse that reflowed or rendered only its head
+        (the rest is source until the full parse): bookmarks and positions wait
+        for the full document, and its offsets are carried over by
+        :meth:`carry_offset`.
+        """
+        return self.complete or self.source is None
+
+    def carry_offset(self, offset: int, full: Document) -> int:
+        """Where ``offset`` of this document's text is in ``full``'s, the same source parsed whole.
+
+        The same offset inside the part both texts share (the whole text, or a
+        head reflowed or rendered as the full parse does it); past it, through
+        the source: this text's map back to the source, then ``full``'s forward.
+        """
+        if full.text is self.text:
+            return offset
+        shared = self.paragraphs[-1].end if self.paragraphs else 0
+        if offset <= shared and self.text[:shared] == full.text[:shared]:
+            return offset
+        return full.source_map.to_display(self.source_map.to_source(offset))
+
     @cached_property
     def fingerprint(self) -> str:
         """sha256 hex digest of the displayed text (UTF-8)."""

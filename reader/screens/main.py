@@ -166,7 +166,9 @@ class MainScreen(PaneKeys, Screen[None]):
 
     # -- the document -----------------------------------------------------------
 
-    def replace_document(self, document: Document, *, at: Place = None) -> None:
+    def replace_document(
+        self, document: Document, *, at: Place = None, same_source: bool = False
+    ) -> None:
         """Show ``document`` in these panes, keeping what the reader set up.
 
         Pane visibility, focus, an open search bar and its query (searched
@@ -178,12 +180,15 @@ class MainScreen(PaneKeys, Screen[None]):
         Args:
             document: The document to show.
             at: Where to open another text (ignored for the same text).
+            same_source: ``document`` is the full parse of the one shown (its
+                head differs from the full text only past the head: positions
+                are carried over by ``Document.carry_offset``).
         """
-        # The same source: the full parse of a head-only document (a rendered
-        # Markdown head differs from the full text only past the head).
-        same_text = document.source_text == self.document.source_text
+        same_text = same_source or document.source_text == self.document.source_text
         moved = self.marking.moved
         offset = self.reading.current_offset if same_text else 0
+        if same_text:
+            offset = self.document.carry_offset(offset, document)
         if not same_text:
             self.marking.save_position()
             self.highlights.set(None)

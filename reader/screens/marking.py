@@ -78,13 +78,26 @@ class Marking:
 
     # -- store ready: marks and position --------------------------------------
 
-    def store_ready(self) -> None:
-        """Show the marks and go to the saved position (or the pending bookmark)."""
+    def store_ready(self, *, go: bool = True) -> None:
+        """Show the marks and go to the saved position (or the pending bookmark).
+
+        A head whose text is not final yet (``Document.final_text``) waits for
+        the full document: its offsets are not the ones the store keeps.
+
+        Args:
+            go: Go to the saved position (not when the reader has moved already).
+        """
         keeper = self.keeper
         if self._ready or keeper is None or not keeper.loaded:
             return
+        if not self.document.final_text:
+            if self.restored_to is None:  # so that moving on in the head counts
+                self.reading.call_after_refresh(self._note_restored)
+            return
         self._ready = True
         self.refresh_marks()
+        if not go:
+            return
         offset: int | None = None
         if isinstance(self.at, str):
             bookmark = self._bookmark(self.at)
@@ -122,6 +135,7 @@ class Marking:
             self.refresh_marks()
             self._draw_selection()
             if moved:
+                self.store_ready(go=False)  # a head that waited for its full text
                 return
         else:
             self.selection = None
@@ -134,6 +148,9 @@ class Marking:
         """Mark every attached bookmark of this document in the margin."""
         keeper = self.keeper
         if keeper is None:
+            return
+        if not self.document.final_text:  # its offsets are not the store's yet
+            self.reading.set_marks([])
             return
         record = keeper.call(lambda store: store.record_for(self.document))
         bookmarks = record.bookmarks if record is not None else ()
@@ -252,6 +269,9 @@ class Marking:
 
     def add_bookmark(self) -> None:
         """Ask for a note, then bookmark the selection (or the current passage)."""
+        if not self.document.final_text:
+            self.reading.notify("Still reading the rest of the text: bookmark in a moment")
+            return
         span = self.passage()
         if span is None:
             return

@@ -83,12 +83,13 @@ def test_full_parse_carries_the_heads_fingerprint(tmp_path: Path, seed_text: str
     assert other.with_fingerprint_of(head) is other
 
 
-def test_reflowed_head_and_full_parse_agree() -> None:
+def test_a_head_reflowed_alone_never_lends_its_fingerprint_to_the_full_parse() -> None:
     text = "\n\n".join("\n".join(["word " * 14 + "end"] * 4) for _ in range(3000))
     head = parse_head(text, chars=20_000)
-    assert not head.complete
-    full = parse(head.source_text, displayed=head.source_map).with_fingerprint_of(head)
-    assert full.fingerprint == head.fingerprint == _old_fingerprint(full.text)
+    assert not head.final_text
+    full = parse(head.source_text).with_fingerprint_of(head)
+    assert full.digest is None
+    assert full.fingerprint == _old_fingerprint(full.text) == _old_fingerprint(parse(text).text)
 
 
 def test_digest_known_and_threaded_agree() -> None:

@@ -259,15 +259,38 @@ def test_an_old_bookmark_across_a_line_break_re_anchors_to_the_joined_phrase() -
     assert parse(source).text[moved.start : moved.end] == "man in possession of a good fortune"
 
 
-def test_a_head_parse_shows_the_displayed_text_and_the_full_parse_matches_it() -> None:
+def test_a_head_parse_reflows_its_head_as_the_full_parse_does_and_leaves_the_rest() -> None:
     source = normalize("\n\n".join([GUTENBERG] * 20))
     head = parse_head(source, chars=2000)
-    assert not head.complete
+    assert not head.complete and not head.final_text and head.source is source
     full = parse(source)
-    assert head.text == full.text and head.fingerprint == full.fingerprint
-    assert head.source_map == full.source_map
-    # The app's background parse of a head re-parses its displayed text as it is.
-    assert parse(head.text, displayed=head.source_map) == full
+    # What the head shows is what the full parse shows there...
+    shared = head.paragraphs[-1].end
+    assert 2000 <= shared < len(head.text) // 2
+    assert head.text[:shared] == full.text[:shared]
+    assert head.paragraphs == full.paragraphs[: len(head.paragraphs)]
+    # ...and the rest is the source as it is, until the full parse reflows it.
+    stop = head.source_map.to_source(shared)
+    assert head.text[shared:].lstrip("\n") == source[stop:].lstrip("\n")
+    assert head.sections[-1].end == len(head.text)
+    # The app's background parse starts again from the source.
+    assert parse(head.source_text) == full
+    # Every character of the head's text is carried to the same character of the full text.
+    for offset in range(0, len(head.text), 7):
+        carried = head.carry_offset(offset, full)
+        if not head.text[offset].isspace():
+            assert full.text[carried] == head.text[offset]
+            assert full.source_map.to_source(carried) == head.source_map.to_source(offset)
+        if offset <= shared:
+            assert carried == offset
+
+
+def test_a_head_of_a_text_shown_as_it_is_is_final(seed_text: str) -> None:
+    text = seed_text + "\n" + "\n".join(f"{n}. 第{n}节\n  正文{n}。" for n in range(1, 400))
+    head = parse_head(text, chars=4000)
+    assert not head.complete and head.final_text and head.source is None
+    full = parse(head.text, displayed=head.source_map)
+    assert head.carry_offset(len(text) - 3, full) == len(text) - 3
 
 
 def test_chinese_cut_by_characters_joins_lines_that_hold_a_few_ascii_characters() -> None:

@@ -39,7 +39,7 @@ from reader.model.structure.headings import Heading, Unit, find_headings
 from reader.model.structure.line_shapes import WS, strip_span
 from reader.model.structure.markdown import looks_like_markdown, render
 from reader.model.structure.meta import detect_language, read_meta
-from reader.model.structure.reflow import reflow
+from reader.model.structure.reflow import reflow, reflow_head
 from reader.model.structure.sections import HeadingInfo, RawParagraph, build
 from reader.model.structure.source_map import SourceMap
 from reader.model.text.script import lead_label
@@ -88,11 +88,15 @@ def parse_head(
 ) -> Document:
     """Parse only the first ``chars`` characters (to a line end) of a big text.
 
-    The result keeps the whole ``text`` (so its fingerprint, and every offset,
-    are those of the full document) but its paragraphs and headings stop at the
-    cut, and its last section runs on to the end; ``complete`` is False. Opening
-    a 50 MB report shows its first pages this way in a few milliseconds while
-    :func:`parse` works through the rest.
+    The result keeps the whole ``text`` but its paragraphs and headings stop at
+    the cut, and its last section runs on to the end; ``complete`` is False.
+    Opening a 50 MB report shows its first pages this way in a few milliseconds
+    while :func:`parse` works through the rest. A text shown as it is keeps its
+    final text (its fingerprint and every offset are those of the full
+    document). A hard-wrapped one has only its head reflowed
+    (:func:`reflow_head`): its ``text`` is provisional (``source`` holds the
+    source, ``Document.final_text`` is False) and the full parse maps positions
+    over (``Document.carry_offset``).
 
     Args:
         text: Normalized text.
@@ -105,22 +109,47 @@ def parse_head(
     """
     if looks_like_markdown(text, path):
         return _markdown_head(text, path, encoding, min(chars, MARKDOWN_HEAD_CHARS))
-    text, source_map = reflow(text)
-    cut = text.find("\n", chars) if len(text) > chars else -1
-    if cut == -1:
-        return parse(text, path=path, encoding=encoding, displayed=source_map)
-    head = parse(text[:cut], path=path, encoding=encoding, displayed=source_map)
-    last = replace(head.sections[-1], end=len(text))
+    stop = _head_stop(text, chars)
+    if stop is None:
+        return parse(text, path=path, encoding=encoding)
+    reflowed = reflow_head(text, stop)
+    if reflowed is None:  # shown as it is: the head is the start of the final text
+        displayed, source_map, cut, source = text, SourceMap.identity(len(text)), stop, None
+    else:
+        # Only the head is reflowed: the rest is the source until the full parse.
+        displayed, source_map, cut = reflowed
+        source = text
+    cut -= displayed[cut - 1 : cut] == "\n"  # the paragraphs end before the newline
+    head = parse(displayed[:cut], path=path, encoding=encoding, displayed=source_map)
+    last = replace(head.sections[-1], end=len(displayed))
     return Document(
-        text,
+        displayed,
         head.meta,
         (*head.sections[:-1], last),
         head.paragraphs,
         path,
         encoding,
         False,
-        source_map if source_map is not None else SourceMap.identity(len(text)),
+        source_map,
+        source=source,
     )
+
+
+_BLANK_LINE_REACH = 20_000
+"""How far past the head's length a blank line is looked for to end it."""
+
+
+def _head_stop(text: str, chars: int) -> int | None:
+    """Where the head of ``text`` ends (just after a newline), or ``None`` for a short text.
+
+    At a blank line when one comes soon (no paragraph of a hard-wrapped text is
+    cut), else at a line end.
+    """
+    if len(text) <= chars:
+        return None
+    blank = text.find("\n\n", chars, chars + _BLANK_LINE_REACH)
+    stop = blank + 1 if blank >= 0 else text.find("\n", chars) + 1
+    return stop if 0 < stop < len(text) else None
 
 
 def _markdown_head(text: str, path: str | None, encoding: str | None, chars: int) -> Document:

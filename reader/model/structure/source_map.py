@@ -54,6 +54,27 @@ class SourceMap:
             and self.display_length == self.source_length
         )
 
+    def extended(self, length: int) -> SourceMap:
+        """This map followed by ``length`` characters of source copied as they are."""
+        display, source, copied = (
+            array("i", self.display),
+            array("i", self.source),
+            array("b", self.copied),
+        )
+        contiguous = copied[-1] and source[-1] + self.display_length - display[-1] == (
+            self.source_length
+        )
+        if length and not contiguous:
+            if display[-1] == self.display_length:  # an empty last run: replace it
+                source[-1], copied[-1] = self.source_length, 1
+            else:
+                display.append(self.display_length)
+                source.append(self.source_length)
+                copied.append(1)
+        return SourceMap(
+            display, source, copied, self.display_length + length, self.source_length + length
+        )
+
     def to_source(self, offset: int) -> int:
         """The source offset that displayed ``offset`` stands for.
 
