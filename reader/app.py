@@ -19,8 +19,7 @@ from textual.worker import get_current_worker
 
 from reader.background import run_detached
 from reader.model.document import Document, visible_name
-from reader.model.opening import open_document
-from reader.model.structure.parse import parse
+from reader.model.opening import full_document, open_document
 from reader.model.text.loading import LoadError
 from reader.paths import screenshot_dir, styles_dir
 from reader.screens.document_list import DocumentListScreen
@@ -226,21 +225,17 @@ class ReaderApp(App[None]):
         """Parse the whole of a head-only document off the UI thread, then swap it in."""
 
         def parse_full() -> Document:
-            # Markdown and a text reflowed only in its head start again from
-            # their source; a text reflowed whole is not reflowed twice.
-            final = head.source is None
-            full = parse(
-                head.source_text,
-                path=head.path,
-                encoding=head.encoding,
-                displayed=head.source_map if final else None,
-            ).with_fingerprint_of(head)
+            full = full_document(head)
             full.fingerprint  # noqa: B018 (hashed here, not when the store first asks)
             return full
 
         def run() -> None:
             worker = get_current_worker()
-            full = run_detached(parse_full, lambda: worker.is_cancelled)
+            try:
+                full = run_detached(parse_full, lambda: worker.is_cancelled)
+            except LoadError as error:  # the head was text, the whole is not
+                self.call_from_thread(self._refused, error)
+                return
             if full is not None:
                 self.call_from_thread(self._swap_in_full, screen, head, full)
 

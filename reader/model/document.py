@@ -218,6 +218,9 @@ class Document:
     """Inline style runs of the displayed text, sorted by start (rendered Markdown)."""
     shapes: Mapping[int, BlockShape] = field(default_factory=dict)
     """Indentation of the paragraphs that have one, keyed by paragraph start."""
+    raw: bytes | None = field(default=None, compare=False, repr=False)
+    """The file's bytes, for a head decoded alone (``opening.open_document``):
+    its text is only the head's, and the full parse decodes them whole."""
     digest: Digest | None = field(default=None, compare=False, repr=False)
     """``fingerprint`` when already known or being hashed from the file's bytes
     (which are then ``text`` in UTF-8: see :mod:`reader.model.text.fingerprint`)."""
@@ -235,12 +238,13 @@ class Document:
     def final_text(self) -> bool:
         """Whether ``text`` is the one the full parse shows (offsets can be stored).
 
-        False for a head-only parse that reflowed or rendered only its head
-        (the rest is source until the full parse): bookmarks and positions wait
+        False for a head-only parse that decoded, reflowed or rendered only its
+        head (the rest is source, or not decoded, until the full parse):
+        bookmarks and positions wait
         for the full document, and its offsets are carried over by
         :meth:`carry_offset`.
         """
-        return self.complete or self.source is None
+        return self.complete or (self.source is None and self.raw is None)
 
     def carry_offset(self, offset: int, full: Document) -> int:
         """Where ``offset`` of this document's text is in ``full``'s, the same source parsed whole.

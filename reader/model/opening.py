@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -13,10 +14,12 @@ from reader.model.document import Document
 from reader.model.structure.parse import parse, parse_head
 from reader.model.text.loading import (
     DEFAULT_MAX_BYTES,
+    Loaded,
     LoadError,
     load_bytes,
-    load_path,
+    load_head,
     over_limit,
+    read_path,
 )
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
@@ -87,12 +90,42 @@ def open_document(target: str | Path, *, head: bool = False) -> Document:
     if str(target) == "-":
         if sys.stdin is None:
             raise LoadError(STDIN_NAME, "no standard input")
-        loaded = load_bytes(read_stream(sys.stdin.buffer), name=STDIN_NAME)
-        path = None
+        data = read_stream(sys.stdin.buffer)
+        name, path = STDIN_NAME, None
     else:
-        loaded = load_path(target)
-        path = str(target)
-    parser = parse_head if head else parse
+        data = read_path(target)
+        name = path = str(target)
+    if head:
+        # A big file: only its head is decoded before the first frame.
+        partial = load_head(data, name=name)
+        if partial is not None:
+            shown = parse_head(partial.text, path=path, encoding=partial.encoding)
+            return replace(shown, complete=False, raw=data)
+    return _parsed(load_bytes(data, name=name), path, parse_head if head else parse)
+
+
+def full_document(head: Document) -> Document:
+    """The full parse of a head-only document (``head.complete`` is False).
+
+    A head decoded alone decodes its file's bytes whole; Markdown and a head
+    reflowed alone start again from their source; a text shown as it is is
+    parsed as it is (not reflowed again), and keeps the head's fingerprint.
+
+    Raises:
+        LoadError: the whole file is not text after all (its head was).
+    """
+    if head.raw is not None:
+        return _parsed(load_bytes(head.raw, name=head.path or STDIN_NAME), head.path, parse)
+    final = head.source is None
+    return parse(
+        head.source_text,
+        path=head.path,
+        encoding=head.encoding,
+        displayed=head.source_map if final else None,
+    ).with_fingerprint_of(head)
+
+
+def _parsed(loaded: Loaded, path: str | None, parser: Callable[..., Document]) -> Document:
     document = parser(loaded.text, path=path, encoding=loaded.encoding)
     if loaded.digest is not None and document.text is loaded.text:
         # Shown as it was read (nothing reflowed or rendered): the file's bytes

@@ -10,7 +10,6 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -19,8 +18,8 @@ from textual.widgets import Input
 import reader.app
 from reader.app import ReaderApp
 from reader.model.document import Document
-from reader.model.opening import open_document
-from reader.model.structure.parse import parse, parse_head
+from reader.model.opening import full_document, open_document
+from reader.model.structure.parse import parse_head
 from reader.screens.main import MainScreen
 from tests.ui.helpers import SEED, make_app
 
@@ -48,11 +47,11 @@ def hold_the_full_parse(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Make the app's full parse wait until the returned event is set."""
     gate = threading.Event()
 
-    def held_parse(text: str, **kwargs: Any) -> Document:
+    def held_parse(head: Document) -> Document:
         gate.wait(timeout=30)  # the test acts on the head first
-        return parse(text, **kwargs)
+        return full_document(head)
 
-    monkeypatch.setattr(reader.app, "parse", held_parse)
+    monkeypatch.setattr(reader.app, "full_document", held_parse)
     return gate
 
 
