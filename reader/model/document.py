@@ -26,6 +26,7 @@ from reader.model.structure.source_map import SourceMap
 # Names on screen follow the one control-character policy, in cleaning.py.
 from reader.model.text.cleaning import visible_name as visible_name
 from reader.model.text.fingerprint import Digest, text_digest
+from reader.model.text.loading import Pending
 
 Span = tuple[int, int]
 """A half-open range of character offsets into ``Document.text``."""
@@ -218,9 +219,9 @@ class Document:
     """Inline style runs of the displayed text, sorted by start (rendered Markdown)."""
     shapes: Mapping[int, BlockShape] = field(default_factory=dict)
     """Indentation of the paragraphs that have one, keyed by paragraph start."""
-    raw: bytes | None = field(default=None, compare=False, repr=False)
+    raw: Pending | None = field(default=None, compare=False, repr=False)
     """The file's bytes, for a head decoded alone (``opening.open_document``):
-    its text is only the head's, and the full parse decodes them whole."""
+    its text is only the head's, and the full parse takes and decodes them."""
     digest: Digest | None = field(default=None, compare=False, repr=False)
     """``fingerprint`` when already known or being hashed from the file's bytes
     (which are then ``text`` in UTF-8: see :mod:`reader.model.text.fingerprint`)."""

@@ -16,6 +16,7 @@ from reader.model.text.loading import (
     DEFAULT_MAX_BYTES,
     Loaded,
     LoadError,
+    Pending,
     load_bytes,
     load_head,
     over_limit,
@@ -100,8 +101,10 @@ def open_document(target: str | Path, *, head: bool = False) -> Document:
         partial = load_head(data, name=name)
         if partial is not None:
             shown = parse_head(partial.text, path=path, encoding=partial.encoding)
-            return replace(shown, complete=False, raw=data)
-    return _parsed(load_bytes(data, name=name), path, parse_head if head else parse)
+            return replace(shown, complete=False, raw=Pending(data))
+    loaded = load_bytes(data, name=name)
+    del data  # not held while the text is parsed
+    return _parsed(loaded, path, parse_head if head else parse)
 
 
 def full_document(head: Document) -> Document:
@@ -115,7 +118,14 @@ def full_document(head: Document) -> Document:
         LoadError: the whole file is not text after all (its head was).
     """
     if head.raw is not None:
-        return _parsed(load_bytes(head.raw, name=head.path or STDIN_NAME), head.path, parse)
+        data = head.raw.take()
+        if data is None:  # taken by an earlier full parse of this head
+            if head.path is None:
+                raise LoadError(STDIN_NAME, "standard input was read already")
+            data = read_path(head.path)
+        loaded = load_bytes(data, name=head.path or STDIN_NAME)
+        del data  # not held while the text is parsed
+        return _parsed(loaded, head.path, parse)
     final = head.source is None
     return parse(
         head.source_text,

@@ -25,6 +25,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "LoadError",
     "Loaded",
+    "Pending",
     "load_bytes",
     "load_head",
     "load_path",
@@ -199,6 +200,22 @@ HEAD_BYTES = 1024 * 1024
 """How much of a big file :func:`load_head` decodes: a few hundred screens."""
 HEAD_MIN_BYTES = 4 * HEAD_BYTES
 """Smaller files are decoded whole before the first frame (~15 ms)."""
+
+
+class Pending:
+    """The bytes of a file whose head alone was decoded, until the full parse takes them.
+
+    Taken once, so that they are freed as soon as they are decoded (the head
+    document that holds this stays on screen until the full one replaces it).
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data: bytes | None = data
+
+    def take(self) -> bytes | None:
+        """The bytes, or ``None`` once they have been taken."""
+        data, self._data = self._data, None
+        return data
 
 
 def load_head(data: bytes, *, name: str | None = None) -> Loaded | None:
