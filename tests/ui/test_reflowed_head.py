@@ -8,6 +8,7 @@ and a reader who moved in the head stays on the same passage after the swap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,11 +30,30 @@ def write_book(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("size", [(80, 24), (40, 15)])
+def write_notes(tmp_path: Path) -> Path:
+    """Big Markdown notes: rendered only in the head before the full parse."""
+    path = tmp_path / "notes.md"
+    body = "".join(
+        f"## Part {n}\n\nSome **strong** words and a [link](https://example.com/{n}).\n\n"
+        + "".join(f"- item {k} of part {n}\n" for k in range(8))
+        + "\n"
+        for n in range(1, 1501)
+    )
+    path.write_text(f"---\ntitle: Big notes\n---\n\n{body}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("write", "size"),
+    [(write_book, (80, 24)), (write_book, (40, 15)), (write_notes, (60, 20))],
+)
 async def test_the_saved_place_and_marks_wait_for_the_full_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    write: Callable[[Path], Path],
+    size: tuple[int, int],
 ) -> None:
-    path = write_book(tmp_path)
+    path = write(tmp_path)
     full = open_document(path)
     far = full.paragraphs[len(full.paragraphs) * 3 // 4]
     store = BookmarkStore()
