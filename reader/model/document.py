@@ -237,15 +237,19 @@ class Document:
 
     @property
     def final_text(self) -> bool:
-        """Whether ``text`` is the one the full parse shows (offsets can be stored).
+        """Whether offsets into ``text`` are those of the full parse (they can be stored).
 
-        False for a head-only parse that decoded, reflowed or rendered only its
-        head (the rest is source, or not decoded, until the full parse):
-        bookmarks and positions wait
+        False for a head-only parse that reflowed or rendered only its head
+        (the rest is source until the full parse), or that was decoded alone
+        from bytes that were not clean UTF-8 so far: bookmarks and positions wait
         for the full document, and its offsets are carried over by
         :meth:`carry_offset`.
         """
-        return self.complete or (self.source is None and self.raw is None)
+        if self.complete or self.source is not None:
+            return self.complete
+        # Decoded alone: final when shown as it is from clean UTF-8, whose
+        # digest of the whole file's bytes is then the full text's fingerprint.
+        return self.raw is None or self.digest is not None
 
     def carry_offset(self, offset: int, full: Document) -> int:
         """Where ``offset`` of this document's text is in ``full``'s, the same source parsed whole.

@@ -101,7 +101,10 @@ def open_document(target: str | Path, *, head: bool = False) -> Document:
         partial = load_head(data, name=name)
         if partial is not None:
             shown = parse_head(partial.text, path=path, encoding=partial.encoding)
-            return replace(shown, complete=False, raw=Pending(data))
+            # Shown as it is, from clean UTF-8: its text is the start of the
+            # full one and its fingerprint that of the bytes (``final_text``).
+            digest = partial.digest if shown.source is None else None
+            return replace(shown, complete=False, raw=Pending(data), digest=digest)
     loaded = load_bytes(data, name=name)
     del data  # not held while the text is parsed
     return _parsed(loaded, path, parse_head if head else parse)

@@ -27,17 +27,43 @@ def test_a_big_file_opens_on_its_head_decoded_alone(tmp_path: Path, seed_text: s
     text = _book(seed_text, HEAD_MIN_BYTES + 1000)
     path.write_bytes(text.encode("utf-8"))
     head = open_document(path, head=True)
-    assert not head.complete and not head.final_text and head.raw is not None
+    assert not head.complete and head.raw is not None
     assert len(head.text.encode("utf-8")) <= HEAD_BYTES and text.startswith(head.text)
+    # Clean UTF-8 shown as it is: its offsets are the full text's, and so is its
+    # fingerprint (the digest of the whole file's bytes): the store can be used at once.
+    assert head.final_text
     full = full_document(head)
     assert full == open_document(path) and full.complete and full.raw is None
     assert full.digest is not None  # hashed from the bytes, in a thread
+    assert head.fingerprint == full.fingerprint
     # Every offset of the head is the same in the full text.
     shared = head.paragraphs[-1].end
     assert full.text[:shared] == head.text[:shared]
     for offset in range(0, len(head.text), 997):
         assert head.carry_offset(offset, full) == offset
     assert head.paragraphs == full.paragraphs[: len(head.paragraphs)]
+
+
+def test_a_head_that_needed_cleaning_waits_for_the_full_text(
+    tmp_path: Path, seed_text: str
+) -> None:
+    path = tmp_path / "junk.txt"
+    text = _book(seed_text, HEAD_MIN_BYTES + 1000)
+    path.write_bytes(("\u200b" + text).encode("utf-8"))
+    head = open_document(path, head=True)
+    assert head.raw is not None and head.digest is None and not head.final_text
+    full = full_document(head)
+    assert full.text == text and head.carry_offset(10, full) == 10
+
+
+def test_a_hard_wrapped_head_decoded_alone_waits_for_the_full_text(tmp_path: Path) -> None:
+    path = tmp_path / "book.txt"
+    paragraph = "\n".join(["word " * 14 + "end"] * 4)
+    path.write_text("\n\n".join([paragraph] * (HEAD_MIN_BYTES // len(paragraph) + 1)))
+    head = open_document(path, head=True)
+    assert head.raw is not None and head.source is not None and not head.final_text
+    full = full_document(head)
+    assert full.text[: head.paragraphs[-1].end] == head.text[: head.paragraphs[-1].end]
 
 
 def test_small_files_and_other_encodings_are_decoded_whole(tmp_path: Path, seed_text: str) -> None:

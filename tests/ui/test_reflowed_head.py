@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.model.opening import open_document
+from reader.model.text.loading import HEAD_MIN_BYTES
 from reader.screens.main import MainScreen
 from reader.screens.note import NotePrompt
 from reader.store.bookmarks import BookmarkStore
@@ -119,3 +120,30 @@ async def test_a_reader_who_moved_in_the_head_stays_on_the_passage(
         fingerprints = {record.fingerprint for record in screen.bookmark_records()}
         assert head.fingerprint not in fingerprints
         assert fingerprints <= {screen.document.fingerprint}
+
+
+async def test_a_big_clean_file_decoded_alone_goes_to_its_saved_place_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_text: str
+) -> None:
+    """A head decoded alone from clean UTF-8 is final: the store is used before the full parse."""
+    path = tmp_path / "big.txt"
+    body = seed_text.split("\n", 4)[4]
+    repeats = HEAD_MIN_BYTES // len(body.encode("utf-8")) + 1
+    path.write_text("".join(f"{n}. 第{n}篇\n{body}" for n in range(1, repeats + 1)))
+    full = open_document(path)
+    head = open_document(path, head=True)
+    assert head.raw is not None and head.final_text
+    near = full.paragraphs[len(head.paragraphs) // 2].start
+    store = BookmarkStore()
+    store.load()
+    store.set_position(full, near)
+    gate = hold_the_full_parse(monkeypatch)
+    app = make_app(None, document=head)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await until(pilot, lambda: screen.reading.current_offset == near)
+        assert not screen.document.complete
+        gate.set()
+        await until(pilot, full_screen_shown(app))
+        assert screen.reading.current_offset == near

@@ -233,6 +233,8 @@ def load_head(data: bytes, *, name: str | None = None) -> Loaded | None:
 
     Returns:
         The head, or ``None`` when ``data`` is small or its head is not plain UTF-8.
+        Its ``digest`` is that of the whole ``data``, when nothing in the head
+        was normalized.
     """
     if len(data) < HEAD_MIN_BYTES:
         return None
@@ -245,7 +247,12 @@ def load_head(data: bytes, *, name: str | None = None) -> Loaded | None:
         return None
     if not exact:
         return None
-    return Loaded(normalize(text), encoding, name)
+    normalized = normalize(text)
+    if normalized is not text:
+        return Loaded(normalized, encoding, name)
+    # Clean so far: the whole file is most likely its text's UTF-8 too, and the
+    # digest of its bytes the full text's fingerprint (hashed beside the parse).
+    return Loaded(text, encoding, name, Digest(data))
 
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
