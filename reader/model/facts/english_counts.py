@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model.facts.numerals import Number, parse_arabic, tidy
+from reader.model.facts.numerals import BLANK, Number, parse_arabic, tidy
 from reader.model.facts.quantity import Quantity
 from reader.model.facts.word_regex import trie_pattern
 
@@ -43,7 +43,7 @@ _WORD = "|".join(_WORDS)
 # so that the scan skips to candidates without entering the matcher (see word_regex).
 _NUMBER_WORDS = (
     rf"{trie_pattern(_WORDS + [w.capitalize() for w in _WORDS])}"
-    rf"(?:-(?:{_WORD}))?(?:\s(?:{'|'.join(_SCALES)}))*"
+    rf"(?:-(?:{_WORD}))?(?:{BLANK}(?:{'|'.join(_SCALES)}))*"
 )
 _PLURAL = (
     r"(?:[a-z]{2,}s(?<!ss)(?<!us)(?<!is)|[a-z]*(?:men|people|feet|children|teeth|mice|geese)"
@@ -57,20 +57,20 @@ _MULT = {"m": 10**6, "bn": 10**9, "k": 1000}
 _BEFORE = r"(?<![A-Za-z0-9_.,\-/#%$€£¥].)"
 EN_COUNT = re.compile(
     rf"(?P<num>[0-9]{_BEFORE}(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]*(?:\.[0-9]+)?))"
-    rf"(?P<mult>m|bn|k)?\s(?P<noun>{_PLURAL})"
+    rf"(?P<mult>m|bn|k)?{BLANK}(?P<noun>{_PLURAL})"
 )
-EN_COUNT_WORDS = re.compile(rf"(?P<words>{_NUMBER_WORDS})\s(?P<noun>{_PLURAL})")
+EN_COUNT_WORDS = re.compile(rf"(?P<words>{_NUMBER_WORDS}){BLANK}(?P<noun>{_PLURAL})")
 _TECH_UNITS = (
     "KiB|MiB|GiB|TiB|kbit|Mbit|Gbit|kbps|Mbps|Gbps|bps|kHz|MHz|GHz|Hz|mAh|dpi|rpm|°C|"
     "KB|kB|MB|GB|TB|PB|ms|µs|μs|ns|kW|MW|px|W|V|B"
 )
 EN_TECH = re.compile(
-    rf"(?P<num>[0-9]{_BEFORE}[0-9]*(?:\.[0-9]+)?)\s?(?P<unit>(?:{_TECH_UNITS})"
+    rf"(?P<num>[0-9]{_BEFORE}[0-9]*(?:\.[0-9]+)?){BLANK}?(?P<unit>(?:{_TECH_UNITS})"
     r"(?:/s|/sec|/秒| per second)?)(?![A-Za-z0-9])"
 )
 _VAGUE = ["hundreds", "thousands", "millions", "billions", "dozens"]
 EN_VAGUE = re.compile(
-    rf"(?P<scale>{trie_pattern(_VAGUE + [w.capitalize() for w in _VAGUE])})\sof\s"
+    rf"(?P<scale>{trie_pattern(_VAGUE + [w.capitalize() for w in _VAGUE])}){BLANK}of{BLANK}"
     rf"(?P<noun>{_PLURAL})"
 )
 EN_GROUPED = re.compile(rf"[0-9]{_BEFORE}[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![A-Za-z0-9_,]|\.[0-9])")

@@ -32,6 +32,10 @@ CN_DIGITS: dict[str, int] = {
 CN_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 
+BLANK = r"[^\S\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]"
+"""A blank between the words of one fact: whitespace inside a line, never a line
+break or a separator control (``5\\n%`` on two lines is not a percentage)."""
+
 CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 """Every character that may appear in a Chinese numeral (Simplified; see ``TRADITIONAL``)."""
 

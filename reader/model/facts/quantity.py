@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from reader.model.facts.counted import zh_counted
-from reader.model.facts.numerals import Number, parse_number, tidy
+from reader.model.facts.numerals import BLANK, Number, parse_number, tidy
 from reader.model.facts.word_regex import Guarded, finditer_first, trie_pattern
 
 _ZH_UNITS = (
@@ -95,8 +95,8 @@ EN_QUANTITY = Guarded(
     re.compile(
         r"(?<![\w.$€£¥%])(?P<cur>US\$|\$|€|£|¥|RMB ?)?"
         r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
-        r"(?:(?P<pct>\s?%)(?![0-9A-Fa-f]{2})|\s(?P<unit>" + _EN_UNITS + r")\b"
-        r"(?:\s(?P<unit2>yuan|dollars|euros|pounds|people|years|tonnes|tons)\b)?)?",
+        rf"(?:(?P<pct>{BLANK}?%)(?![0-9A-Fa-f]{{2}})|{BLANK}(?P<unit>" + _EN_UNITS + r")\b"
+        rf"(?:{BLANK}(?P<unit2>yuan|dollars|euros|pounds|people|years|tonnes|tons)\b)?)?",
     ),
 )
 
