@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -132,3 +135,15 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(condition: Callable[[], bool], failure: str, seconds: float = 20.0) -> None:
+    """Let the app run until ``condition()`` holds; fail with ``failure`` after ``seconds``.
+
+    Polls every 10 ms without Pilot's wait for an idle process, for tests that
+    act while a background thread keeps the process busy.
+    """
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, failure
+        await asyncio.sleep(0.01)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 import threading
 
@@ -21,7 +20,7 @@ from reader.screens.main import MainScreen
 from reader.screens.searching import CHUNK_CHARS, count_label, section_counts, stopped_label
 from reader.widgets.reading import ReadingPane
 from reader.widgets.search_bar import SearchBar
-from tests.ui.helpers import build_document, main_screen, make_app
+from tests.ui.helpers import build_document, main_screen, make_app, wait_until
 from tests.ui.keys import burst
 
 
@@ -322,22 +321,36 @@ async def test_a_catastrophic_regex_is_stopped_and_the_bar_says_so() -> None:
         assert bar_status(screen) == "1 match"
 
 
+ENGINE_SECONDS = 3.0
+"""The engine's budget in the tests that act while it runs: its thread is surely
+still matching when the key is handled (a few event-loop turns after it started,
+under 0.1 s on a loaded machine), and the test's teardown waits for it to stop."""
+
+
+async def _start_the_catastrophic_search(pilot: Pilot[None]) -> None:
+    """Type the pattern; return once the engine runs on its last key.
+
+    The last key is queued without Pilot's wait for an idle process (which takes
+    up to 2 s while the engine runs); the engine thread is awaited instead.
+    """
+    await pilot.press("slash", "ctrl+r", *PATTERN_KEYS[:-1])
+    assert not _engine_threads()
+    burst(pilot.app, PATTERN_KEYS[-1])
+    await wait_until(lambda: bool(_engine_threads()), "the engine never started")
+
+
 async def test_escape_answers_while_a_catastrophic_regex_runs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A longer budget, so the engine is surely still matching when Escape is
-    # handled: the Pilot waits for the process to go idle after each key, which
-    # took 2 s for the last key on a quiet machine (the event loop itself never
-    # lagged more than 30 ms meanwhile).
-    monkeypatch.setattr(searching, "SEARCH_SECONDS", 6.0)
+    monkeypatch.setattr(searching, "SEARCH_SECONDS", ENGINE_SECONDS)
     app = _catastrophic_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = main_screen(app)
-        await pilot.press("slash", "ctrl+r", *PATTERN_KEYS)
-        await pilot.press("escape")
+        await _start_the_catastrophic_search(pilot)
+        burst(app, "escape")
+        await wait_until(lambda: not screen.search_bar.display, "Escape never closed the bar")
         # Handled while the engine is still matching in its daemon thread.
         assert _engine_threads()
-        assert not screen.search_bar.display
         assert not screen.searching.active
         await pilot.press("j")
         assert app.is_running
@@ -346,17 +359,16 @@ async def test_escape_answers_while_a_catastrophic_regex_runs(
 async def test_quitting_does_not_wait_for_a_catastrophic_regex(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(searching, "SEARCH_SECONDS", 6.0)
+    monkeypatch.setattr(searching, "SEARCH_SECONDS", ENGINE_SECONDS)
     app = _catastrophic_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("slash", "ctrl+r", *PATTERN_KEYS)
-        # Escape and q as a user types them: Pilot's press would first wait for
-        # the busy process to go idle (2 s a key while the engine runs).
-        burst(app, "escape", "q")
-        for _ in range(40):
-            if not app.is_running:
-                break
-            await asyncio.sleep(0.05)
+        await _start_the_catastrophic_search(pilot)
+        screen = main_screen(app)
+        # Escape, then q, each without waiting for the busy process to go idle.
+        burst(app, "escape")
+        await wait_until(lambda: not screen.search_bar.display, "Escape never closed the bar")
+        burst(app, "q")
+        await wait_until(lambda: not app.is_running, "q never ended the app")
     # The app has exited while the engine still runs (it stops at its deadline).
     assert not app.is_running
     assert _engine_threads()
