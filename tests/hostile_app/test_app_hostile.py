@@ -106,6 +106,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {name: hostile.write(folder, name, data) for name, data in FILES.items()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FILES))
 async def test_a_hostile_file_opens_shows_its_text_and_survives_the_keys(
     name: str, files: dict[str, Path]

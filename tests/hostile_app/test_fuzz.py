@@ -13,6 +13,8 @@ import os
 import random
 from pathlib import Path
 
+import pytest
+
 from tests import fuzz
 
 FIXED_SEED = 11
@@ -27,6 +29,7 @@ def settings() -> tuple[int, float]:
     return seed, seconds
 
 
+@pytest.mark.slow
 async def test_a_random_walk_through_every_screen_keeps_the_invariants(tmp_path: Path) -> None:
     seed, seconds = settings()
     print(f"fuzz seed {seed}, {seconds:.0f} s")

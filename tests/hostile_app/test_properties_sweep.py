@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,6 +136,7 @@ def check_chain(raw: str, *, markdown: bool, width: int, query: str) -> None:
         assert 0 <= moved.start <= moved.end <= len(edited)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, st.booleans(), st.integers(1, 90), st.text(max_size=4))
 def test_the_model_chain_never_raises_and_keeps_spans_inside(

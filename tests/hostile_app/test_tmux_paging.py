@@ -100,6 +100,7 @@ def check_text(shown: str, key: str) -> None:
     assert chinese >= 20, f"no text on screen after {key}:\n{shown}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
 def test_page_through_the_sample_then_end_and_top(
     size: tuple[int, int], tmp_path: Path, session: None

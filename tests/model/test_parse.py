@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from reader.model.document import Document, ParagraphKind
 from reader.model.structure.parse import parse, parse_head
 
@@ -330,6 +332,7 @@ def test_markdown_sniff_ignores_fenced_hash() -> None:
     assert all(s.heading is None for s in doc.sections)
 
 
+@pytest.mark.slow
 def test_large_markdown_takes_line_scanner() -> None:
     chunk = "## Part\n\nSome text here.\n\n```\n# code\n```\n\n"
     text = "# Big\n\n" + chunk * 60_000

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from reader import paths
@@ -204,6 +205,7 @@ def _big_store(path: Path, documents: int, per: int) -> dict[str, DocumentRecord
     return records
 
 
+@pytest.mark.slow
 def test_fifty_thousand_bookmarks_load_in_under_a_second(tmp_path: Path) -> None:
     path = tmp_path / "b.yaml"
     records = _big_store(path, documents=50, per=1000)

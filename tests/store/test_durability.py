@@ -90,6 +90,7 @@ def test_full_disk_leaves_the_old_file(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".b.yaml.*.tmp"))
 
 
+@pytest.mark.slow
 def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "b.yaml"
     body = """
@@ -110,6 +111,7 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     assert notes == {f"{n}{i}" for n in "ab" for i in range(200)}
 
 
+@pytest.mark.slow
 def test_sigkill_during_saves_never_corrupts(tmp_path: Path) -> None:
     path = tmp_path / "b.yaml"
     seed = BookmarkStore(path)

@@ -178,6 +178,7 @@ async def test_m_enter_while_a_cold_store_loads_never_parses_on_the_ui_thread(
     assert parsed_on and threading.main_thread().name not in parsed_on
 
 
+@pytest.mark.slow
 async def test_a_big_list_draws_only_what_is_in_view_and_a_delete_touches_one_row(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

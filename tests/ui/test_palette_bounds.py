@@ -26,6 +26,7 @@ def many_sections(tmp_path_factory: pytest.TempPathFactory) -> Document:
     return open_document(hostile.write(folder, "tiny.md", hostile.tiny_sections()))
 
 
+@pytest.mark.slow
 async def test_discovery_search_escape_and_enter_at_100000_sections(
     many_sections: Document,
 ) -> None:
