@@ -33,9 +33,12 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# The linters first (seconds), then every test.
+# The linters first (seconds), then every test on every core (pytest-xdist: one
+# worker per core, the tests marked slow handed out first, an idle worker taking
+# tests queued for the other). `make test TEST_WORKERS=0` runs them in one process.
+TEST_WORKERS ?= auto
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # The fuzz walk of `make test`, longer and with a random seed (printed; a failure names it).
 FUZZ_SECONDS ?= 600
