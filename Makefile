@@ -5,9 +5,12 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test lint bench bench-readme corpus fuzz clean bytecode
 
+# The venv's own pip when it can install an editable pyproject project (21.3+;
+# 3.11 brings 23.2): upgrading it anyway cost a download in every CI run.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (21, 3))' \
+		|| $(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall when pyproject.toml changes; the stamp records what was installed.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
