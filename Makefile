@@ -38,10 +38,11 @@ lint: $(VENV)/.installed-test
 
 # The linters first (seconds), then every test on every core (pytest-xdist: one
 # worker per core, the tests marked slow handed out first, an idle worker taking
-# tests queued for the other). `make test TEST_WORKERS=0` runs them in one process.
+# tests queued for the other), the ten slowest named at the end (the whole of
+# `make test` must stay under 5 minutes on 2 cores). TEST_WORKERS=0: one process.
 TEST_WORKERS ?= auto
 test: lint
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal --durations=10
 
 # The fuzz walk of `make test`, longer and with a random seed (printed; a failure names it).
 FUZZ_SECONDS ?= 600
