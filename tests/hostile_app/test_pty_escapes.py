@@ -55,8 +55,17 @@ TEXTUAL_OSC = re.compile("\x1b\\]22;[a-z-]*\x07")
 """Textual's own OSC: the mouse pointer shape, ended by BEL."""
 
 
-def run_on_pty(args: list[str], home: Path, *, seconds: float = 3.0) -> str:
-    """Run ``reader args`` on a pty, read for ``seconds``, press q, return the output.
+QUIET = 1.5
+"""Seconds without output after which the app counts as done drawing."""
+
+
+def run_on_pty(args: list[str], home: Path, shown: list[str], *, seconds: float = 60.0) -> str:
+    """Run ``reader args`` on a pty, read until one of ``shown`` is drawn, press q.
+
+    After ``shown``, the output is read until it has been quiet for
+    :data:`QUIET` seconds (later frames: the facts, the outline); the wait ends
+    after ``seconds`` in all (a loaded machine took more than the 3 s once
+    allowed). The output up to the child's exit is returned.
 
     The output is decoded as UTF-8 with replacement, so a lone 0x9B byte of the
     file would show as U+FFFD, while a U+009B character would show as itself;
@@ -89,12 +98,18 @@ def run_on_pty(args: list[str], home: Path, *, seconds: float = 3.0) -> str:
     os.close(slave)
     out = bytearray()
 
-    def drain(until: float) -> bool:
-        """Read until ``until``; False when the child closed the terminal."""
+    def drain(until: float, wanted: list[str]) -> bool:
+        """Read until ``until``, or until one of ``wanted`` is in the output and
+        nothing more came for QUIET seconds; False when the child closed the terminal."""
+        last = time.monotonic()
         while time.monotonic() < until:
+            seen = any(text in out.decode("utf-8", "replace") for text in wanted)
+            if seen and time.monotonic() - last >= QUIET:
+                return True
             ready, _, _ = select.select([master], [], [], 0.1)
             if not ready:
                 continue
+            last = time.monotonic()
             try:
                 chunk = os.read(master, 65536)
             except OSError:  # EIO: the child is gone.
@@ -105,9 +120,9 @@ def run_on_pty(args: list[str], home: Path, *, seconds: float = 3.0) -> str:
         return True
 
     try:
-        drain(time.monotonic() + seconds)
+        drain(time.monotonic() + seconds, shown)
         os.write(master, b"q")
-        drain(time.monotonic() + 5.0)
+        drain(time.monotonic() + 30.0, [])
         child.wait(timeout=5)
     finally:
         if child.poll() is None:
@@ -123,7 +138,7 @@ def escape_file(tmp_path: Path) -> Path:
 
 
 def test_the_escape_file_in_a_real_terminal(escape_file: Path, tmp_path: Path) -> None:
-    out = run_on_pty([str(escape_file)], tmp_path)
+    out = run_on_pty([str(escape_file)], tmp_path, ["word5"])
     # The words between the escapes are drawn, joined as the loader left them.
     assert "词0word0词1word1" in out, out[-2000:]
     assert "word5" in out
@@ -139,7 +154,7 @@ def test_a_folder_with_an_escaped_file_name_in_a_real_terminal(
 ) -> None:
     name = os.fsdecode(b"e\x1b]0;pwnedname\x07-caf\xe9.txt")
     (tmp_path / name).write_bytes(b"")
-    out = run_on_pty([str(tmp_path)], tmp_path)
+    out = run_on_pty([str(tmp_path)], tmp_path, ["escapes.txt", "词0word0"])
     assert "escapes.txt" in out or "词0word0" in out, out[-2000:]
     for sequence in NAME_FORBIDDEN:
         assert sequence not in out, (sequence, out[-2000:])
