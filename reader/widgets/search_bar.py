@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from reader.widgets.clean_input import CleanInput
@@ -50,10 +51,11 @@ class SearchBar(Horizontal):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel_search", "Close search, clear matches"),
+        # Escape and Enter close the bar as they arrive (priority), before the keys
+        # typed after them are handed to the field; the focus is back at once.
+        Binding("escape", "cancel_search", "Close search, clear matches", priority=True),
         Binding("ctrl+r", "toggle_regex", "Regex on/off"),
-        # Enter is the field's own key (it submits); listed here so the help shows it.
-        Binding("enter", "submit_search", "Go to match, close bar"),
+        Binding("enter", "submit_search", "Go to match, close bar", priority=True),
     ]
     """The bar's keys; Enter and typing belong to the field inside it."""
 
@@ -81,6 +83,9 @@ class SearchBar(Horizontal):
     regex: reactive[bool] = reactive(False)
     """Read the query as a Python regular expression."""
 
+    _came_from: Widget | None = None
+    """What had the focus when the bar opened: it gets it back when the bar closes."""
+
     def compose(self) -> ComposeResult:
         """The field, the mode and the status."""
         yield CleanInput(placeholder="Search (ctrl+r: regex)", id="search-input")
@@ -103,6 +108,9 @@ class SearchBar(Horizontal):
 
     def open(self) -> None:
         """Show the bar and put the cursor in the field (its text selected)."""
+        focused = self.screen.focused
+        if focused is not None and focused is not self.input:
+            self._came_from = focused
         self.display = True
         self.input.focus()
 
@@ -138,11 +146,22 @@ class SearchBar(Horizontal):
 
     def action_cancel_search(self) -> None:
         """Close the bar and clear the matches."""
+        self._give_back_focus()
         self.post_message(self.Cancelled())
 
     def action_submit_search(self) -> None:
         """Go to the first match at or after the reading position and close the bar."""
+        self._give_back_focus()
         self.post_message(self.Submitted(self.query_text, self.regex))
+
+    def _give_back_focus(self) -> None:
+        # Now, not when the screen handles the message: keys typed right after
+        # Escape or Enter are already queued, and must not land in the field.
+        came_from = self._came_from
+        if came_from is not None and came_from.is_attached and came_from.screen is self.screen:
+            self.screen.set_focus(came_from)
+        else:
+            self.screen.set_focus(None)
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
