@@ -171,8 +171,8 @@ class ReaderApp(App[None]):
     def compare_with(self, old_source: Path | str) -> None:
         """Compare the document being read (NEW) with ``old_source`` (OLD), in a new screen.
 
-        Both are parsed in full off the UI thread; a file that cannot be opened
-        is a notification.
+        OLD's first pages are read off the UI thread (a file that cannot be
+        opened is a notification); the comparison screen parses both in full.
 
         Args:
             old_source: The other edition's path.
@@ -185,12 +185,11 @@ class ReaderApp(App[None]):
 
         def load() -> None:
             try:
-                old = open_document(old_source)
-                full = new if new.complete or new.path is None else open_document(new.path)
+                old = open_document(old_source, head=True)
             except LoadError as error:
                 self.call_from_thread(self._refused, error)
                 return
-            self.call_from_thread(self._push_comparison, old, full)
+            self.call_from_thread(self._push_comparison, old, new)
 
         self.run_worker(load, thread=True, group="compare", exclusive=True, exit_on_error=False)
 

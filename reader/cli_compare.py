@@ -47,13 +47,18 @@ def comparison_text(comparison: Comparison) -> str:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Open the comparison screen, or print the comparison in ``args.format``."""
-    old = open_document(args.old)
-    new = open_document(args.new)
     if args.format is None:
+        # The first pages of each are enough to refuse a file that cannot be
+        # opened before the terminal is taken over, and to show NEW at once;
+        # the screen parses both in full while it compares.
+        old = open_document(args.old, head=True)
+        new = open_document(args.new, head=True)
         from reader.app import ReaderApp  # Textual loads only when the app runs.
 
         ReaderApp(document=new, compare_with=old).run()
         return 0
+    old = open_document(args.old)
+    new = open_document(args.new)
     comparison = compare(old, new)
     if args.format == "json":
         print(json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2))

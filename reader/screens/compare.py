@@ -6,8 +6,10 @@ highlighted and OLD's deleted text inline, struck through (``d`` hides it), or
 OLD | NEW side by side (``s``, 140 columns or more); right, what changed among
 the figures and terms. ``]``/``[`` and ``n``/``N`` walk the changes.
 
-The comparison is computed in a worker: the screen shows NEW at once and the
-changes when they are ready. Bookmarks made here belong to NEW.
+The screen shows NEW at once (its head, for a big text) and the changes when
+they are ready: they are computed off the UI thread, in worker processes for
+big texts (:mod:`reader.screens.comparing`), with both reading texts built
+there too, so no key waits for them. Bookmarks made here belong to NEW.
 """
 
 from __future__ import annotations
@@ -23,14 +25,17 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from reader.model.compare.comparison import Comparison, compare
-from reader.model.compare.merged import MergedView, merged_view
-from reader.model.compare.pairing import PairKind
+from reader.model.compare.comparison import Comparison
+from reader.model.compare.merged import MergedView
 from reader.model.document import Document
+from reader.model.text.cleaning import visible_name
+from reader.screens.comparing import Prepared, prepare
 from reader.screens.note import NotePrompt
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.reading import ReadingPane
+from reader.widgets.section_map import SectionMap
 from reader.widgets.title_bar import TitleBar
 
 SIDE_BY_SIDE_WIDTH = 140
@@ -39,25 +44,18 @@ SIDE_BY_SIDE_WIDTH = 140
 NARROW_WIDTH = 100
 """Below this width the section map and the changes list start hidden."""
 
-_MARKS = {PairKind.UNCHANGED: "=", PairKind.CHANGED: "~", PairKind.NEW: "+", PairKind.DROPPED: "−"}
+FIGURES_LISTED = 300
+"""At most this many changed figures (and as many names of each list) are listed;
+``reader compare --format json`` has them all."""
 
 
-def _row_text(comparison: Comparison, index: int) -> Text:
-    row = comparison.rows[index]
-    pair = row.pair
-    if pair.new is not None:
-        title = comparison.new.sections[pair.new].title
-    else:
-        title = comparison.old.sections[pair.old or 0].title
-    text = Text(f"{_MARKS[row.kind]} ", style="bold")
-    text.append(title[:200], style="strike dim" if row.kind is PairKind.DROPPED else "")
-    if row.kind is PairKind.CHANGED:
-        text.append(f"  {round(row.share * 100)}%", style="dim")
-    elif row.pair.related is not None:
-        text.append("  split" if row.kind is PairKind.NEW else "  merged", style="dim")
-    elif row.kind is PairKind.NEW:
-        text.append("  new", style="dim")
-    return text
+def _more(count: int) -> Option | None:
+    if count <= FIGURES_LISTED:
+        return None
+    return Option(
+        Text(f"… {count - FIGURES_LISTED} more: reader compare --format json", style="dim"),
+        disabled=True,
+    )
 
 
 class CompareScreen(Screen[None]):
@@ -92,11 +90,12 @@ class CompareScreen(Screen[None]):
         self.new = new
         self.comparison: Comparison | None = None
         self.view: MergedView | None = None
+        self.views: Prepared | None = None
         self.show_deleted = True
         self.side_by_side = False
         self.change_index: int | None = None
         self.title_bar = TitleBar()
-        self.section_map = OptionList(id="section-map")
+        self.section_map = SectionMap(id="section-map")
         self.changes_list = OptionList(id="changes-list")
         self.old_pane = ReadingPane(old, id="old-text")
         self.reading = ReadingPane(new, id="reading")
@@ -124,17 +123,29 @@ class CompareScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _compare(self) -> None:
-        comparison = compare(self.old, self.new)
-        view = merged_view(comparison, show_deleted=self.show_deleted)
-        self.app.call_from_thread(self._compared, comparison, view)
+        worker = get_current_worker()
+        try:
+            prepared = prepare(self.old, self.new, lambda: worker.is_cancelled)
+        except Exception as error:  # any failure is a notification, never a crash
+            message = visible_name(f"Could not compare: {error}")
+            self.app.call_from_thread(self._failed, message)
+            return
+        if prepared is not None:
+            self.app.call_from_thread(self._compared, prepared)
 
-    def _compared(self, comparison: Comparison, view: MergedView) -> None:
+    def _failed(self, message: str) -> None:
+        self.title_bar.position = "not compared"
+        self.notify(message, severity="error", markup=False)
+
+    def _compared(self, prepared: Prepared) -> None:
+        comparison = prepared.comparison
         self.comparison = comparison
-        self.section_map.set_options(
-            Option(_row_text(comparison, i), id=str(i)) for i in range(len(comparison.rows))
-        )
+        self.views = prepared
+        self.old, self.new = comparison.old, comparison.new
+        self.old_pane.load_document(comparison.old)
+        self.section_map.set_rows(prepared.rows)
         self._fill_changes(comparison)
-        self._show(view, self.reading.current_offset)
+        self._show(self._current_view(), self.reading.current_offset)
         changed = comparison.changed_sections
         self.notify(
             f"{changed} of {len(comparison.rows)} sections changed, {len(comparison.changes)} edits"
@@ -142,27 +153,35 @@ class CompareScreen(Screen[None]):
 
     def _fill_changes(self, comparison: Comparison) -> None:
         options: list[Option | None] = []
-        if comparison.quantities:
-            options.append(Option(Text("Figures that changed", style="bold"), disabled=True))
-            for k, q in enumerate(comparison.quantities):
+        quantities = comparison.quantities
+        if quantities:
+            heading = Text(f"Figures that changed ({len(quantities)})", style="bold")
+            options.append(Option(heading, disabled=True))
+            for k, q in enumerate(quantities[:FIGURES_LISTED]):
                 text = Text(f"{q.counted[:60]} ")
                 text.append(q.old_text[:40], style="strike dim")
                 text.append(" → ")
                 text.append(q.new_text[:40], style="bold")
                 options.append(Option(text, id=f"q{k}"))
+            options.append(_more(len(quantities)))
         for title, names, prefix in (
             ("New terms", comparison.added, "a"),
             ("Dropped terms", comparison.dropped, "d"),
         ):
             if names:
                 options.append(Option(Text(f"{title} ({len(names)})", style="bold"), disabled=True))
-                for k, name in enumerate(names):
+                for k, name in enumerate(names[:FIGURES_LISTED]):
                     options.append(
                         Option(Text(f"{name.text[:80]} ×{name.mentions}"), id=f"{prefix}{k}")
                     )
+                options.append(_more(len(names)))
         if not options:
             options.append(Option(Text("No figures or terms changed."), disabled=True))
         self.changes_list.set_options(o for o in options if o is not None)
+
+    def _current_view(self) -> MergedView:
+        assert self.views is not None
+        return self.views.shown if self.show_deleted else self.views.hidden
 
     def _show(self, view: MergedView, new_offset: int) -> None:
         """Put ``view`` in the reading pane, keeping NEW's ``new_offset`` at the reading line."""
@@ -236,10 +255,7 @@ class CompareScreen(Screen[None]):
             return
         self.show_deleted = not self.show_deleted
         self.change_index = None
-        self._show(
-            merged_view(self.comparison, show_deleted=self.show_deleted),
-            self.reading.current_offset,
-        )
+        self._show(self._current_view(), self.reading.current_offset)
         self.notify(
             "Deleted text shown" if self.show_deleted else "Deleted text hidden", timeout=1.5
         )
@@ -263,10 +279,7 @@ class CompareScreen(Screen[None]):
         else:
             self.show_deleted = True
         self.change_index = None
-        self._show(
-            merged_view(self.comparison, show_deleted=self.show_deleted),
-            self.reading.current_offset,
-        )
+        self._show(self._current_view(), self.reading.current_offset)
 
     def action_toggle_map(self) -> None:
         """Show or hide the section map."""
@@ -280,13 +293,13 @@ class CompareScreen(Screen[None]):
         """Back to the text."""
         self.reading.focus()
 
-    @on(OptionList.OptionSelected, "#section-map")
-    def _section_chosen(self, event: OptionList.OptionSelected) -> None:
+    def on_section_map_selected(self, event: SectionMap.Selected) -> None:
+        """Go to the chosen section (in both texts, side by side)."""
         event.stop()
         comparison, view = self.comparison, self.view
-        if comparison is None or view is None or event.option.id is None:
+        if comparison is None or view is None:
             return
-        row = comparison.rows[int(event.option.id)]
+        row = comparison.rows[event.index]
         if row.pair.new is None:
             title = comparison.old.sections[row.pair.old or 0].title[:80]
             self.notify(f"Dropped from this edition: {title}", markup=False)

@@ -14,6 +14,7 @@ from reader.app import ReaderApp
 from reader.model.opening import open_document
 from reader.screens.compare import CompareScreen
 from reader.widgets.reading import ReadingPane
+from reader.widgets.section_map import SectionMap
 
 DATA = Path(__file__).parent.parent / "data" / "compare"
 
@@ -86,12 +87,11 @@ async def test_deleted_text_is_inline_and_d_hides_it() -> None:
 async def test_section_map_and_what_changed() -> None:
     async with _app().run_test(size=(160, 45)) as pilot:
         screen = await _compared(pilot)
-        section_map = screen.query_one("#section-map", OptionList)
-        rows = [
-            str(section_map.get_option_at_index(i).prompt) for i in range(section_map.option_count)
-        ]
+        section_map = screen.query_one("#section-map", SectionMap)
+        rows = [section_map.row_text(i) for i in range(len(section_map.rows))]
         assert "+ 四、科技创新  split" in rows
         assert any(r.startswith("~ 二、生态环境保护") for r in rows)
+        assert "+ 四、科技创新  split" in _screen_text(pilot)
         changes = screen.query_one("#changes-list", OptionList)
         listed = [str(changes.get_option_at_index(i).prompt) for i in range(changes.option_count)]
         assert "国内生产总值 6%左右 → 5%左右" in listed
@@ -160,3 +160,20 @@ async def test_compare_with_from_the_palette(tmp_path: Path) -> None:
         assert screen.old.path == str(tmp_path / "report_2023.txt")
         assert screen.new.path == str(tmp_path / "report_2024.txt")
         assert screen.comparison is not None and screen.comparison.quantities
+
+
+@pytest.mark.parametrize("size", [(60, 20), (160, 45)])
+async def test_the_section_map_goes_to_a_section(size: tuple[int, int]) -> None:
+    async with _app().run_test(size=size) as pilot:
+        screen = await _compared(pilot)
+        if not screen.section_map.display:
+            await pilot.press("o")  # hidden at first on a narrow terminal
+        screen.section_map.focus()
+        target = next(k for k, row in enumerate(screen.section_map.rows) if "科技创新" in row.title)
+        await pilot.press(*["down"] * target)
+        assert screen.section_map.cursor == target
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.focused, ReadingPane)
+        assert screen.title_bar.position.endswith("四、科技创新")
+        assert "四、科技创新" in _screen_text(pilot)

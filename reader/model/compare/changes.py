@@ -3,7 +3,12 @@
 A figure of OLD and one of NEW are the same target when they count the same
 thing in the same unit inside a pair of sections (国内生产总值 in % in the
 section of this year's targets); terms, people, organisations, places and works
-are compared by their text with spaces and case folded.
+are compared by their text with spaces and case folded, and count as new (or
+dropped) only when the other edition's text does not say them at all.
+
+A :class:`FactSummary` is what a comparison needs of one edition's facts: the
+figures of each section and the first mention of each name. It is small, so
+it travels back from the worker process that found the facts.
 
 Position unit: character offsets into each document's ``text``.
 """
@@ -11,7 +16,7 @@ Position unit: character offsets into each document's ``text``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.model.compare.pairing import SectionPair
@@ -19,6 +24,7 @@ from reader.model.document import Document, Fact, FactKind
 
 _QUALIFIER_AFTER = re.compile(r"(?:左右|以上|以下|以内|上下|之内|多|余)")
 _SPACE = re.compile(r"\s+")
+_LATIN = re.compile(r"[a-z0-9]")
 
 MIN_COUNTED = 2
 """Fewest characters of a counted label that can pair two figures."""
@@ -64,6 +70,33 @@ class NameChange:
     """Its first mention in that edition."""
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One mention of a figure, as far as pairing it needs."""
+
+    key: tuple[str, str]
+    """What it counts (spaces and case folded) and its unit: what pairs two figures."""
+    counted: str
+    """What it counts, as the fact has it."""
+    unit: str
+    value: tuple[float | int | str | None, str | None, float | int | None]
+    """Value, qualifier and end of a range."""
+    surface: str
+    """As written, with a qualifier that follows it (5%左右)."""
+    span: tuple[int, int]
+    """Where the edition says it."""
+
+
+@dataclass(frozen=True)
+class FactSummary:
+    """What a comparison needs of one edition's facts."""
+
+    figures: Mapping[str, tuple[Figure, ...]]
+    """Figures with a counted label and a unit, by section id, in text order."""
+    names: Mapping[FactKind, Mapping[str, NameChange]]
+    """Terms, works and names by kind: folded text to its first mention and count."""
+
+
 def _surface(document: Document, fact: Fact, start: int, end: int) -> str:
     qualifier = _QUALIFIER_AFTER.match(document.text, end)
     if qualifier and not fact.text.endswith(qualifier.group()):
@@ -75,108 +108,119 @@ def _key(text: str) -> str:
     return _SPACE.sub("", text).lower()
 
 
-def _quantities_by_section(facts: Iterable[Fact]) -> dict[str, list[tuple[Fact, int, int]]]:
-    table: dict[str, list[tuple[Fact, int, int]]] = {}
+def fact_summary(document: Document, facts: Iterable[Fact]) -> FactSummary:
+    """Reduce an edition's facts to what :func:`quantity_changes` and :func:`name_changes` use.
+
+    Args:
+        document: The edition.
+        facts: Its facts.
+    """
+    figures: dict[str, list[Figure]] = {}
+    names: dict[FactKind, dict[str, NameChange]] = {kind: {} for kind in NAMED_KINDS}
     for fact in facts:
+        if fact.kind in names and fact.mentions:
+            names[fact.kind].setdefault(_key(fact.text), _name_change(fact))
+            continue
         if fact.kind is not FactKind.QUANTITY or not fact.unit:
             continue
         if fact.counted is None or len(_key(fact.counted)) < MIN_COUNTED:
             continue  # "到 100%": too little said of what is counted to pair it
+        key = (_key(fact.counted), fact.unit)
+        value = (fact.value, fact.qualifier, fact.value_end)
         for mention in fact.mentions:
-            table.setdefault(mention.section, []).append((fact, mention.start, mention.end))
-    for rows in table.values():
-        rows.sort(key=lambda row: row[1])
-    return table
+            surface = _surface(document, fact, mention.start, mention.end)
+            figures.setdefault(mention.section, []).append(
+                Figure(key, fact.counted, fact.unit, value, surface, mention.span)
+            )
+    return FactSummary(
+        {section: tuple(sorted(rows, key=lambda f: f.span)) for section, rows in figures.items()},
+        names,
+    )
 
 
 def quantity_changes(
-    old: Document,
-    old_facts: Sequence[Fact],
-    new: Document,
-    new_facts: Sequence[Fact],
+    old_ids: Sequence[str],
+    old: Mapping[str, tuple[Figure, ...]],
+    new_ids: Sequence[str],
+    new: Mapping[str, tuple[Figure, ...]],
     pairs: Sequence[SectionPair],
 ) -> list[QuantityChange]:
     """Figures counting the same thing in the same unit whose value changed, in NEW's order.
 
     Args:
-        old: Last edition.
-        old_facts: Its facts.
-        new: This edition.
-        new_facts: Its facts.
+        old_ids: Last edition's section ids, by section index.
+        old: Its figures by section id (:attr:`FactSummary.figures`).
+        new_ids: This edition's section ids.
+        new: Its figures by section id.
         pairs: The section pairs.
     """
-    old_rows = _quantities_by_section(old_facts)
-    new_rows = _quantities_by_section(new_facts)
     changes: list[QuantityChange] = []
     for pair in pairs:
         if pair.old is None or pair.new is None:
             continue
-        olds: dict[tuple[str, str], list[tuple[Fact, int, int]]] = {}
-        for row in old_rows.get(old.sections[pair.old].id, ()):
-            olds.setdefault((_key(row[0].counted or ""), row[0].unit or ""), []).append(row)
-        for fact, start, end in new_rows.get(new.sections[pair.new].id, ()):
-            key = (_key(fact.counted or ""), fact.unit or "")
-            candidates = olds.get(key)
+        new_figures = new.get(new_ids[pair.new])
+        if not new_figures:
+            continue
+        olds: dict[tuple[str, str], list[Figure]] = {}
+        for figure in old.get(old_ids[pair.old], ()):
+            olds.setdefault(figure.key, []).append(figure)
+        for figure in new_figures:
+            candidates = olds.get(figure.key)
             if not candidates:
                 continue
-            old_fact, old_start, old_end = candidates.pop(0)
-            same = (old_fact.value, old_fact.qualifier, old_fact.value_end) == (
-                fact.value,
-                fact.qualifier,
-                fact.value_end,
-            )
-            old_text = _surface(old, old_fact, old_start, old_end)
-            new_text = _surface(new, fact, start, end)
-            if same and old_text == new_text:
+            was = candidates.pop(0)
+            if was.value == figure.value and was.surface == figure.surface:
                 continue
             changes.append(
                 QuantityChange(
-                    fact.counted or "",
-                    fact.unit or "",
-                    old_text,
-                    new_text,
-                    (old_start, old_end),
-                    (start, end),
+                    figure.counted, figure.unit, was.surface, figure.surface, was.span, figure.span
                 )
             )
     return changes
 
 
-def _names(facts: Iterable[Fact], kind: FactKind) -> dict[str, Fact]:
-    table: dict[str, Fact] = {}
-    for fact in facts:
-        if fact.kind is kind and fact.mentions:
-            table.setdefault(_key(fact.text), fact)
-    return table
-
-
 def name_changes(
-    old_facts: Sequence[Fact], new_facts: Sequence[Fact]
+    old: FactSummary, old_text: str, new: FactSummary, new_text: str
 ) -> tuple[list[NameChange], list[NameChange]]:
     """Terms, works and names new in NEW, and those dropped from OLD.
 
+    A name is new only when OLD's text never says it (the extractor may have
+    missed it there), and dropped only when NEW's text never says it.
+
     Args:
-        old_facts: Last edition's facts.
-        new_facts: This edition's facts.
+        old: Last edition's facts, summed up.
+        old_text: Its text.
+        new: This edition's facts, summed up.
+        new_text: Its text.
 
     Returns:
         ``(new, dropped)``, each by kind (``NAMED_KINDS`` order), then by first mention.
     """
+    old_said, new_said = _said_text(old_text), _said_text(new_text)
     added: list[NameChange] = []
     dropped: list[NameChange] = []
     for kind in NAMED_KINDS:
-        olds = _names(old_facts, kind)
-        news = _names(new_facts, kind)
-        for key, fact in news.items():
-            if key not in olds:
-                added.append(_name_change(fact))
-        for key, fact in olds.items():
-            if key not in news:
-                dropped.append(_name_change(fact))
+        olds, news = old.names.get(kind, {}), new.names.get(kind, {})
+        added += [c for key, c in news.items() if key not in olds and not _said(c.text, old_said)]
+        dropped += [c for key, c in olds.items() if key not in news and not _said(c.text, new_said)]
     order = {kind: n for n, kind in enumerate(NAMED_KINDS)}
     added.sort(key=lambda c: (order[c.kind], c.span))
     dropped.sort(key=lambda c: (order[c.kind], c.span))
     return added, dropped
+
+
+def _said_text(text: str) -> str:
+    return _SPACE.sub(" ", text).lower()
+
+
+def _said(name: str, said: str) -> bool:
+    """Whether ``said`` (a folded text) says ``name``: as a whole word where it is Latin."""
+    name = _said_text(name).strip()
+    if not name:
+        return True
+    if not (_LATIN.match(name[0]) or _LATIN.match(name[-1])):
+        return name in said
+    return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", said) is not None
 
 
 def _name_change(fact: Fact) -> NameChange:

@@ -2,25 +2,35 @@
 
 ``compare(old, new)`` does all the work (pure, deterministic); the CLI prints
 it as JSON or Markdown (:mod:`reader.model.compare.report`) and the comparison
-screen shows it.
+screen shows it. The work has two independent halves, so that the screen can
+run them in two worker processes at once and get back only small results:
+:func:`structure` (sections paired, phrase edits; no facts) and
+:func:`fact_changes` (facts of both, reduced to figures and new or dropped
+names). :func:`combine` puts them together with the documents.
+:func:`structure_of` and :func:`fact_changes_of` are the same from paths.
 
 Position unit: character offsets into each document's ``text``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.model.compare.changes import (
+    Figure,
     NameChange,
     QuantityChange,
+    fact_summary,
     name_changes,
     quantity_changes,
 )
 from reader.model.compare.diff import Change, changed_share, diff_sections
 from reader.model.compare.pairing import PairKind, SectionPair, pair_sections, title_key
 from reader.model.document import Document, Fact
+
+Source = str | Document
+"""An edition for a worker process: a path to open there, or the document itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +70,27 @@ class Comparison:
         return sum(1 for row in self.rows if row.kind is not PairKind.UNCHANGED)
 
 
+@dataclass(frozen=True)
+class Structure:
+    """The section map and every edit, without the documents (small to send)."""
+
+    rows: tuple[SectionRow, ...]
+    changes: tuple[Change, ...]
+    """Every edit, in NEW's order."""
+    lengths: tuple[int, int]
+    """Length of OLD's and NEW's text: the documents it belongs to."""
+
+
+@dataclass(frozen=True)
+class FactChanges:
+    """What changed among the facts, before the figures are paired by section."""
+
+    old_figures: Mapping[str, tuple[Figure, ...]]
+    new_figures: Mapping[str, tuple[Figure, ...]]
+    added: tuple[NameChange, ...]
+    dropped: tuple[NameChange, ...]
+
+
 def _row(old: Document, new: Document, pair: SectionPair) -> SectionRow:
     if pair.old is None:
         return SectionRow(pair, PairKind.NEW, 1.0)
@@ -78,6 +109,64 @@ def _row(old: Document, new: Document, pair: SectionPair) -> SectionRow:
     return SectionRow(pair, kind, share, changes, retitled)
 
 
+def structure(old: Document, new: Document) -> Structure:
+    """Pair the sections and find the phrase edits of each pair.
+
+    Args:
+        old: Last edition.
+        new: This edition.
+    """
+    rows = tuple(_row(old, new, pair) for pair in pair_sections(old, new))
+    every = sorted(
+        (change for row in rows for change in row.changes),
+        key=lambda c: (c.new_start, c.old_start),
+    )
+    return Structure(rows, tuple(every), (len(old.text), len(new.text)))
+
+
+def fact_changes(
+    old: Document,
+    new: Document,
+    facts: Callable[[Document], Sequence[Fact]] | None = None,
+) -> FactChanges:
+    """The facts of both editions, reduced to their figures and their new and dropped names.
+
+    Args:
+        old: Last edition.
+        new: This edition.
+        facts: The fact extractor (``extract_facts`` when not given).
+    """
+    if facts is None:
+        from reader.model.facts.extract import extract_facts
+
+        facts = extract_facts
+    old_summary = fact_summary(old, facts(old))
+    new_summary = fact_summary(new, facts(new))
+    added, dropped = name_changes(old_summary, old.text, new_summary, new.text)
+    return FactChanges(old_summary.figures, new_summary.figures, tuple(added), tuple(dropped))
+
+
+def combine(old: Document, new: Document, found: Structure, facts: FactChanges) -> Comparison:
+    """The comparison of ``old`` and ``new`` from its two halves.
+
+    Raises:
+        ValueError: ``found`` was computed on other texts (a file changed meanwhile).
+    """
+    if found.lengths != (len(old.text), len(new.text)):
+        raise ValueError("the editions changed while they were being compared")
+    pairs = [row.pair for row in found.rows]
+    quantities = quantity_changes(
+        [s.id for s in old.sections],
+        facts.old_figures,
+        [s.id for s in new.sections],
+        facts.new_figures,
+        pairs,
+    )
+    return Comparison(
+        old, new, found.rows, tuple(quantities), facts.added, facts.dropped, found.changes
+    )
+
+
 def compare(
     old: Document,
     new: Document,
@@ -91,25 +180,22 @@ def compare(
         new: This edition.
         facts: The fact extractor (``extract_facts`` when not given).
     """
-    if facts is None:
-        from reader.model.facts.extract import extract_facts
+    return combine(old, new, structure(old, new), fact_changes(old, new, facts))
 
-        facts = extract_facts
-    pairs = pair_sections(old, new)
-    rows = tuple(_row(old, new, pair) for pair in pairs)
-    old_facts = facts(old)
-    new_facts = facts(new)
-    added, dropped = name_changes(old_facts, new_facts)
-    every = sorted(
-        (change for row in rows for change in row.changes),
-        key=lambda c: (c.new_start, c.old_start),
-    )
-    return Comparison(
-        old,
-        new,
-        rows,
-        tuple(quantity_changes(old, old_facts, new, new_facts, pairs)),
-        tuple(added),
-        tuple(dropped),
-        tuple(every),
-    )
+
+def _opened(source: Source) -> Document:
+    if isinstance(source, Document):
+        return source
+    from reader.model.opening import open_document
+
+    return open_document(source)
+
+
+def structure_of(old: Source, new: Source) -> Structure:
+    """:func:`structure` of two editions given by path (a worker process's job)."""
+    return structure(_opened(old), _opened(new))
+
+
+def fact_changes_of(old: Source, new: Source) -> FactChanges:
+    """:func:`fact_changes` of two editions given by path (a worker process's job)."""
+    return fact_changes(_opened(old), _opened(new))

@@ -1,0 +1,130 @@
+"""The comparison computed off the UI: two worker processes, the documents parsed meanwhile.
+
+The comparison screen shows NEW (its head, for a big text) at once; then three
+things run side by side: the section pairs and phrase edits in one worker
+process, the facts of both editions in another (each opens both files itself
+and sends back only small results), and, in this process, the full parse of
+both editions (the screen's reading panes need them; a parse is cheaper than
+sending a parsed document back). When all are in, they are combined and both
+reading texts (deletions shown and hidden) are built here, still off the UI
+thread, so that ``d`` and ``s`` only swap one for the other.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from reader.background import POLL_SECONDS, run_detached, run_in_process
+from reader.model.compare.comparison import (
+    Comparison,
+    Source,
+    combine,
+    compare,
+    fact_changes_of,
+    structure_of,
+)
+from reader.model.compare.merged import MergedView, merged_view
+from reader.model.document import Document
+from reader.model.opening import open_document
+from reader.model.structure.parse import parse
+from reader.view.section_map_rows import MapRow, map_rows
+
+T = TypeVar("T")
+
+IN_PROCESS_CHARS = 400_000
+"""Up to this many characters in both texts, the comparison runs in a thread of
+this process (~0.3 s): starting two worker processes would take longer."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A comparison and both of its reading texts."""
+
+    comparison: Comparison
+    shown: MergedView
+    """NEW with OLD's deleted text inline."""
+    hidden: MergedView
+    """NEW as it is, insertions marked."""
+    rows: list[MapRow]
+    """The section map."""
+
+
+class _Started(Generic[T]):
+    """Work started now in a daemon thread (never holds up quitting), awaited later."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._done = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        threading.Thread(target=self._run, args=(work,), name="reader-compare", daemon=True).start()
+
+    def _run(self, work: Callable[[], T]) -> None:
+        try:
+            self._value = work()
+        except BaseException as error:  # handed to the waiting thread as is
+            self._error = error
+        finally:
+            self._done.set()
+
+    def wait(self, cancelled: Callable[[], bool]) -> T | None:
+        """The result (``None`` when cancelled first); the work's error is raised here."""
+        while not self._done.wait(POLL_SECONDS):
+            if cancelled():
+                return None
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _source(document: Document) -> Source:
+    # A file is opened again in the worker (a path pickles in no time); a text
+    # read from standard input has no path and travels whole.
+    return document.path if document.path is not None else document
+
+
+def _full(document: Document) -> Document:
+    if document.complete:
+        return document
+    if document.path is not None:
+        return open_document(document.path)  # as the worker processes open it
+    return parse(
+        document.source_text,
+        encoding=document.encoding,
+        displayed=document.source_map,
+    )
+
+
+def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prepared | None:
+    """Compare ``old`` with ``new`` (either may be a head-only parse): ``None`` when cancelled.
+
+    Blocks the calling (worker) thread; the UI thread is never used.
+
+    Raises:
+        Exception: what the comparison raised, or ``ProcessDied``.
+    """
+    if old.complete and new.complete and len(old.text) + len(new.text) <= IN_PROCESS_CHARS:
+        comparison = run_detached(lambda: compare(old, new), cancelled)
+        if comparison is None:
+            return None
+        return _prepared(comparison)
+    # A text from standard input travels whole, so it is parsed in full first.
+    old, new = (d if d.path is not None else _full(d) for d in (old, new))
+    sources = (_source(old), _source(new))
+    found = _Started(lambda: run_in_process(structure_of, sources, cancelled))
+    facts = _Started(lambda: run_in_process(fact_changes_of, sources, cancelled))
+    documents = _Started(lambda: (_full(old), _full(new)))
+    opened = documents.wait(cancelled)
+    structure = found.wait(cancelled)
+    changes = facts.wait(cancelled)
+    if opened is None or structure is None or changes is None:
+        return None
+    return _prepared(combine(opened[0], opened[1], structure, changes))
+
+
+def _prepared(comparison: Comparison) -> Prepared:
+    shown = merged_view(comparison, show_deleted=True)
+    hidden = merged_view(comparison, show_deleted=False)
+    return Prepared(comparison, shown, hidden, map_rows(comparison))
