@@ -1,13 +1,14 @@
 """The comparison computed off the UI: two worker processes, the documents parsed meanwhile.
 
-The comparison screen shows NEW (its head, for a big text) at once; then three
+The comparison screen shows NEW (its head, for a big text) at once; then four
 things run side by side: the section pairs and phrase edits in one worker
-process, the facts of both editions in another (each opens both files itself
-and sends back only small results), and, in this process, the full parse of
-both editions (the screen's reading panes need them; a parse is cheaper than
-sending a parsed document back). When all are in, they are combined and both
-reading texts (deletions shown and hidden) are built here, still off the UI
-thread, so that ``d`` and ``s`` only swap one for the other.
+process, the facts of each edition in one more each (every process opens its
+files itself and sends back only small results), and, in this process, the
+full parse of both editions (the screen's reading panes need them; a parse is
+cheaper than sending a parsed document back). Both reading texts (deletions
+shown and hidden) are built here as soon as the edits are in, while the facts
+are still being found, off the UI thread, so that ``d`` and ``s`` only swap
+one for the other.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from reader.model.compare.comparison import (
     Source,
     combine,
     compare,
-    fact_changes_of,
+    fact_summary_of,
     structure_of,
 )
 from reader.model.compare.merged import MergedView, merged_view
@@ -114,14 +115,23 @@ def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prep
     old, new = (d if d.path is not None else _full(d) for d in (old, new))
     sources = (_source(old), _source(new))
     found = _Started(lambda: run_in_process(structure_of, sources, cancelled))
-    facts = _Started(lambda: run_in_process(fact_changes_of, sources, cancelled))
+    old_facts = _Started(lambda: run_in_process(fact_summary_of, sources[:1], cancelled))
+    new_facts = _Started(lambda: run_in_process(fact_summary_of, sources[1:], cancelled))
     documents = _Started(lambda: (_full(old), _full(new)))
     opened = documents.wait(cancelled)
     structure = found.wait(cancelled)
-    changes = facts.wait(cancelled)
-    if opened is None or structure is None or changes is None:
+    if opened is None or structure is None:
         return None
-    return _prepared(combine(opened[0], opened[1], structure, changes))
+    # The reading texts need only the edits: built while the facts are found.
+    edits = Comparison(opened[0], opened[1], structure.rows, changes=structure.changes)
+    shown = merged_view(edits, show_deleted=True)
+    hidden = merged_view(edits, show_deleted=False)
+    old_summary = old_facts.wait(cancelled)
+    new_summary = new_facts.wait(cancelled)
+    if old_summary is None or new_summary is None:
+        return None
+    comparison = combine(opened[0], opened[1], structure, old_summary, new_summary)
+    return Prepared(comparison, shown, hidden, map_rows(comparison))
 
 
 def _prepared(comparison: Comparison) -> Prepared:

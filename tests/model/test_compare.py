@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.model.compare.changes import fact_summary, name_changes
 from reader.model.compare.comparison import Comparison, compare
 from reader.model.compare.diff import diff_paragraph_texts, snap_to_words
 from reader.model.compare.pairing import PairKind, title_key
-from reader.model.document import Document
+from reader.model.document import Document, Fact, FactKind, Mention
 from reader.model.opening import open_document
 from reader.model.structure.parse import parse
 
@@ -166,3 +167,47 @@ def test_the_merged_text_maps_back_to_new(pair: Comparison) -> None:
         assert section.heading is not None or section.index == 0
         if section.heading is not None:
             assert document.text[section.heading[0] : section.heading[1]] == section.title
+
+
+def test_the_parts_for_worker_processes_give_the_whole_comparison(pair: Comparison) -> None:
+    import pickle
+
+    from reader.model.compare.comparison import combine, fact_summary_of, structure_of
+
+    old_path, new_path = str(DATA / "report_2023.txt"), str(DATA / "report_2024.txt")
+    # What the worker processes send back goes through pickle.
+    found = pickle.loads(pickle.dumps(structure_of(old_path, new_path)))
+    old_facts = pickle.loads(pickle.dumps(fact_summary_of(old_path)))
+    new_facts = pickle.loads(pickle.dumps(fact_summary_of(new_path)))
+    whole = combine(pair.old, pair.new, found, old_facts, new_facts)
+    assert whole.rows == pair.rows and whole.changes == pair.changes
+    assert whole.quantities == pair.quantities
+    assert whole.added == pair.added and whole.dropped == pair.dropped
+    # Parts computed on other texts are refused, not combined.
+    with pytest.raises(ValueError):
+        combine(pair.new, pair.old, found, old_facts, new_facts)
+
+
+def _named(text: str, kind: FactKind, name: str) -> list[Fact]:
+    at = text.index(name)
+    return [Fact(kind, name, mentions=(Mention(at, at + len(name), "s"),))]
+
+
+def test_a_name_is_new_only_if_the_old_text_never_says_it() -> None:
+    old_text = "加强数字政府建设。杭州举办亚运会。The annual plan."
+    new_text = "加强数字政府建设。杭州亚运会成功举办。Ann spoke."
+    old = fact_summary(_doc(old_text), [])  # the extractor found nothing last year
+    new = fact_summary(
+        _doc(new_text),
+        _named(new_text, FactKind.ORGANIZATION, "数字政府")
+        + _named(new_text, FactKind.ORGANIZATION, "杭州亚运会")
+        + _named(new_text, FactKind.PERSON, "Ann"),
+    )
+    added, dropped = name_changes(old, old_text, new, new_text)
+    # 数字政府 was said last year too (only not extracted): not new. "Ann" is
+    # not said inside "annual": a Latin name is looked for as a whole word.
+    assert [n.text for n in added] == ["Ann", "杭州亚运会"]
+    assert dropped == []
+    # Dropped works the same way round (people first, then organisations).
+    added, dropped = name_changes(new, new_text, old, old_text)
+    assert added == [] and [n.text for n in dropped] == ["Ann", "杭州亚运会"]

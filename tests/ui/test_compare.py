@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from reader import paths
 from reader.app import ReaderApp
 from reader.model.opening import open_document
+from reader.screens import comparing
 from reader.screens.compare import CompareScreen
 from reader.widgets.reading import ReadingPane
 from reader.widgets.section_map import SectionMap
@@ -177,3 +178,36 @@ async def test_the_section_map_goes_to_a_section(size: tuple[int, int]) -> None:
         assert isinstance(pilot.app.focused, ReadingPane)
         assert screen.title_bar.position.endswith("四、科技创新")
         assert "四、科技创新" in _screen_text(pilot)
+
+
+async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Texts this small compare in a thread; as for big ones, in worker processes.
+    monkeypatch.setattr(comparing, "IN_PROCESS_CHARS", 0)
+    async with _app().run_test(size=(60, 20)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, CompareScreen)
+        await pilot.pause()
+        # The first frame: NEW, before any comparison.
+        assert screen.comparison is None
+        assert screen.title_bar.position == "comparing…"
+        assert "各位代表" in _screen_text(pilot)
+        # Keys work meanwhile.
+        await pilot.press("space")
+        assert screen.reading.scroll_y > 0
+        assert screen.comparison is None  # the processes take longer than that key
+        for _ in range(600):
+            if screen.comparison is not None:
+                break
+            await pilot.pause(0.05)
+        assert screen.comparison is not None and screen.views is not None
+        listed = {(q.counted, q.old_text, q.new_text) for q in screen.comparison.quantities}
+        assert ("国内生产总值", "6%左右", "5%左右") in listed
+        assert "人工智能+" in {n.text for n in screen.comparison.added}
+        # d swaps the two reading texts built off the UI thread; nothing is rebuilt.
+        assert screen.reading.document is screen.views.shown.document
+        await pilot.press("d")
+        assert screen.reading.document is screen.views.hidden.document is screen.new
+        await pilot.press("d")
+        assert screen.reading.document is screen.views.shown.document

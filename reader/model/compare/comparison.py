@@ -2,23 +2,23 @@
 
 ``compare(old, new)`` does all the work (pure, deterministic); the CLI prints
 it as JSON or Markdown (:mod:`reader.model.compare.report`) and the comparison
-screen shows it. The work has two independent halves, so that the screen can
-run them in two worker processes at once and get back only small results:
-:func:`structure` (sections paired, phrase edits; no facts) and
-:func:`fact_changes` (facts of both, reduced to figures and new or dropped
-names). :func:`combine` puts them together with the documents.
-:func:`structure_of` and :func:`fact_changes_of` are the same from paths.
+screen shows it. The work has independent parts, so that the screen can run
+them in worker processes at once and get back only small results:
+:func:`structure` (sections paired, phrase edits; no facts) and each
+edition's facts summed up (:func:`reader.model.compare.changes.fact_summary`).
+:func:`combine` puts them together with the documents. :func:`structure_of`
+and :func:`fact_summary_of` are the same from paths.
 
 Position unit: character offsets into each document's ``text``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.model.compare.changes import (
-    Figure,
+    FactSummary,
     NameChange,
     QuantityChange,
     fact_summary,
@@ -81,16 +81,6 @@ class Structure:
     """Length of OLD's and NEW's text: the documents it belongs to."""
 
 
-@dataclass(frozen=True)
-class FactChanges:
-    """What changed among the facts, before the figures are paired by section."""
-
-    old_figures: Mapping[str, tuple[Figure, ...]]
-    new_figures: Mapping[str, tuple[Figure, ...]]
-    added: tuple[NameChange, ...]
-    dropped: tuple[NameChange, ...]
-
-
 def _row(old: Document, new: Document, pair: SectionPair) -> SectionRow:
     if pair.old is None:
         return SectionRow(pair, PairKind.NEW, 1.0)
@@ -124,30 +114,21 @@ def structure(old: Document, new: Document) -> Structure:
     return Structure(rows, tuple(every), (len(old.text), len(new.text)))
 
 
-def fact_changes(
+def combine(
     old: Document,
     new: Document,
-    facts: Callable[[Document], Sequence[Fact]] | None = None,
-) -> FactChanges:
-    """The facts of both editions, reduced to their figures and their new and dropped names.
+    found: Structure,
+    old_facts: FactSummary,
+    new_facts: FactSummary,
+) -> Comparison:
+    """The comparison of ``old`` and ``new`` from its parts.
 
     Args:
         old: Last edition.
         new: This edition.
-        facts: The fact extractor (``extract_facts`` when not given).
-    """
-    if facts is None:
-        from reader.model.facts.extract import extract_facts
-
-        facts = extract_facts
-    old_summary = fact_summary(old, facts(old))
-    new_summary = fact_summary(new, facts(new))
-    added, dropped = name_changes(old_summary, old.text, new_summary, new.text)
-    return FactChanges(old_summary.figures, new_summary.figures, tuple(added), tuple(dropped))
-
-
-def combine(old: Document, new: Document, found: Structure, facts: FactChanges) -> Comparison:
-    """The comparison of ``old`` and ``new`` from its two halves.
+        found: Their sections paired and their edits (:func:`structure`).
+        old_facts: OLD's facts, summed up (:func:`fact_summary`).
+        new_facts: NEW's.
 
     Raises:
         ValueError: ``found`` was computed on other texts (a file changed meanwhile).
@@ -157,13 +138,14 @@ def combine(old: Document, new: Document, found: Structure, facts: FactChanges) 
     pairs = [row.pair for row in found.rows]
     quantities = quantity_changes(
         [s.id for s in old.sections],
-        facts.old_figures,
+        old_facts.figures,
         [s.id for s in new.sections],
-        facts.new_figures,
+        new_facts.figures,
         pairs,
     )
+    added, dropped = name_changes(old_facts, old.text, new_facts, new.text)
     return Comparison(
-        old, new, found.rows, tuple(quantities), facts.added, facts.dropped, found.changes
+        old, new, found.rows, tuple(quantities), tuple(added), tuple(dropped), found.changes
     )
 
 
@@ -180,7 +162,13 @@ def compare(
         new: This edition.
         facts: The fact extractor (``extract_facts`` when not given).
     """
-    return combine(old, new, structure(old, new), fact_changes(old, new, facts))
+    if facts is None:
+        from reader.model.facts.extract import extract_facts
+
+        facts = extract_facts
+    return combine(
+        old, new, structure(old, new), fact_summary(old, facts(old)), fact_summary(new, facts(new))
+    )
 
 
 def _opened(source: Source) -> Document:
@@ -196,6 +184,9 @@ def structure_of(old: Source, new: Source) -> Structure:
     return structure(_opened(old), _opened(new))
 
 
-def fact_changes_of(old: Source, new: Source) -> FactChanges:
-    """:func:`fact_changes` of two editions given by path (a worker process's job)."""
-    return fact_changes(_opened(old), _opened(new))
+def fact_summary_of(source: Source) -> FactSummary:
+    """The facts of an edition given by path, summed up (a worker process's job)."""
+    from reader.model.facts.extract import extract_facts
+
+    document = _opened(source)
+    return fact_summary(document, extract_facts(document))
