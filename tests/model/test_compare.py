@@ -211,3 +211,15 @@ def test_a_name_is_new_only_if_the_old_text_never_says_it() -> None:
     # Dropped works the same way round (people first, then organisations).
     added, dropped = name_changes(new, new_text, old, old_text)
     assert added == [] and [n.text for n in dropped] == ["Ann", "杭州亚运会"]
+
+
+def test_a_name_cut_inside_a_word_is_not_listed() -> None:
+    # 提高区 is a piece of 提高区域: 区域 is a word this text says again and again.
+    new_text = "提高区域协调发展水平。优化区域布局，促进区域合作，扩大区域开放。重庆市举办博览会。"
+    new = fact_summary(
+        _doc(new_text),
+        _named(new_text, FactKind.PLACE, "提高区") + _named(new_text, FactKind.PLACE, "重庆"),
+    )
+    added, _ = name_changes(fact_summary(_doc("去年。"), []), "去年。", new, new_text)
+    # 重庆 is followed by 市 too, but 庆市 is said once: a whole name.
+    assert [n.text for n in added] == ["重庆"]

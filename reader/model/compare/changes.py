@@ -26,6 +26,16 @@ from reader.model.document import Document, Fact, FactKind
 _QUALIFIER_AFTER = re.compile(r"(?:左右|以上|以下|以内|上下|之内|多|余)")
 _SPACE = re.compile(r"\s+")
 _LATIN = re.compile(r"[a-z0-9]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+CUT_KINDS = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
+"""Kinds found without quotation marks, whose ends can fall inside a word."""
+
+CUT_PAIRS = 4
+"""A name whose last character and the next are a pair said this often…"""
+
+CUT_SHARE = 3
+"""…and this many times as often as the name itself was cut inside a word."""
 
 MIN_COUNTED = 2
 """Fewest characters of a counted label that can pair two figures."""
@@ -189,7 +199,8 @@ def name_changes(
     """Terms, works and names new in NEW, and those dropped from OLD.
 
     A name is new only when OLD's text never says it (the extractor may have
-    missed it there), and dropped only when NEW's text never says it.
+    missed it there), and dropped only when NEW's text never says it; a name
+    cut inside a word (:func:`_cut`) is neither.
 
     Args:
         old: Last edition's facts, summed up.
@@ -205,12 +216,33 @@ def name_changes(
     dropped: list[NameChange] = []
     for kind in NAMED_KINDS:
         olds, news = old.names.get(kind, {}), new.names.get(kind, {})
-        added += [c for key, c in news.items() if key not in olds and not _said(c.text, old_said)]
-        dropped += [c for key, c in olds.items() if key not in news and not _said(c.text, new_said)]
+        added += [
+            c
+            for key, c in news.items()
+            if key not in olds and not _said(c.text, old_said) and not _cut(c, new_text)
+        ]
+        dropped += [
+            c
+            for key, c in olds.items()
+            if key not in news and not _said(c.text, new_said) and not _cut(c, old_text)
+        ]
     order = {kind: n for n, kind in enumerate(NAMED_KINDS)}
     added.sort(key=lambda c: (order[c.kind], c.span))
     dropped.sort(key=lambda c: (order[c.kind], c.span))
     return added, dropped
+
+
+def _cut(name: NameChange, text: str) -> bool:
+    """Whether a Chinese name ends inside a word: its last character and the one after it
+    form a pair ``text`` says at least ``CUT_PAIRS`` times and ``CUT_SHARE`` times as
+    often as the name (提高区|域: 区域 is a word of the text, 提高区 a piece of 提高区域)."""
+    if name.kind not in CUT_KINDS:
+        return False
+    end = name.span[1]
+    if not 0 < end < len(text) or not (_HAN.match(text[end - 1]) and _HAN.match(text[end])):
+        return False
+    pairs = text.count(text[end - 1 : end + 1])
+    return pairs >= CUT_PAIRS and pairs >= CUT_SHARE * name.mentions
 
 
 def _said_text(text: str) -> str:
