@@ -172,14 +172,15 @@ def test_the_merged_text_maps_back_to_new(pair: Comparison) -> None:
 def test_the_parts_for_worker_processes_give_the_whole_comparison(pair: Comparison) -> None:
     import pickle
 
-    from reader.model.compare.comparison import combine, fact_summary_of, structure_of
+    from reader.model.compare.comparison import combine, parsed_with_facts, structure_of
 
     old_path, new_path = str(DATA / "report_2023.txt"), str(DATA / "report_2024.txt")
     # What the worker processes send back goes through pickle.
     found = pickle.loads(pickle.dumps(structure_of(old_path, new_path)))
-    old_facts = pickle.loads(pickle.dumps(fact_summary_of(old_path)))
-    new_facts = pickle.loads(pickle.dumps(fact_summary_of(new_path)))
-    whole = combine(pair.old, pair.new, found, old_facts, new_facts)
+    old, old_facts = pickle.loads(pickle.dumps(parsed_with_facts(old_path)))
+    new, new_facts = pickle.loads(pickle.dumps(parsed_with_facts(new_path)))
+    assert old == pair.old and new == pair.new
+    whole = combine(old, new, found, old_facts, new_facts)
     assert whole.rows == pair.rows and whole.changes == pair.changes
     assert whole.quantities == pair.quantities
     assert whole.added == pair.added and whole.dropped == pair.dropped

@@ -211,3 +211,23 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
         assert screen.reading.document is screen.views.hidden.document is screen.new
         await pilot.press("d")
         assert screen.reading.document is screen.views.shown.document
+
+
+async def test_side_by_side_lines_keep_every_wide_character() -> None:
+    async with _app().run_test(size=(160, 45)) as pilot:
+        screen = await _compared(pilot)
+        await pilot.press("s", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert screen.side_by_side and screen.reading.document is screen.new
+        strips = pilot.app.screen._compositor.render_strips()
+        assert all(strip.cell_length == 160 for strip in strips)
+        for pane, document in ((screen.reading, screen.new), (screen.old_pane, screen.old)):
+            region = pane.content_region
+            said = "".join(document.text.split())
+            for y in range(region.y, region.bottom):
+                line = strips[y].crop(region.x, region.right)
+                assert line.cell_length == region.width
+                # Every character of the line is whole: the line is a piece of the text.
+                text = "".join("".join(s.text for s in line).split())
+                text = text.rstrip("▁▂▃▄▅▆▇█▔")  # a scrollbar's thumb
+                assert text in said, text

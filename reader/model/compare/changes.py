@@ -211,7 +211,6 @@ def name_changes(
     Returns:
         ``(new, dropped)``, each by kind (``NAMED_KINDS`` order), then by first mention.
     """
-    old_said, new_said = _said_text(old_text), _said_text(new_text)
     added: list[NameChange] = []
     dropped: list[NameChange] = []
     for kind in NAMED_KINDS:
@@ -219,12 +218,12 @@ def name_changes(
         added += [
             c
             for key, c in news.items()
-            if key not in olds and not _said(c.text, old_said) and not _cut(c, new_text)
+            if key not in olds and not _said(c.text, old_text) and not _cut(c, new_text)
         ]
         dropped += [
             c
             for key, c in olds.items()
-            if key not in news and not _said(c.text, new_said) and not _cut(c, old_text)
+            if key not in news and not _said(c.text, new_text) and not _cut(c, old_text)
         ]
     order = {kind: n for n, kind in enumerate(NAMED_KINDS)}
     added.sort(key=lambda c: (order[c.kind], c.span))
@@ -245,18 +244,24 @@ def _cut(name: NameChange, text: str) -> bool:
     return pairs >= CUT_PAIRS and pairs >= CUT_SHARE * name.mentions
 
 
-def _said_text(text: str) -> str:
-    return _SPACE.sub(" ", text).lower()
+def _said(name: str, text: str) -> bool:
+    """Whether ``text`` says ``name``: spaces and case aside, a Latin one as a whole word.
 
-
-def _said(name: str, said: str) -> bool:
-    """Whether ``said`` (a folded text) says ``name``: as a whole word where it is Latin."""
-    name = _said_text(name).strip()
-    if not name:
+    One search of the text a name (no folded copy of a 5 MB text is made: that
+    would hold the interpreter lock for its whole length at once).
+    """
+    words = name.split()
+    if not words:
         return True
-    if not (_LATIN.match(name[0]) or _LATIN.match(name[-1])):
-        return name in said
-    return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", said) is not None
+    latin_start, latin_end = _LATIN.match(name[0].lower()), _LATIN.match(name[-1].lower())
+    if len(words) == 1 and not latin_start and not latin_end:
+        return name in text
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    if latin_start:
+        pattern = r"(?<![A-Za-z0-9])" + pattern
+    if latin_end:
+        pattern += r"(?![A-Za-z0-9])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _name_change(fact: Fact) -> NameChange:

@@ -7,7 +7,7 @@ them in worker processes at once and get back only small results:
 :func:`structure` (sections paired, phrase edits; no facts) and each
 edition's facts summed up (:func:`reader.model.compare.changes.fact_summary`).
 :func:`combine` puts them together with the documents. :func:`structure_of`
-and :func:`fact_summary_of` are the same from paths.
+and :func:`parsed_with_facts` are the same from paths.
 
 Position unit: character offsets into each document's ``text``.
 """
@@ -184,9 +184,14 @@ def structure_of(old: Source, new: Source) -> Structure:
     return structure(_opened(old), _opened(new))
 
 
-def fact_summary_of(source: Source) -> FactSummary:
-    """The facts of an edition given by path, summed up (a worker process's job)."""
+def parsed_with_facts(source: Source) -> tuple[Document, FactSummary]:
+    """An edition given by path, parsed, and its facts summed up (a worker process's job).
+
+    The document goes back too: the screen needs it, and unpickling it costs
+    the UI's process less than parsing it there (whose scans of the whole text
+    would hold the UI's interpreter lock for long stretches).
+    """
     from reader.model.facts.extract import extract_facts
 
     document = _opened(source)
-    return fact_summary(document, extract_facts(document))
+    return document, fact_summary(document, extract_facts(document))
