@@ -14,7 +14,7 @@ there too, so no key waits for them. Bookmarks made here belong to NEW.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
 from rich.text import Text
@@ -142,6 +142,7 @@ class CompareScreen(Screen[None]):
         self.comparison = comparison
         self.views = prepared
         self.old, self.new = comparison.old, comparison.new
+        self.title_bar.title = f"{self.new.title} ← {self.old.title}"  # full parses' titles
         self.old_pane.load_document(comparison.old)
         self.section_map.set_rows(prepared.rows)
         self._fill_changes(comparison)
@@ -226,9 +227,11 @@ class CompareScreen(Screen[None]):
             return 0
         if self.change_index is not None:
             return self.change_index + (1 if after else -1)
-        starts = [s for s, _ in self.view.stops]
-        at = bisect_right(starts, self.reading.current_offset)
-        return at if after else at - 1
+        # From the reading line: a change it is inside of is the next one.
+        offset = self.reading.current_offset
+        if after:
+            return bisect_right([end for _, end in self.view.stops], offset)
+        return bisect_left([start for start, _ in self.view.stops], offset) - 1
 
     def _update_position(self) -> None:
         if self.view is None:

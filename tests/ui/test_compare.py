@@ -231,3 +231,17 @@ async def test_side_by_side_lines_keep_every_wide_character() -> None:
                 text = "".join("".join(s.text for s in line).split())
                 text = text.rstrip("▁▂▃▄▅▆▇█▔")  # a scrollbar's thumb
                 assert text in said, text
+
+
+async def test_the_first_change_on_the_first_line_is_change_one(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text("去年的报告\n\n一、回顾\n\n经济增长6%。\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text("今年的报告\n\n一、回顾\n\n经济增长5%。\n", encoding="utf-8")
+    app = ReaderApp(
+        document=open_document(str(tmp_path / "new.txt")),
+        compare_with=open_document(str(tmp_path / "old.txt")),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _compared(pilot)
+        assert screen.view is not None and screen.view.stops[0][0] == 0
+        await pilot.press("right_square_bracket")
+        assert screen.title_bar.position.startswith("change 1/")
