@@ -143,7 +143,7 @@ class CompareScreen(Screen[None]):
         self.views = prepared
         self.old, self.new = comparison.old, comparison.new
         self.title_bar.title = f"{self.new.title} ← {self.old.title}"  # full parses' titles
-        self.old_pane.load_document(comparison.old)
+        self.old_pane.load_document(comparison.old, table=prepared.table(comparison.old))
         self.section_map.set_rows(prepared.rows)
         self._fill_changes(comparison)
         self._show(self._current_view(), self.reading.current_offset)
@@ -190,7 +190,8 @@ class CompareScreen(Screen[None]):
         self.view = view
         if old_view is not None:
             new_offset = old_view.to_new.to_source(new_offset)
-        self.reading.load_document(view.document, view.to_new.to_display(new_offset))
+        table = None if self.views is None else self.views.table(view.document)
+        self.reading.load_document(view.document, view.to_new.to_display(new_offset), table)
         self.reading.set_highlights("inserted", view.inserted)
         self.reading.set_highlights("deleted", view.deleted)
         self._refresh_marks()

@@ -30,13 +30,14 @@ from reader.model.compare.comparison import (
 from reader.model.compare.merged import MergedView, merged_view
 from reader.model.document import Document
 from reader.model.structure.parse import parse
+from reader.view.paragraph_table import ParagraphTable, table_of
 from reader.view.section_map_rows import MapRow, map_rows
 
 T = TypeVar("T")
 
 IN_PROCESS_CHARS = 400_000
 """Up to this many characters in both texts, the comparison runs in a thread of
-this process (~0.3 s): starting two worker processes would take longer."""
+this process (~0.3 s): starting worker processes would take longer."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,13 @@ class Prepared:
     """NEW as it is, insertions marked."""
     rows: list[MapRow]
     """The section map."""
+    tables: dict[int, ParagraphTable]
+    """Paragraph tables of OLD and both reading texts, by ``id`` of the document:
+    what a reading pane would otherwise make on the UI thread at each swap."""
+
+    def table(self, document: Document) -> ParagraphTable | None:
+        """The paragraph table made for ``document``, if it is one of the comparison's."""
+        return self.tables.get(id(document))
 
 
 class _Started(Generic[T]):
@@ -127,10 +135,16 @@ def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prep
     if old_parsed is None:
         return None
     comparison = combine(old_parsed[0], new_parsed[0], structure, old_parsed[1], new_parsed[1])
-    return Prepared(comparison, shown, hidden, map_rows(comparison))
+    return _with_tables(comparison, shown, hidden)
 
 
 def _prepared(comparison: Comparison) -> Prepared:
     shown = merged_view(comparison, show_deleted=True)
     hidden = merged_view(comparison, show_deleted=False)
-    return Prepared(comparison, shown, hidden, map_rows(comparison))
+    return _with_tables(comparison, shown, hidden)
+
+
+def _with_tables(comparison: Comparison, shown: MergedView, hidden: MergedView) -> Prepared:
+    documents = (comparison.old, shown.document, hidden.document)
+    tables = {id(document): table_of(document) for document in documents}
+    return Prepared(comparison, shown, hidden, map_rows(comparison), tables)

@@ -209,6 +209,8 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
         assert screen.reading.document is screen.views.shown.document
         await pilot.press("d")
         assert screen.reading.document is screen.views.hidden.document is screen.new
+        # …with the paragraph table made off the UI thread too.
+        assert screen.reading._table is screen.views.table(screen.new)
         await pilot.press("d")
         assert screen.reading.document is screen.views.shown.document
 
