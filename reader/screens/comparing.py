@@ -6,9 +6,9 @@ pairs and phrase edits (sent back small: rows and edits), and for each edition
 its full parse and its facts summed up. Nothing of the work runs in the UI's
 process but unpickling and putting together: a parse there would hold the
 UI's interpreter lock in long scans of the whole text (a 1.7 s stall at 5 MB
-on a loaded machine). Both reading texts (deletions shown and hidden) are
-built as soon as NEW and the edits are in, off the UI thread, so that ``d``
-and ``s`` only swap one for the other.
+on a loaded machine). Both reading texts (deletions shown and hidden) and the
+paragraph tables of all three texts are made here, off the UI thread, so
+that ``d`` and ``s`` only swap one for the other.
 """
 
 from __future__ import annotations
@@ -116,35 +116,35 @@ def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prep
         comparison = run_detached(lambda: compare(old, new), cancelled)
         if comparison is None:
             return None
-        return _prepared(comparison)
+        return _with_tables(comparison, {})
     # A text from standard input travels whole, so it is parsed in full first.
     old, new = (d if d.path is not None else _full(d) for d in (old, new))
     sources = (_source(old), _source(new))
     found = _Started(lambda: run_in_process(structure_of, sources, cancelled))
     old_facts = _Started(lambda: run_in_process(parsed_with_facts, sources[:1], cancelled))
     new_facts = _Started(lambda: run_in_process(parsed_with_facts, sources[1:], cancelled))
-    structure = found.wait(cancelled)
+    # What needs only one part is done as soon as it is in (the edits take longest).
+    tables: dict[int, ParagraphTable] = {}
     new_parsed = new_facts.wait(cancelled)
-    if structure is None or new_parsed is None:
+    if new_parsed is None:
         return None
-    # The reading texts need only NEW and the edits: built while OLD's facts are found.
-    edits = Comparison(new_parsed[0], new_parsed[0], structure.rows, changes=structure.changes)
-    shown = merged_view(edits, show_deleted=True)
-    hidden = merged_view(edits, show_deleted=False)
+    tables[id(new_parsed[0])] = table_of(new_parsed[0])
     old_parsed = old_facts.wait(cancelled)
     if old_parsed is None:
         return None
+    tables[id(old_parsed[0])] = table_of(old_parsed[0])
+    structure = found.wait(cancelled)
+    if structure is None:
+        return None
     comparison = combine(old_parsed[0], new_parsed[0], structure, old_parsed[1], new_parsed[1])
-    return _with_tables(comparison, shown, hidden)
+    return _with_tables(comparison, tables)
 
 
-def _prepared(comparison: Comparison) -> Prepared:
+def _with_tables(comparison: Comparison, tables: dict[int, ParagraphTable]) -> Prepared:
+    """Both reading texts, and the paragraph tables not made yet."""
     shown = merged_view(comparison, show_deleted=True)
     hidden = merged_view(comparison, show_deleted=False)
-    return _with_tables(comparison, shown, hidden)
-
-
-def _with_tables(comparison: Comparison, shown: MergedView, hidden: MergedView) -> Prepared:
-    documents = (comparison.old, shown.document, hidden.document)
-    tables = {id(document): table_of(document) for document in documents}
+    for document in (comparison.old, shown.document, hidden.document):
+        if id(document) not in tables:
+            tables[id(document)] = table_of(document)
     return Prepared(comparison, shown, hidden, map_rows(comparison), tables)
