@@ -13,15 +13,19 @@ that ``d`` and ``s`` only swap one for the other.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from reader.background import POLL_SECONDS, run_detached, run_in_process
+from reader.model.compare.changes import FactSummary
 from reader.model.compare.comparison import (
     Comparison,
     Source,
+    Structure,
     combine,
     compare,
     parsed_with_facts,
@@ -34,6 +38,9 @@ from reader.view.paragraph_table import ParagraphTable, table_of
 from reader.view.section_map_rows import MapRow, map_rows
 
 T = TypeVar("T")
+
+WORKER_NICENESS = 10
+"""How much the worker processes lower their priority (as the facts worker does)."""
 
 IN_PROCESS_CHARS = 400_000
 """Up to this many characters in both texts, the comparison runs in a thread of
@@ -104,6 +111,24 @@ def _full(document: Document) -> Document:
     )
 
 
+def _lower_priority() -> None:
+    # On a busy machine the reader's keys come before the comparison.
+    with contextlib.suppress(OSError):  # a platform without nice: same priority
+        os.nice(WORKER_NICENESS)
+
+
+def _structure_job(old: Source, new: Source) -> Structure:
+    """A worker process's job: :func:`structure_of`, at a lower priority."""
+    _lower_priority()
+    return structure_of(old, new)
+
+
+def _facts_job(source: Source) -> tuple[Document, FactSummary]:
+    """A worker process's job: :func:`parsed_with_facts`, at a lower priority."""
+    _lower_priority()
+    return parsed_with_facts(source)
+
+
 def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prepared | None:
     """Compare ``old`` with ``new`` (either may be a head-only parse): ``None`` when cancelled.
 
@@ -120,9 +145,9 @@ def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prep
     # A text from standard input travels whole, so it is parsed in full first.
     old, new = (d if d.path is not None else _full(d) for d in (old, new))
     sources = (_source(old), _source(new))
-    found = _Started(lambda: run_in_process(structure_of, sources, cancelled))
-    old_facts = _Started(lambda: run_in_process(parsed_with_facts, sources[:1], cancelled))
-    new_facts = _Started(lambda: run_in_process(parsed_with_facts, sources[1:], cancelled))
+    found = _Started(lambda: run_in_process(_structure_job, sources, cancelled))
+    old_facts = _Started(lambda: run_in_process(_facts_job, sources[:1], cancelled))
+    new_facts = _Started(lambda: run_in_process(_facts_job, sources[1:], cancelled))
     # What needs only one part is done as soon as it is in (the edits take longest).
     tables: dict[int, ParagraphTable] = {}
     new_parsed = new_facts.wait(cancelled)
