@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
-from reader.model.document import Document, Fact, FactKind
+from reader.model.document import Document, Fact, FactKind, ParagraphKind
 from reader.model.facts.dates import DateMention, find_dates
 from reader.model.facts.english import (
     find_en_orgs,
@@ -260,7 +260,10 @@ def extract_table(document: Document) -> FactTable:
 def _extract(document: Document) -> FactTable:
     text = document.text
     published = document.meta.published.date() if document.meta.published else None
-    merger = FactMerger([s.start for s in document.sections], [s.id for s in document.sections])
+    code = [(p.start, p.end) for p in document.paragraphs if p.kind is ParagraphKind.CODE]
+    merger = FactMerger(
+        [s.start for s in document.sections], [s.id for s in document.sections], code
+    )
     work_spans, newspapers, slogans = _quote_facts(document, merger)
     # English names, months and weekdays all need a capital A-Z: one scan decides.
     english = has_latin_capital(text)

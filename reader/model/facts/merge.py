@@ -70,7 +70,17 @@ class FactMerger:
         section_ids: Their ids (a mention gets the id of the section holding its start).
     """
 
-    def __init__(self, section_starts: Sequence[int], section_ids: Sequence[str]) -> None:
+    def __init__(
+        self,
+        section_starts: Sequence[int],
+        section_ids: Sequence[str],
+        unsaid: Sequence[Span] = (),
+    ) -> None:
+        # Spans where nothing is said in the document's own voice (code blocks):
+        # a mention there is dropped, and a fact said only there is no fact.
+        self._unsaid = bytearray(max((end for _, end in unsaid), default=0) + 1)
+        for start, end in unsaid:
+            self._unsaid[start:end] = b"\x01" * (end - start)
         self._starts = list(section_starts)
         self._ids = list(section_ids) or [""]
         self._groups: dict[tuple[FactKind, str, str | None], int] = {}
@@ -84,6 +94,10 @@ class FactMerger:
             fact: What the rules found: kind, surface, value and the rest.
             spans: Where it is said.
         """
+        unsaid = self._unsaid
+        kept = [(a, b) for a, b in spans if unsaid.find(1, a, b) < 0]
+        if not kept:
+            return
         text = collapse(fact.text)
         key = (fact.kind, text, fact.counted)
         number = self._groups.get(key)
@@ -92,7 +106,7 @@ class FactMerger:
             self._facts.append(fact if text == fact.text else replace(fact, text=text))
             self._spans.append(array("i"))
         pairs = self._spans[number]
-        for start, end in spans:
+        for start, end in kept:
             pairs.append(start)
             pairs.append(end)
 
