@@ -31,13 +31,40 @@ POLL_SECONDS = 0.05
 """How often a waiting worker checks whether it was cancelled."""
 
 
-class _Outcome(Generic[T]):
-    """The result or the error of the detached work, once it is done."""
+class Detached(Generic[T]):
+    """Work started now in a daemon thread (it never holds up quitting), awaited later.
 
-    def __init__(self) -> None:
-        self.done = threading.Event()
-        self.value: T | None = None
-        self.error: BaseException | None = None
+    Args:
+        work: The pure, self-contained computation.
+        name: The thread's name.
+    """
+
+    def __init__(self, work: Callable[[], T], name: str = "reader-detached") -> None:
+        self._done = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        threading.Thread(target=self._run, args=(work,), name=name, daemon=True).start()
+
+    def _run(self, work: Callable[[], T]) -> None:
+        try:
+            self._value = work()
+        except BaseException as error:  # handed to the waiting thread as is
+            self._error = error
+        finally:
+            self._done.set()
+
+    def wait(self, cancelled: Callable[[], bool]) -> T | None:
+        """The result, or ``None`` when ``cancelled()`` turns True first.
+
+        Raises:
+            Exception: whatever the work raised.
+        """
+        while not self._done.wait(POLL_SECONDS):
+            if cancelled():
+                return None
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def run_detached(work: Callable[[], T], cancelled: Callable[[], bool]) -> T | None:
@@ -54,23 +81,7 @@ def run_detached(work: Callable[[], T], cancelled: Callable[[], bool]) -> T | No
     Raises:
         Exception: whatever ``work`` raised.
     """
-    outcome: _Outcome[T] = _Outcome()
-
-    def run() -> None:
-        try:
-            outcome.value = work()
-        except BaseException as error:  # handed to the waiting thread as is
-            outcome.error = error
-        finally:
-            outcome.done.set()
-
-    threading.Thread(target=run, name="reader-detached", daemon=True).start()
-    while not outcome.done.wait(POLL_SECONDS):
-        if cancelled():
-            return None
-    if outcome.error is not None:
-        raise outcome.error
-    return outcome.value
+    return Detached(work).wait(cancelled)
 
 
 class ProcessDied(RuntimeError):

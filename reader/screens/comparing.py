@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
-from reader.background import POLL_SECONDS, run_detached, run_in_process
+from reader.background import Detached, run_detached, run_in_process
 from reader.model.compare.changes import FactSummary
 from reader.model.compare.comparison import (
     Comparison,
@@ -36,8 +34,6 @@ from reader.model.document import Document
 from reader.model.structure.parse import parse
 from reader.view.paragraph_table import ParagraphTable, table_of
 from reader.view.section_map_rows import MapRow, map_rows
-
-T = TypeVar("T")
 
 WORKER_NICENESS = 10
 """How much the worker processes lower their priority (as the facts worker does)."""
@@ -65,33 +61,6 @@ class Prepared:
     def table(self, document: Document) -> ParagraphTable | None:
         """The paragraph table made for ``document``, if it is one of the comparison's."""
         return self.tables.get(id(document))
-
-
-class _Started(Generic[T]):
-    """Work started now in a daemon thread (never holds up quitting), awaited later."""
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        self._done = threading.Event()
-        self._value: T | None = None
-        self._error: BaseException | None = None
-        threading.Thread(target=self._run, args=(work,), name="reader-compare", daemon=True).start()
-
-    def _run(self, work: Callable[[], T]) -> None:
-        try:
-            self._value = work()
-        except BaseException as error:  # handed to the waiting thread as is
-            self._error = error
-        finally:
-            self._done.set()
-
-    def wait(self, cancelled: Callable[[], bool]) -> T | None:
-        """The result (``None`` when cancelled first); the work's error is raised here."""
-        while not self._done.wait(POLL_SECONDS):
-            if cancelled():
-                return None
-        if self._error is not None:
-            raise self._error
-        return self._value
 
 
 def _source(document: Document) -> Source:
@@ -145,9 +114,13 @@ def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prep
     # A text from standard input travels whole, so it is parsed in full first.
     old, new = (d if d.path is not None else _full(d) for d in (old, new))
     sources = (_source(old), _source(new))
-    found = _Started(lambda: run_in_process(_structure_job, sources, cancelled))
-    old_facts = _Started(lambda: run_in_process(_facts_job, sources[:1], cancelled))
-    new_facts = _Started(lambda: run_in_process(_facts_job, sources[1:], cancelled))
+    found = Detached(lambda: run_in_process(_structure_job, sources, cancelled), "reader-compare")
+    old_facts = Detached(
+        lambda: run_in_process(_facts_job, sources[:1], cancelled), "reader-compare"
+    )
+    new_facts = Detached(
+        lambda: run_in_process(_facts_job, sources[1:], cancelled), "reader-compare"
+    )
     # What needs only one part is done as soon as it is in (the edits take longest).
     tables: dict[int, ParagraphTable] = {}
     new_parsed = new_facts.wait(cancelled)
