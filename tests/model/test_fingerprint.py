@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import pickle
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -118,3 +119,19 @@ def test_a_record_stored_before_is_found_by_fingerprint(tmp_path: Path, seed_tex
     assert record.fingerprint == _old_fingerprint(reopened.text)
     assert record.position == offset
     assert stored_path(str(moved)) not in record.paths  # found by fingerprint alone
+
+
+def test_a_document_hashed_in_a_thread_pickles_with_its_fingerprint(
+    tmp_path: Path, seed_text: str
+) -> None:
+    # Documents travel to and from worker processes (facts, comparisons): a
+    # digest still being hashed in its thread must not stop them ("cannot pickle
+    # '_thread.lock'": the comparison of two files never came).
+    path = tmp_path / "report.txt"
+    path.write_bytes(_big(seed_text).encode("utf-8"))
+    for head in (False, True):
+        document = open_document(path, head=head)
+        assert isinstance(document.digest, Digest)
+        copy = pickle.loads(pickle.dumps(document))  # before anyone asked for it
+        assert copy.fingerprint == document.fingerprint
+        assert copy.text == document.text

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 
 __all__ = ["Digest", "text_digest"]
 
@@ -45,6 +46,11 @@ class Digest:
         digest._value = value
         digest._thread = None
         return digest
+
+    def __reduce__(self) -> tuple[Callable[[str], Digest], tuple[str]]:
+        # A document sent to or from a worker process carries its digest's value
+        # (a thread does not pickle).
+        return (Digest.known, (self.hexdigest(),))
 
     def _hash(self, data: bytes) -> None:
         self._value = hashlib.sha256(data).hexdigest()
