@@ -95,7 +95,7 @@ class FactMerger:
             spans: Where it is said.
         """
         unsaid = self._unsaid
-        kept = [(a, b) for a, b in spans if unsaid.find(1, a, b) < 0]
+        kept = [(a, b) for a, b in spans if unsaid.find(1, a, b) < 0] if len(unsaid) > 1 else spans
         if not kept:
             return
         text = collapse(fact.text)
