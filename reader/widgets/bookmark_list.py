@@ -18,18 +18,15 @@ from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model.layout.cells import cell_len
 from reader.model.text.oneline import shorten as one_line
 from reader.store.records import Bookmark, DocumentRecord
 from reader.view.fitting import fit, fit_text
+from reader.widgets.row_list import RowList
 from reader.widgets.theme_styles import component_style
 
 __all__ = ["BookmarkList", "Row", "shorten"]
@@ -56,19 +53,8 @@ class Row(NamedTuple):
     bookmark: Bookmark | None = None
 
 
-class BookmarkList(ScrollView, can_focus=True):
+class BookmarkList(RowList):
     """The rows, a cursor on a bookmark, and Enter to pick it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Previous", show=False),
-        Binding("down,j", "cursor_down", "Next", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-    ]
-    """Moving; the screen adds Enter (picked at once, so keys queued after it find
-    the screen leaving), edit, delete and undo."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "bookmark-list--cursor",
@@ -107,8 +93,7 @@ class BookmarkList(ScrollView, can_focus=True):
 
         row: Row
 
-    cursor: reactive[int | None] = reactive[int | None](None, always_update=True)
-    """Index of the highlighted row (always a bookmark), or ``None`` when there is none."""
+    ROW_LINES = ROW_LINES
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id)
@@ -200,84 +185,15 @@ class BookmarkList(ScrollView, can_focus=True):
 
     # -- the cursor -------------------------------------------------------------
 
-    def _landing(self, index: int, step: int) -> int | None:
-        """The bookmark row nearest ``index`` going ``step`` first, then the other way."""
-        rows = self.rows
-        if not rows:
-            return None
-        index = max(0, min(index, len(rows) - 1))
-        for direction in (step, -step):
-            probe = index
-            while 0 <= probe < len(rows):
-                if rows[probe].bookmark is not None:
-                    return probe
-                probe += direction
-        return None
-
-    def watch_cursor(self, cursor: int | None) -> None:
-        """Keep the highlighted row in view."""
-        if cursor is not None:
-            top = cursor * ROW_LINES
-            height = self.scrollable_content_region.height
-            if top < self.scroll_y:
-                self.scroll_to(y=top, animate=False, immediate=True)
-            elif top + ROW_LINES > self.scroll_y + height:
-                self.scroll_to(y=max(0, top + ROW_LINES - height), animate=False, immediate=True)
-        self.refresh()
-
-    def _move(self, rows: int) -> None:
-        if self.cursor is None:
-            return
-        step = 1 if rows > 0 else -1
-        landing = self._landing(self.cursor + rows, step)
-        if landing is not None:
-            self.cursor = landing
-
-    def _page(self) -> int:
-        """Rows in a page: at least one, however small the view."""
-        return max(1, self.scrollable_content_region.height // ROW_LINES)
-
-    def action_cursor_up(self) -> None:
-        """Previous bookmark."""
-        self._move(-1)
-
-    def action_cursor_down(self) -> None:
-        """Next bookmark."""
-        self._move(1)
-
-    def action_page_up(self) -> None:
-        """A page of bookmarks back."""
-        self._move(-self._page())
-
-    def action_page_down(self) -> None:
-        """A page of bookmarks on."""
-        self._move(self._page())
-
-    def action_first(self) -> None:
-        """The first bookmark."""
-        self.cursor = self._landing(0, 1)
-
-    def action_last(self) -> None:
-        """The last bookmark."""
-        self.cursor = self._landing(len(self.rows) - 1, -1)
+    def _takes_cursor(self, index: int) -> bool:
+        """Only bookmark rows take the cursor (a document's heading row does not)."""
+        return self.rows[index].bookmark is not None
 
     def action_select(self) -> None:
         """Pick the highlighted bookmark (post :class:`Selected`)."""
         row = self.current
         if row is not None:
             self.post_message(self.Selected(row))
-
-    async def _on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = (offset.y + round(self.scroll_y)) // ROW_LINES
-        if not 0 <= index < len(self.rows) or self.rows[index].bookmark is None:
-            return
-        if index == self.cursor:
-            self.action_select()
-        else:
-            self.cursor = index
 
     # -- drawing ------------------------------------------------------------------
 
