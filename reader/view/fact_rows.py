@@ -201,12 +201,12 @@ def _flat(text: str) -> str:
     return text.replace("\n", " ")
 
 
-_LONG_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3}){2,})(?:\.(\d+))?(?![\d,])")
-_SCALES = ((4, "trillion"), (3, "billion"), (2, "million"))
+_LONG_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3}){3,})(?:\.(\d+))?(?![\d,])")
+_SCALES = ((4, "trillion"), (3, "billion"))
 
 
 def compact_figures(value: str) -> str:
-    """Figures of a million or more in words, exactly: ``126,000,000,000,000`` → ``126 trillion``.
+    """Figures of a billion or more in words, exactly: ``126,000,000,000,000`` → ``126 trillion``.
 
     A sidebar row is narrow: ``126,000,000,0…`` cut at its edge would misread.
     A figure whose digits do not all fit in a short mantissa stays as it is.
@@ -223,8 +223,9 @@ def compact_figures(value: str) -> str:
                 continue
             cut = len(digits) - 3 * count
             mantissa = (digits[:cut] + "." + (digits[cut:] + fraction)).rstrip("0").rstrip(".")
-            if len(mantissa.replace(".", "")) <= 6:
-                return f"{mantissa} {name}"
+            words = f"{mantissa} {name}"
+            if len(mantissa.replace(".", "")) <= 6 and len(words) < len(match.group(0)):
+                return words
         return match.group(0)
 
     return _LONG_FIGURE.sub(words, value)
