@@ -24,7 +24,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from reader.model.memory import gc_paused
 from reader.model.text.cleaning import normalize
@@ -33,6 +33,7 @@ from reader.screens.note import NotePrompt
 from reader.store.records import Bookmark, DocumentRecord
 from reader.widgets.bookmark_list import BookmarkList, Row
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.title_bar import TitleBar
 
 __all__ = ["BookmarksScreen", "Choice", "ordered", "rows_of"]
 
@@ -118,8 +119,8 @@ class BookmarksScreen(Screen[Choice | None]):
         self._leaving = False
 
     def compose(self) -> ComposeResult:
-        """Header, the list (or a line saying it is empty), the key bar."""
-        yield Header()
+        """The title bar, the list (or a line saying it is empty), the key bar."""
+        yield TitleBar()
         yield BookmarkList(id="bookmark-list")
         yield Static(Text("No bookmarks yet: press m while reading."), id="bookmarks-empty")
         yield KeyBar()
@@ -132,6 +133,7 @@ class BookmarksScreen(Screen[Choice | None]):
     def on_mount(self) -> None:
         """Fill the list, the open document's bookmarks first, the cursor on its newest."""
         records = ordered(self.keeper.call(lambda store: store.documents()) or [], self.current)
+        self.query_one(TitleBar).title = self.title or ""
         self.rows.set_rows(rows_of(records))
         self._show_count()
         self.rows.focus()
@@ -141,6 +143,7 @@ class BookmarksScreen(Screen[Choice | None]):
         self.query_one("#bookmarks-empty").display = not count
         self.rows.display = bool(count)
         self.sub_title = f"{count} bookmark" if count == 1 else f"{count} bookmarks"
+        self.query_one(TitleBar).position = self.sub_title
         self.refresh_bindings()  # the footer offers only what can be done
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

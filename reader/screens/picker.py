@@ -20,7 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable
 
 from reader.model.document import visible_name
 from reader.model.layout.cells import cell_len
@@ -30,6 +30,7 @@ from reader.model.text.loading import LoadError, load_bytes
 from reader.screens.document_list import DocumentListScreen
 from reader.view.fitting import fit, fit_middle
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.title_bar import TitleBar
 
 HEAD_BYTES = 4096
 """How much of each file the listing reads."""
@@ -223,14 +224,16 @@ class PickerScreen(DocumentListScreen):
         """The title and file name cells the rows were cut to."""
 
     def compose(self) -> ComposeResult:
-        """Header, the table, the key bar."""
-        yield Header()
+        """The title bar, the table, the key bar."""
+        yield TitleBar()
         table = DocumentTable(id="documents", cursor_type="row", zebra_stripes=True)
         yield table
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """List the documents."""
+        """Name the folder, list its documents."""
+        bar = self.query_one(TitleBar)
+        bar.title, bar.position = self.title or "", self.sub_title or ""
         table: DataTable[Text] = self.query_one(DataTable)
         table.add_column("Title", key="title")
         table.add_column("File", key="file")

@@ -83,6 +83,11 @@ async def test_every_screen_has_the_same_title_bar_without_an_icon(
         top = [run for run in text_runs(app) if run.y == 0]
         assert top, "a title on the first row"
         assert not any("⭘" in run.text for run in top)
+        # A click on the title leaves it one line high (Textual's Header grew to three).
+        below = [(run.y, run.text) for run in text_runs(app) if run.y > 0]
+        await pilot.click(offset=(50, 0))
+        await settle(pilot)
+        assert [(run.y, run.text) for run in text_runs(app) if run.y > 0] == below
 
 
 async def test_fact_rows_are_cut_without_an_ellipsis_after_an_opening_quote() -> None:
