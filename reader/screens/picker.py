@@ -89,11 +89,9 @@ def summarize(path: Path) -> DocumentSummary:
     except LoadError:
         return DocumentSummary(path, visible_name(path.name), None, size)
     document = parse(text, path=str(path))
-    title = document.meta.title
-    if not title:
-        title = next(
-            (line.strip() for line in text.splitlines() if line.strip()), visible_name(path.name)
-        )
+    # The reader's own rule, as in the title bar: no title line, the file's name (a first
+    # line such as 各位代表： or a <div> of badges is not a title).
+    title = document.title
     found: date | None = None
     if document.meta.published is not None:
         found = document.meta.published.date()

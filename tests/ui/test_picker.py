@@ -6,8 +6,10 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
+from reader.model.opening import open_document
 from reader.screens.main import MainScreen
 from reader.screens.picker import PickerScreen, human_size, summarize
 from tests.ui.helpers import SEED, make_app
@@ -45,6 +47,26 @@ def test_summaries_take_title_and_date_from_the_head(tmp_path: Path) -> None:
     seed_summary = summarize(seed)
     assert seed_summary.title and not seed_summary.title.startswith("今天是")
     assert seed_summary.date is not None and seed_summary.date.year in (2014, 2025)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("README.md", '<div align="center">\n  <img src="logo.png">\n</div>\n\nfzf is a finder.\n'),
+        (
+            "report.txt",
+            "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、工作回顾\n过去一年。\n",
+        ),
+    ],
+)
+def test_a_file_with_no_title_line_is_listed_by_its_name_as_the_reader_names_it(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    summary = summarize(path)
+    assert summary.title == name
+    assert summary.title == open_document(str(path)).title
 
 
 def test_summary_of_a_file_with_no_text(tmp_path: Path) -> None:
