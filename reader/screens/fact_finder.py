@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from reader.background import ProcessUnavailable, TextForWorker, run_detached, run_in_process
 from reader.model.document import Document
-from reader.view.fact_rows import FactIndex, find_facts
+from reader.view.fact_index import FactIndex, find_facts
 from reader.widgets.facts import FactsPane
 
 PROCESS_FROM = 200_000

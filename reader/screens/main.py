@@ -30,7 +30,7 @@ from reader.screens.searching import SearchController
 from reader.screens.side_panes import NARROW_WIDTH, SidePanes
 from reader.store.records import DocumentRecord
 from reader.view.cycle import HighlightCycle
-from reader.view.fact_rows import FactIndex
+from reader.view.fact_index import FactIndex
 from reader.view.position import position_label
 from reader.widgets.facts import FactsPane
 from reader.widgets.key_bar import KeyBar

@@ -18,7 +18,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model.document import Fact, FactKind
-from reader.view.fact_rows import FactGroups, fact_row, heading_row, more_row
+from reader.view.fact_index import FactGroups
+from reader.view.fact_rows import fact_row, heading_row, more_row
 from reader.view.fitting import fit_counted, fit_text
 from reader.widgets.paging import can_page
 

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 
 from reader.model.document import Document, Fact
-from reader.view.fact_rows import FactIndex
+from reader.view.fact_index import FactIndex
 from reader.view.fitting import fit_text, wrap_lines
 from reader.widgets.fact_list import FactList
 from reader.widgets.theme_styles import component_style

@@ -14,7 +14,7 @@ from reader.app import ReaderApp
 from reader.background import run_in_process
 from reader.model.document import Meta, Section
 from reader.screens.fact_finder import FactFinder
-from reader.view.fact_rows import FactIndex
+from reader.view.fact_index import FactIndex
 from tests.ui.helpers import build_document, main_screen, make_app, settle
 
 FILL = ["这是一段没有任何要点的正文，只用来占满屏幕，让读者需要向下翻页才能看到后面的内容。"] * 12

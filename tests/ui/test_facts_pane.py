@@ -12,7 +12,8 @@ from reader.app import ReaderApp
 from reader.commands import FactsProvider
 from reader.model.document import Document, FactKind
 from reader.model.facts.extract import extract_facts
-from reader.view.fact_rows import KIND_LABELS, FactIndex, fact_row
+from reader.view.fact_index import FactIndex
+from reader.view.fact_rows import KIND_LABELS, fact_row
 from reader.widgets.fact_list import PAGE, FactList
 from tests.ui.helpers import build_document, main_screen, make_app, settle
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from reader.model.document import Fact, FactKind, Mention
 from reader.model.facts.extract import extract_facts, extract_table
 from reader.model.facts.table import FactTable
-from reader.view.fact_rows import FactIndex
+from reader.view.fact_index import FactIndex
 from tests.ui.helpers import build_document, make_app
 
 SECTIONS = ("lead", "1-a", "2-b")
