@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -143,6 +144,28 @@ def test_a_process_starts_where_stderr_has_no_descriptor() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.stdout == "42", done.stderr
+
+
+def test_a_process_does_not_run_the_programs_main_script_again(tmp_path: Path) -> None:
+    # By default spawn runs the parent's main script in the child (as
+    # __mp_main__): for the reader command, the CLI's imports, for nothing.
+    ran = tmp_path / "ran.txt"
+    script = tmp_path / "program.py"
+    script.write_text(
+        "import sys\n"
+        f"with open({str(ran)!r}, 'a') as ran:\n"
+        "    ran.write(__name__ + '\\n')\n"
+        "from operator import mul\n"
+        "from reader.background import run_in_process\n"
+        "if __name__ == '__main__':\n"
+        "    sys.stdout.write(str(run_in_process(mul, (6, 7), cancelled=lambda: False)))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout == "42", done.stderr
+    assert ran.read_text(encoding="utf-8").split() == ["__main__"]
 
 
 def test_a_process_that_cannot_start_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
