@@ -22,8 +22,10 @@ Positions are character offsets into ``Document.text`` (half-open spans).
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from reader.model.document import Document, Fact, FactKind, ParagraphKind
@@ -45,7 +47,7 @@ from reader.model.facts.english_frames import (
 from reader.model.facts.merge import FactMerger
 from reader.model.facts.names import find_people, orgs_and_titles
 from reader.model.facts.places import find_places
-from reader.model.facts.quantity import Quantity, find_en_quantities, find_zh_quantities
+from reader.model.facts.quantity import Quantity, find_en_quantities, iter_zh_quantities
 from reader.model.facts.quotes import SHORT_SLOGAN, find_works, is_newspaper, term_spans
 from reader.model.facts.table import FactTable
 from reader.model.facts.word_regex import word_spans
@@ -81,34 +83,60 @@ class _Spans:
 class _Marks:
     """Characters covered by many spans, one byte each: "does anything overlap?" in C."""
 
-    def __init__(self, size: int, spans: Iterable[Span]) -> None:
+    def __init__(self, size: int, spans: Iterable[Span] = ()) -> None:
         self._marks = bytearray(size + 1)
+        self.mark(spans)
+
+    def mark(self, spans: Iterable[Span]) -> None:
+        """Cover ``spans`` too."""
+        marks = self._marks
         for start, end in spans:
             if end > start:
-                self._marks[start:end] = b"\x01" * (end - start)
+                marks[start:end] = b"\x01" * (end - start)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether any span intersects ``[start, end)``."""
         return self._marks.find(1, start, end) >= 0
 
 
-def _resolve(candidates: list[tuple[int, int, FactKind]]) -> list[tuple[int, int, FactKind]]:
+_RANKED = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
+"""Which kind wins a tie of two spans alike: people, then organisations, then places."""
+_RANK = {kind: rank for rank, kind in enumerate(_RANKED)}
+_START_BITS = 40
+_LONGEST = 1 << 40
+"""A candidate is one int (see :func:`_ranked`): its length and start each fit in 40 bits."""
+
+
+def _ranked(start: int, end: int, kind: FactKind) -> int:
+    """A candidate as one int that sorts as ``(start - end, start, kind's rank)``.
+
+    Tens of thousands of candidates as ints, not tuples, take a third of
+    the memory and sort faster. Only non-empty spans (``end > start``).
+    """
+    return (((_LONGEST - (end - start)) << _START_BITS | start) << 2) | _RANK[kind]
+
+
+def _resolve(candidates: set[int]) -> Iterator[tuple[int, int, FactKind]]:
     """Keep maximal spans: longer first, then earlier; drop anything overlapping a kept one.
 
     Spans are short (names), so marking their characters in a bytearray keeps this
     linear in the text instead of comparing every pair.
+
+    Args:
+        candidates: Spans and kinds as :func:`_ranked` ints (the set is emptied).
     """
-    order = {FactKind.PERSON: 0, FactKind.ORGANIZATION: 1, FactKind.PLACE: 2}
-    # Plain tuples sort in C: (minus length, start, kind rank) is the order wanted.
-    ranked = sorted({(s - e, s, order[k], e, k) for s, e, k in candidates})
-    occupied = bytearray(max((c[3] for c in ranked), default=0) + 1)
-    kept: list[tuple[int, int, FactKind]] = []
-    for _, start, _, end, kind in ranked:
-        if end <= start or occupied.find(1, start, end) >= 0:
+    ranked = sorted(candidates)
+    candidates.clear()
+    starts, shift = (1 << _START_BITS) - 1, _START_BITS + 2
+    top = max(((key >> 2) & starts) + _LONGEST - (key >> shift) for key in ranked) if ranked else 0
+    occupied = bytearray(top + 1)
+    for key in ranked:
+        start = (key >> 2) & starts
+        end = start + _LONGEST - (key >> shift)
+        if occupied.find(1, start, end) >= 0:
             continue
         occupied[start:end] = b"\x01" * (end - start)
-        kept.append((start, end, kind))
-    return kept
+        yield start, end, _RANKED[key & 3]
 
 
 def _entities(
@@ -116,9 +144,10 @@ def _entities(
     merger: FactMerger,
     works: _Spans,
     newspapers: list[Span],
+    mask: _Marks,
     english: bool = True,
-) -> list[Span]:
-    """People, organisations and places, added to ``merger``; returns their spans."""
+) -> None:
+    """People, organisations and places, added to ``merger``; their spans marked in ``mask``."""
     text = document.text
     places = find_places(text)
     places += find_zh_extra_places(text)
@@ -138,38 +167,51 @@ def _entities(
         name = text[start:end]
         if not person_titles.get(name):
             person_titles[name] = title
-    candidates: list[tuple[int, int, FactKind]] = []
+    del people, en_people, blocked, title_list
+    candidates: set[int] = set()
+
+    def add(spans: Iterable[Span], kind: FactKind, skip: _Spans | None) -> None:
+        for start, end in spans:
+            if end > start and not (skip is not None and skip.overlaps(start, end)):
+                if not works.overlaps(start, end):
+                    candidates.add(_ranked(start, end, kind))
+
     if person_titles:
         # Every sighting of a name found once by a rule (one trie regex, no per-name scan).
-        candidates.extend((s, e, FactKind.PERSON) for s, e in word_spans(person_titles, text))
-    for start, end in orgs + (find_en_orgs(text) + find_frame_orgs(text) if english else []):
-        if not titles.overlaps(start, end):
-            candidates.append((start, end, FactKind.ORGANIZATION))
-    for start, end in places + (find_en_places(text) + find_frame_places(text) if english else []):
-        if not titles.overlaps(start, end):
-            candidates.append((start, end, FactKind.PLACE))
-    candidates = [c for c in candidates if not works.overlaps(c[0], c[1])]
-    kept = _resolve(candidates)
-    kept.extend((s, e, FactKind.ORGANIZATION) for s, e in newspapers)
-    grouped: dict[tuple[FactKind, str], list[Span]] = {}
+        add(word_spans(person_titles, text), FactKind.PERSON, None)
+    add(orgs, FactKind.ORGANIZATION, titles)
+    if english:
+        add(find_en_orgs(text) + find_frame_orgs(text), FactKind.ORGANIZATION, titles)
+    add(places, FactKind.PLACE, titles)
+    if english:
+        add(find_en_places(text) + find_frame_places(text), FactKind.PLACE, titles)
+    del orgs, places, titles
+    kept = chain(_resolve(candidates), ((s, e, FactKind.ORGANIZATION) for s, e in newspapers))
+    grouped: dict[tuple[FactKind, str], array[int]] = {}  # spans as flat pairs
     for start, end, kind in kept:
-        grouped.setdefault((kind, text[start:end]), []).append((start, end))
-    for (kind, surface), spans in grouped.items():
+        pairs = grouped.get((kind, text[start:end]))
+        if pairs is None:
+            pairs = grouped[kind, text[start:end]] = array("i")
+        pairs.append(start)
+        pairs.append(end)
+    for (kind, surface), pairs in grouped.items():
         value: str | None = surface
         if kind is FactKind.PERSON:
             value = person_titles.get(surface) or None
+        spans = list(zip(pairs[0::2], pairs[1::2], strict=True))
+        mask.mark(spans)
         merger.add(Fact(kind, surface, value), spans)
-    return [(start, end) for start, end, _ in kept]
 
 
 def _quote_facts(
     document: Document, merger: FactMerger
-) -> tuple[list[Span], list[Span], list[Span]]:
+) -> tuple[list[Span], list[Span], array[int]]:
     """Works and terms, added to ``merger``, and the spans that mask other kinds.
 
     Returns:
         The work spans (brackets included), the newspaper titles (also
-        organisations) and the short quoted slogans (no quantities inside).
+        organisations) and the short quoted slogans (no quantities inside), as
+        start, end pairs.
     """
     text = document.text
     works = find_works(text)
@@ -186,38 +228,57 @@ def _quote_facts(
         merger.add(Fact(FactKind.TERM, term, term), spans)
     newspapers = [(w.start, w.end) for w in works if is_newspaper(w.text(text))]
     work_spans = [(w.outer_start, w.outer_end) for w in works] + licences
-    slogans = [span for term, spans in terms.items() if len(term) <= SHORT_SLOGAN for span in spans]
+    # Flat pairs: a report quotes its slogans tens of thousands of times.
+    slogans = array("i")
+    for term, spans in terms.items():
+        if len(term) <= SHORT_SLOGAN:
+            for start, end in spans:
+                slogans.append(start)
+                slogans.append(end)
     return work_spans, newspapers, slogans
 
 
-def _date_facts(document: Document, merger: FactMerger, dates: list[DateMention]) -> list[Span]:
+def _date_facts(
+    document: Document, merger: FactMerger, dates: list[DateMention], mask: _Marks
+) -> None:
     """One fact per date, added to ``merger``; where two readings overlap the longer
-    one wins. Returns the dates' spans."""
-    occupied = bytearray(len(document.text) + 1)
+    one wins. The dates' spans are marked in ``mask``, which must have no mark yet."""
     kept: list[DateMention] = []
     for d in sorted(dates, key=lambda d: (d.start - d.end, d.start)):
-        if d.end <= d.start or any(occupied[d.start : d.end]):
+        if d.end <= d.start or mask.overlaps(d.start, d.end):
             continue
-        occupied[d.start : d.end] = b"\x01" * (d.end - d.start)
+        mask.mark(((d.start, d.end),))
         kept.append(d)
     for d in kept:
         date = Fact(FactKind.DATE, document.text[d.start : d.end], d.value, counted=d.label)
         merger.add(date, ((d.start, d.end),))
-    return [(d.start, d.end) for d in kept]
 
 
 def _quantity_facts(
-    document: Document, merger: FactMerger, quantities: list[Quantity], mask: _Marks
+    document: Document,
+    merger: FactMerger,
+    quantities: Iterable[Quantity],
+    mask: _Marks,
+    seen: set[int],
+    taken: _Marks | None = None,
 ) -> None:
-    seen: set[tuple[int, int]] = set()
+    """The quantities outside ``mask``, added to ``merger`` as they come.
+
+    Args:
+        seen: Spans already added (``start << 40 | end``), shared between calls.
+        taken: Where every quantity passed is marked (kept or not).
+    """
     text = document.text
     overlaps, add = mask.overlaps, merger.add
     for q in quantities:
         start, end, value, unit, qualifier, counted, value_end = q
+        if taken is not None:
+            taken.mark(((start, end),))
         # The Chinese and English rules both read "12.5%": keep one.
-        if (start, end) in seen or overlaps(start, end):
+        key = start << _START_BITS | end
+        if key in seen or overlaps(start, end):
             continue
-        seen.add((start, end))
+        seen.add(key)
         fact = Fact(
             FactKind.QUANTITY,
             text[start:end],
@@ -267,18 +328,24 @@ def _extract(document: Document) -> FactTable:
     work_spans, newspapers, slogans = _quote_facts(document, merger)
     # English names, months and weekdays all need a capital A-Z: one scan decides.
     english = has_latin_capital(text)
-    mask = _date_facts(document, merger, find_dates(text, published, english=english))
-    mask += _entities(document, merger, _Spans(work_spans), newspapers, english)
-    mask += slogans + work_spans
+    # What no quantity may overlap, one byte a character (not tens of thousands of tuples).
+    mask = _Marks(len(text))
+    _date_facts(document, merger, find_dates(text, published, english=english), mask)
+    _entities(document, merger, _Spans(work_spans), newspapers, mask, english)
+    mask.mark(zip(slogans[0::2], slogans[1::2], strict=True))
+    mask.mark(work_spans)
+    del work_spans, newspapers, slogans
     # English first: its cue words (about 12.5%) qualify a percentage both rules read.
-    quantities = find_en_quantities(text) + find_zh_quantities(text)
-    if english:
+    # The quantities stream into the table: a list of them is ~3 bytes a character.
+    seen: set[int] = set()
+    taken = _Marks(len(text)) if english else None
+    quantities = chain(find_en_quantities(text), iter_zh_quantities(text))
+    _quantity_facts(document, merger, quantities, mask, seen, taken)
+    if taken is not None:
         # Counted nouns and technical units only where the unit-word rule read nothing.
-        taken = _Marks(len(text), [(q.start, q.end) for q in quantities])
-        quantities += [q for q in find_en_counts(text) if not taken.overlaps(q.start, q.end)]
-        del taken
-    _quantity_facts(document, merger, quantities, _Marks(len(text), mask))
-    del quantities, mask  # the rules' output, before the table is laid out
+        counts = (q for q in find_en_counts(text) if not taken.overlaps(q.start, q.end))
+        _quantity_facts(document, merger, counts, mask, seen)
+    del seen, taken, mask  # the rules' leftovers, before the table is laid out
     return merger.table()
 
 
