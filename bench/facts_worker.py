@@ -18,10 +18,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from multiprocessing import context as mp_context
 from pathlib import Path
 
-from reader.background import TextForWorker, run_in_process
+from reader.background import TextForWorker, live_workers, run_in_process
 from reader.model.structure.parse import parse
 from reader.view.fact_index import find_facts
 
@@ -44,20 +43,26 @@ def _watch(pid: int, peak: list[int]) -> None:
 def measured(run: Callable[[], object]) -> tuple[float, float]:
     """``run()`` (which starts one worker): the worker's CPU seconds and peak RSS in MB."""
     peak = [0]
-    start = mp_context.SpawnProcess.start
+    done = threading.Event()
 
-    def watched(process: mp_context.SpawnProcess) -> None:
-        start(process)
-        if process.pid is not None:
-            threading.Thread(target=_watch, args=(process.pid, peak), daemon=True).start()
+    def spot() -> None:  # each new worker process watched from its start
+        seen: set[int] = set()
+        while not done.is_set():
+            for process in live_workers():
+                if process.pid not in seen:
+                    seen.add(process.pid)
+                    threading.Thread(target=_watch, args=(process.pid, peak), daemon=True).start()
+            time.sleep(0.002)
 
-    mp_context.SpawnProcess.start = watched  # type: ignore[method-assign,assignment]
+    spotter = threading.Thread(target=spot, daemon=True)
+    spotter.start()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         run()
     finally:
-        mp_context.SpawnProcess.start = start  # type: ignore[method-assign]
-    time.sleep(0.05)  # the worker is reaped (joined) before run() returns
+        done.set()
+        spotter.join()
+    time.sleep(0.05)  # the worker is reaped before run() returns
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return cpu, peak[0] / 1024

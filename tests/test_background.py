@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import subprocess
@@ -13,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from reader import worker_process
 from reader.background import (
     ProcessDied,
     ProcessUnavailable,
     TextForWorker,
+    live_workers,
     run_detached,
     run_in_process,
 )
@@ -94,7 +95,7 @@ def test_cancelling_kills_the_process_at_once() -> None:
     began = time.perf_counter()
     assert run_in_process(_sleep, (30.0,), cancelled=flag.is_set) is None
     assert time.perf_counter() - began < 5
-    assert not [p for p in multiprocessing.active_children() if p.name == "reader-worker"]
+    assert not live_workers()
 
 
 def _length_and_ends(text: str) -> tuple[int, str, str]:
@@ -169,9 +170,9 @@ def test_a_process_does_not_run_the_programs_main_script_again(tmp_path: Path) -
 
 
 def test_a_process_that_cannot_start_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: object) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("no more processes")
 
-    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    monkeypatch.setattr(worker_process.subprocess, "Popen", refuse)
     with pytest.raises(ProcessUnavailable, match="no more processes"):
         run_in_process(_square, (3,), cancelled=lambda: False)

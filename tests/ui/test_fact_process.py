@@ -3,15 +3,16 @@ document or quitting kills it, and a process that cannot start is said."""
 
 from __future__ import annotations
 
-import multiprocessing
+import subprocess
 import time
 from collections.abc import Callable
 
 import pytest
 
 import reader.screens.fact_finder as fact_finder
+from reader import worker_process
 from reader.app import ReaderApp
-from reader.background import run_in_process
+from reader.background import live_workers, run_in_process
 from reader.model.document import Meta, Section
 from reader.screens.fact_finder import FactFinder
 from reader.view.fact_index import FactIndex
@@ -36,8 +37,8 @@ def _slow_facts(text: str, meta: Meta, sections: tuple[Section, ...]) -> FactInd
     raise AssertionError("the worker process should have been killed")
 
 
-def workers() -> list[multiprocessing.process.BaseProcess]:
-    return [p for p in multiprocessing.active_children() if p.name == "reader-worker"]
+def workers() -> list[subprocess.Popen[bytes]]:
+    return live_workers()
 
 
 def fact_lines(app: ReaderApp) -> list[str]:
@@ -84,8 +85,7 @@ async def test_facts_come_from_a_worker_process_and_keys_work_meanwhile(
         monkeypatch.setattr(fact_finder, "run_detached", in_process.append)
         main_screen(app).replace_document(_document("5万余"))  # type: ignore[arg-type]
         await settle(pilot)
-        slow.join(5)
-        assert slow.exitcode is not None and slow.exitcode < 0, "killed, not finished"
+        assert slow.wait(5) < 0, "killed, not finished"
         lines = fact_lines(app)
         assert "Figures (2)" in lines
         assert any(line.startswith("5万余次") for line in lines)
@@ -103,8 +103,7 @@ async def test_quitting_kills_the_worker_process(
             await pilot.pause(0.05)
         (slow,) = workers()
         await pilot.press("q")
-    slow.join(5)
-    assert slow.exitcode is not None and slow.exitcode < 0, "killed, not waited for"
+    assert slow.wait(5) < 0, "killed, not waited for"
     assert in_process == ["_slow_facts"]
 
 
@@ -121,10 +120,10 @@ async def test_the_real_worker_lists_the_facts(in_process: list[str]) -> None:
 async def test_a_worker_process_that_cannot_start_is_said_and_a_thread_finds_the_facts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def refuse(self: object) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("no more processes")
 
-    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    monkeypatch.setattr(worker_process.subprocess, "Popen", refuse)
     monkeypatch.setattr(FactFinder, "process_from", 0)
     app = make_app(document=_document("1.2万余"))
     async with app.run_test(size=(160, 30)) as pilot:
