@@ -211,7 +211,8 @@ def facts_text(records: list[dict[str, Any]]) -> str:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from reader.model.facts.extract import describe_value, extract_table, fact_record
+    from reader.model.facts.describe import describe_value
+    from reader.model.facts.extract import extract_table, fact_record
 
     document = _load_one(args.path, "facts")
     table = extract_table(document)

@@ -11,6 +11,7 @@ import re
 from rich.text import Text
 
 from reader.model.document import Fact, FactKind
+from reader.model.facts.describe import describe_value
 
 KIND_LABELS: dict[FactKind, str] = {
     FactKind.QUANTITY: "Figures",
@@ -120,6 +121,4 @@ def more_row(hidden: int) -> Text:
 
 def _describe(fact: Fact) -> str:
     """The fact's normalized value for a row (see ``facts.describe_value``)."""
-    from reader.model.facts.extract import describe_value  # loaded by the worker already
-
     return describe_value(fact)

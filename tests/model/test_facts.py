@@ -6,7 +6,8 @@ import json
 from datetime import datetime
 
 from reader.model.document import Document, Fact, FactKind, Meta
-from reader.model.facts.extract import describe_value, extract_facts, fact_record
+from reader.model.facts.describe import describe_value
+from reader.model.facts.extract import extract_facts, fact_record
 from reader.model.structure.parse import parse
 
 
