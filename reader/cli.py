@@ -14,13 +14,22 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
 from reader.model.document import Document, FactKind, visible_name
-from reader.model.opening import STDIN_NAME, list_documents, open_document, read_stream
+from reader.model.opening import (
+    STDIN_NAME,
+    list_documents,
+    open_document,
+    open_outline,
+    read_stream,
+)
 from reader.model.text.loading import LoadError, load_bytes, load_path
 from reader.paths import seeds_dir
+
+if TYPE_CHECKING:
+    from reader.model.structure.outline_scan import Outlined
 
 EXIT_OK = 0
 EXIT_CRASH = 1
@@ -88,7 +97,7 @@ def _dump(data: Any, fmt: str) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
-def outline_data(document: Document) -> dict[str, Any]:
+def outline_data(document: Document | Outlined) -> dict[str, Any]:
     """The outline as plain data: ``{"title", "meta", "sections"}``."""
     meta = document.meta
     return {
@@ -121,7 +130,7 @@ def outline_data(document: Document) -> dict[str, Any]:
     }
 
 
-def outline_text(document: Document) -> str:
+def outline_text(document: Document | Outlined) -> str:
     """The outline for people: title, metadata line, indented sections."""
     meta = document.meta
     lines = [_safe(document.title)]
@@ -148,7 +157,7 @@ def outline_text(document: Document) -> str:
 
 def cmd_outline(args: argparse.Namespace) -> int:
     file, many = resolve_target(args.path)
-    documents = [open_document(file)] if file is not None else [open_document(p) for p in many]
+    documents = [open_outline(file)] if file is not None else [open_outline(p) for p in many]
     if args.format == "text":
         # A folder: each document's outline under its file name, blank line between.
         texts = [outline_text(d) for d in documents]

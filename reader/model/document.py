@@ -308,14 +308,7 @@ class Document:
         heading names a part, not the whole); only a text with no file name
         (stdin, a string) falls back to its first heading.
         """
-        if self.meta.title:
-            return self.meta.title
-        if self.path:
-            return visible_name(self.path.rsplit("/", 1)[-1])
-        for section in self.sections:
-            if section.heading is not None:
-                return section.title
-        return "Untitled"
+        return document_title(self.meta, self.path, self.sections)
 
     def section_at(self, offset: int) -> Section | None:
         """The section that holds ``offset`` (the last one for offsets past the end)."""
@@ -338,6 +331,18 @@ class Document:
     def slice(self, span: Span) -> str:
         """The text of ``span``."""
         return self.text[span[0] : span[1]]
+
+
+def document_title(meta: Meta, path: str | None, sections: Sequence[Section]) -> str:
+    """:attr:`Document.title` of a document with this metadata, path and sections."""
+    if meta.title:
+        return meta.title
+    if path:
+        return visible_name(path.rsplit("/", 1)[-1])
+    for section in sections:
+        if section.heading is not None:
+            return section.title
+    return "Untitled"
 
 
 class FactKind(str, Enum):

@@ -8,9 +8,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reader.model.document import Document
+
+if TYPE_CHECKING:
+    from reader.model.structure.outline_scan import Outlined
 from reader.model.structure.parse import parse, parse_head
 from reader.model.text.loading import (
     DEFAULT_MAX_BYTES,
@@ -108,6 +111,24 @@ def open_document(target: str | Path, *, head: bool = False) -> Document:
     loaded = load_bytes(data, name=name)
     del data  # not held while the text is parsed
     return _parsed(loaded, path, parse_head if head else parse)
+
+
+def open_outline(target: str | Path) -> Document | Outlined:
+    """What ``reader outline`` prints: the outline alone when it can be found without
+    the paragraphs (:func:`~reader.model.structure.outline_scan.outline`), else
+    the document parsed in full.
+
+    Raises:
+        LoadError: as :func:`open_document`.
+    """
+    # Not imported with the app: its patterns are compiled only for `reader outline`.
+    from reader.model.structure.outline_scan import outline
+
+    if str(target) == "-":
+        return open_document(target)
+    loaded = load_bytes(read_path(target), name=str(target))
+    found = outline(loaded.text, str(target), loaded.encoding, loaded.digest)
+    return found if found is not None else _parsed(loaded, str(target), parse)
 
 
 def full_document(head: Document) -> Document:

@@ -112,7 +112,9 @@ def _date_re() -> re.Pattern[str]:
     return re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
-def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], set[int]]:
+def find_headings(
+    units: list[Unit], *, blocks: bool, fallback: bool = True
+) -> tuple[list[Heading], set[int]]:
     """Apply the heading rules to the units of a plain text.
 
     Args:
@@ -179,7 +181,7 @@ def find_headings(units: list[Unit], *, blocks: bool) -> tuple[list[Heading], se
     extra = flush + _spaced_heads(units, taken | {h.unit for h in flush})
     if extra:
         headings = sorted(headings + extra)
-    if not headings:
+    if not headings and fallback:
         headings = _fallback_headings(units, taken)
     levels = nested_levels([numbers[h.unit] for h in headings])
     return [

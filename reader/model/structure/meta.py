@@ -40,6 +40,7 @@ Every recognized line is reported so the parser can mark it META.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import Meta
@@ -108,7 +109,7 @@ class MetaScan:
 
 
 def read_meta(
-    text: str, lines: list[str], starts: list[int], *, markdown: bool = False
+    text: str, lines: Sequence[str], starts: Sequence[int], *, markdown: bool = False
 ) -> MetaScan:
     """Recognize the metadata lines at the top of ``text``.
 
@@ -160,7 +161,7 @@ def read_meta(
     return MetaScan(meta, frozenset(state.lines))
 
 
-def _read_line(state: MetaState, lines: list[str], starts: list[int], index: int) -> int:
+def _read_line(state: MetaState, lines: Sequence[str], starts: Sequence[int], index: int) -> int:
     """Consume the metadata line at ``index``; return how many lines it took (0: none)."""
     line = lines[index]
     if len(line) > 300:
@@ -172,7 +173,7 @@ def _read_line(state: MetaState, lines: list[str], starts: list[int], index: int
     return taken
 
 
-def _read_one(state: MetaState, lines: list[str], starts: list[int], index: int) -> int:
+def _read_one(state: MetaState, lines: Sequence[str], starts: Sequence[int], index: int) -> int:
     line = lines[index]
     base = starts[index]
     if state.captured is None and _read_captured(state, line, base):
@@ -215,7 +216,7 @@ def _read_one(state: MetaState, lines: list[str], starts: list[int], index: int)
     return 0
 
 
-def _read_header(state: MetaState, lines: list[str], index: int) -> bool:
+def _read_header(state: MetaState, lines: Sequence[str], index: int) -> bool:
     """A header-block line, or a line that runs on directly below one."""
     line = lines[index]
     if is_header_line(line) or (state.header and state.last == index - 1):

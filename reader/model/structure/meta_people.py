@@ -9,6 +9,7 @@ was one of its kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from reader.model.structure.dates import find_date
@@ -50,7 +51,7 @@ def read_extra(state: MetaState, line: str, base: int) -> bool:
     return True
 
 
-def read_foot(state: MetaState, lines: list[str], starts: list[int], top: int) -> None:
+def read_foot(state: MetaState, lines: Sequence[str], starts: Sequence[int], top: int) -> None:
     """A ``责任编辑：NAME`` line among the last lines of the text: the editor."""
     seen = 0
     for index in range(len(lines) - 1, max(top, len(lines) - FOOT_WINDOW) - 1, -1):
@@ -84,7 +85,7 @@ def read_byline(state: MetaState, line: str, base: int) -> bool:
     return True
 
 
-def read_author(state: MetaState, lines: list[str], starts: list[int], index: int) -> bool:
+def read_author(state: MetaState, lines: Sequence[str], starts: Sequence[int], index: int) -> bool:
     """A lone 2-4 Han line right under the date line of a title: the speaker or author."""
     if next_nonblank(lines, state.dated + 1) != index:
         return False

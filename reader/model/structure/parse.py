@@ -46,7 +46,7 @@ from reader.model.text.script import lead_label
 
 WRAPPED_LINE_MAX = 100
 """Lines longer than this are not hard-wrapped lines."""
-_TEXT_PREFIX = 200
+TEXT_PREFIX = 200
 """Stripped-line prefix handed to the heading rules; longer lines are never headings."""
 
 _NON_WS_RE = re.compile(r"[^ \t\u3000\xa0]")
@@ -261,11 +261,11 @@ def _unit(lines: list[str], first: int, last: int) -> Unit:
 
 def _strip_prefix(line: str) -> str:
     """The line stripped, or a long prefix of it when it is too long to be a heading."""
-    if len(line) <= _TEXT_PREFIX:
+    if len(line) <= TEXT_PREFIX:
         return line.strip(WS)
     found = _NON_WS_RE.search(line)
     a = found.start() if found else 0
-    return line[a : a + _TEXT_PREFIX + 1]
+    return line[a : a + TEXT_PREFIX + 1]
 
 
 def _plain_heading(

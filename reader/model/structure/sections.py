@@ -111,12 +111,7 @@ def build(
         The sections and the paragraphs (with their section indices).
     """
     has_lead = not headings or (bool(raw) and raw[0].start < headings[0].start)
-    starts: list[int] = []
-    if has_lead:
-        starts.append(0)
-    starts.extend(h.start for h in headings)
-    if not has_lead:
-        starts[0] = 0
+    starts = _section_starts(headings, has_lead)
     # Assign each paragraph to the last section that starts at or before it.
     paragraphs: list[Paragraph] = []
     firsts = [0] * len(starts)
@@ -131,20 +126,63 @@ def build(
         paragraphs.append(Paragraph(index, start, end, kind, current))
     for k in range(current + 1, len(starts)):
         firsts[k] = len(raw)
+    sections = _sections(text_length, headings, has_lead, firsts, len(raw), lead_title)
+    return sections, tuple(paragraphs)
+
+
+def outline_sections(
+    text_length: int,
+    headings: list[HeadingInfo],
+    firsts: list[int],
+    paragraphs: int,
+    has_lead: bool,
+    lead_title: str,
+) -> tuple[Section, ...]:
+    """The sections :func:`build` makes, from paragraph counts instead of paragraphs.
+
+    Args:
+        text_length: ``len(text)``.
+        headings: Headings in text order, at distinct starts.
+        firsts: For each heading, how many paragraphs start before its line.
+        paragraphs: How many paragraphs the text has.
+        has_lead: Whether a paragraph starts before the first heading.
+        lead_title: Title of the lead section.
+    """
+    every = [0, *firsts] if has_lead else firsts
+    return _sections(text_length, headings, has_lead, every, paragraphs, lead_title)
+
+
+def _section_starts(headings: list[HeadingInfo], has_lead: bool) -> list[int]:
+    starts: list[int] = [0] if has_lead else []
+    starts.extend(h.start for h in headings)
+    if not has_lead:
+        starts[0] = 0
+    return starts
+
+
+def _sections(
+    text_length: int,
+    headings: list[HeadingInfo],
+    has_lead: bool,
+    firsts: list[int],
+    paragraphs: int,
+    lead_title: str,
+) -> tuple[Section, ...]:
+    starts = _section_starts(headings, has_lead)
     sections: list[Section] = []
     stack: list[int] = []
     ids = _Ids("lead") if has_lead else _Ids()
     offset = 1 if has_lead else 0
     if has_lead:
         end = starts[1] if len(starts) > 1 else text_length
-        last = firsts[1] if len(starts) > 1 else len(raw)
+        last = firsts[1] if len(starts) > 1 else paragraphs
         sections.append(Section(0, "lead", 0, lead_title, None, 0, end, None, 0, last))
     for k, heading in enumerate(headings):
         index = k + offset
         while stack and sections[stack[-1]].level >= heading.level:
             stack.pop()
         end = starts[index + 1] if index + 1 < len(starts) else text_length
-        last = firsts[index + 1] if index + 1 < len(starts) else len(raw)
+        last = firsts[index + 1] if index + 1 < len(starts) else paragraphs
         sections.append(
             Section(
                 index,
@@ -161,4 +199,4 @@ def build(
             )
         )
         stack.append(index)
-    return tuple(sections), tuple(paragraphs)
+    return tuple(sections)

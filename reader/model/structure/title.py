@@ -20,6 +20,7 @@ list of strings (``text.split("\\n")``) with their start offsets.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -57,7 +58,7 @@ class TitleLines:
     subtitle_span: Span | None = None
 
 
-def _title_line(lines: list[str], index: int, *, first: bool) -> tuple[int, int] | None:
+def _title_line(lines: Sequence[str], index: int, *, first: bool) -> tuple[int, int] | None:
     """The trimmed span of ``lines[index]`` when it can be (part of) a title.
 
     ``first``: the line opens the text, where an old title page may end it in ";".
@@ -77,7 +78,7 @@ def _title_line(lines: list[str], index: int, *, first: bool) -> tuple[int, int]
     return a, b
 
 
-def _title_parts(lines: list[str], index: int) -> list[int]:
+def _title_parts(lines: Sequence[str], index: int) -> list[int]:
     """The lines of a title written over several short lines, ``[index]`` when it is one.
 
     Short title-like lines join only when a dash subtitle line or a bracketed
@@ -100,7 +101,7 @@ def _title_parts(lines: list[str], index: int) -> list[int]:
 
 
 def read_title(
-    lines: list[str], starts: list[int], index: int, *, header: bool
+    lines: Sequence[str], starts: Sequence[int], index: int, *, header: bool
 ) -> TitleLines | None:
     """The title that starts at ``lines[index]``, if it can start there.
 
@@ -158,7 +159,7 @@ def read_subtitle(line: str, base: int) -> tuple[str, Span] | None:
     return text, (base + a, base + b)
 
 
-def next_nonblank(lines: list[str], index: int) -> int | None:
+def next_nonblank(lines: Sequence[str], index: int) -> int | None:
     for i in range(index, min(len(lines), index + 4)):
         if lines[i].strip():
             return i
