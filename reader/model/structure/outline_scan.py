@@ -29,7 +29,7 @@ from typing import overload
 from reader.model.document import Meta, Section, document_title
 from reader.model.memory import gc_paused
 from reader.model.structure.contents import is_contents_word
-from reader.model.structure.headings import find_headings
+from reader.model.structure.headings import CHAPTER_STYLES, find_headings
 from reader.model.structure.line_shapes import DASH_RE, WS, is_caps, is_letter_spaced, strip_span
 from reader.model.structure.markdown import looks_like_markdown
 from reader.model.structure.meta import read_meta
@@ -279,27 +279,34 @@ class _Units:
     def candidates(self, lines: list[tuple[int, int, int]]) -> list[Unit] | None:
         """The units the rules try, with the units they look at around them.
 
-        A numbered, caps or spaced unit with one unit before it and two after
-        it; a unit followed by a dash line with the two after it.
+        A numbered or caps unit with the unit before it (a list item's
+        neighbour, a caps line above), a unit followed by a dash line with the
+        two after it, and each with the units after it that its rules read:
+        one (is running text next?), or two for a chapter number (its title,
+        then the text) and a caps line (a second caps line, then the text).
         """
         units = self._units
-        tried: list[tuple[int, bool]] = []
+        tried: list[tuple[int, bool, int]] = []
         for index, start, end in lines:
             if index in self._meta:
                 continue
             t = self._unit(index, start, end).text
             if t[:1] in "目CcTt" and len(t) <= 30 and is_contents_word(t):
                 return None  # its entries are found by a scan of the units after it
-            if DASH_RE.match(t):
+            dash = DASH_RE.match(t) is not None
+            if dash:
                 before = self._near(index, -1)
                 if before is not None:
-                    tried.append((before, False))
-            if self._tried(t):
-                tried.append((index, True))
-        for index, with_before in tried:
-            after = self._near(index, 1)
-            if after is not None:
-                self._near(after, 1)
+                    tried.append((before, False, 2))
+            reach = self._reach(t)
+            if reach is not None:
+                tried.append((index, *reach))
+            elif not dash:
+                del units[index]  # looked at only if next to a unit tried
+        for index, with_before, after in tried:
+            step: int | None = index
+            for _ in range(after):
+                step = self._near(step, 1) if step is not None else None
             if with_before:
                 self._near(index, -1)
         return [units[k] for k in sorted(units)]
@@ -316,13 +323,18 @@ class _Units:
         return step[0]
 
     @staticmethod
-    def _tried(t: str) -> bool:
-        """Whether the rules try a unit of this first line (numbered, caps, spaced)."""
-        if t[:1] in NUMBER_STARTS and len(t) <= 120 and numbering(t, False) is not None:
-            return True
+    def _reach(t: str) -> tuple[bool, int] | None:
+        """Whether the rules try a unit of this first line (numbered, caps, spaced) and
+        what they read around it: the unit before, and how many after."""
         if len(t) <= 60 and t[-1:] < "\u2e80" and is_caps(t, first_of_two=True):
-            return True
-        return len(t) <= 16 and is_letter_spaced(t)
+            return True, 2
+        if t[:1] in NUMBER_STARTS and len(t) <= 120:
+            number = numbering(t, False)
+            if number is not None:
+                return True, 2 if number.style in CHAPTER_STYLES else 1
+        if len(t) <= 16 and is_letter_spaced(t):
+            return False, 1
+        return None
 
     def _unit(self, index: int, start: int, end: int) -> Unit:
         """The unit of line ``index`` (``parse``'s, for a one-line unit), kept."""
