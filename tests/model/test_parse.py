@@ -391,3 +391,12 @@ def test_parse_head_keeps_the_whole_text_and_the_full_parse_s_start(seed_text: s
 def test_parse_head_of_a_short_text_is_the_full_parse(seed_text: str) -> None:
     assert parse_head(seed_text) == parse(seed_text)
     assert parse_head(seed_text).complete
+
+
+def test_a_head_of_wide_characters_is_as_many_screens_as_one_of_narrow_ones() -> None:
+    chinese = "".join(f"第{n}段正文，一行一段的中文报道。\n" for n in range(2000))
+    english = "".join(f"Paragraph {n} of plain English.\n" for n in range(2000))
+    wide, narrow = parse_head(chinese, chars=4000), parse_head(english, chars=4000)
+    # Two cells a Chinese character: half as many of them fill the same screens.
+    assert 1800 <= wide.paragraphs[-1].end <= 2300
+    assert 3800 <= narrow.paragraphs[-1].end <= 4300

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Runs, not single characters: the count is the same and sub makes a piece a run.
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 def detect_language(text: str, sample: int = 200_000) -> str:

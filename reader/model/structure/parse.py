@@ -39,7 +39,7 @@ from reader.model.structure.headings import Heading, Unit, find_headings
 from reader.model.structure.line_shapes import WS, strip_span
 from reader.model.structure.markdown import looks_like_markdown, render
 from reader.model.structure.meta import detect_language, read_meta
-from reader.model.structure.reflow import reflow, reflow_head
+from reader.model.structure.reflow import cells, reflow, reflow_head
 from reader.model.structure.sections import HeadingInfo, RawParagraph, build
 from reader.model.structure.source_map import SourceMap
 from reader.model.text.script import lead_label
@@ -86,7 +86,8 @@ MARKDOWN_HEAD_CHARS = 30_000
 def parse_head(
     text: str, *, path: str | None = None, encoding: str | None = None, chars: int = HEAD_CHARS
 ) -> Document:
-    """Parse only the first ``chars`` characters (to a line end) of a big text.
+    """Parse only the first ``chars`` characters (to a line end) of a big text
+    (half as many of Chinese, whose characters take two cells each: the same screens).
 
     The result keeps the whole ``text`` but its paragraphs and headings stop at
     the cut, and its last section runs on to the end; ``complete`` is False.
@@ -109,7 +110,7 @@ def parse_head(
     """
     if looks_like_markdown(text, path):
         return _markdown_head(text, path, encoding, min(chars, MARKDOWN_HEAD_CHARS))
-    stop = _head_stop(text, chars)
+    stop = _head_stop(text, _screenful(text, chars))
     if stop is None:
         return parse(text, path=path, encoding=encoding)
     reflowed = reflow_head(text, stop)
@@ -133,6 +134,16 @@ def parse_head(
         source_map,
         source=source,
     )
+
+
+def _screenful(text: str, chars: int) -> int:
+    """As many characters as ``chars`` of narrow ones fill on screen: fewer of wide ones.
+
+    A Chinese character takes two cells: a head of ``chars`` of them is twice
+    as many screens (and lines to reflow and parse) as an English one.
+    """
+    head = text[:chars]
+    return chars * len(head) // max(1, cells(head))
 
 
 _BLANK_LINE_REACH = 20_000
