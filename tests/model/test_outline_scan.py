@@ -1,4 +1,5 @@
-"""The outline from heading candidates alone equals the full parse's, on every text it takes."""
+"""The outline from heading candidates alone equals the full parse's, on every text it takes;
+the parse that finds its headings so (one line a paragraph) equals the line-by-line parse."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.model.structure.outline_scan import _EndLines, _scan, hard_wrapped, outline
-from reader.model.structure.parse import _hard_wrapped, parse
+from reader.model.structure.line_scan import EndLines, hard_wrapped, scan
+from reader.model.structure.outline_scan import outline
+from reader.model.structure.parse import _hard_wrapped, _split_parse, parse
+from reader.model.structure.reflow import reflow
 from reader.model.text.loading import load_bytes, load_path
 
 CORPUS = Path("/work/shared/corpus")
@@ -67,11 +70,16 @@ endings = st.sampled_from(["", "\n", "\n\n"])
 
 
 def same_outline(text: str, path: str = "doc.txt") -> bool:
-    """Whether the fast outline (when it answers) is the full parse's; True when it answered."""
+    """Whether the fast outline (when it answers) is the full parse's; True when it answered.
+
+    The full parse is checked against the line-by-line parse of every text too.
+    """
+    full = parse(text, path=path)
+    displayed, source_map = reflow(text)
+    assert full == _split_parse(displayed, path, None, source_map)
     fast = outline(text, path)
     if fast is None:
         return False
-    full = parse(text, path=path)
     assert fast.sections == full.sections
     assert fast.meta == full.meta
     assert fast.title == full.title
@@ -150,7 +158,7 @@ def test_blank_lines_and_hard_wrapping_as_the_full_parse_counts_them(text: str, 
     text += end
     lines = text.split("\n")
     blank = [not line or line.isspace() for line in lines]
-    blanks, candidates = _scan(text)
+    blanks, candidates = scan(text)
     assert blanks == [k for k, b in enumerate(blank) if b]
     assert not {k for k, _, _ in candidates} & set(blanks)
     assert hard_wrapped(text, len(lines), blanks) == _hard_wrapped(lines, blank)
@@ -163,7 +171,7 @@ def test_end_lines_are_the_lines_of_split(text: str) -> None:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    view = _EndLines(text)
+    view = EndLines(text)
     assert len(view) == len(lines)
     assert list(view) == lines
     assert list(view.starts) == starts

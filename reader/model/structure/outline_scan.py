@@ -21,48 +21,34 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import overload
+from typing import NamedTuple
 
-from reader.model.document import Meta, Section, document_title
+from reader.model.document import Meta, ParagraphKind, Section, document_title
 from reader.model.memory import gc_paused
 from reader.model.structure.contents import is_contents_word
 from reader.model.structure.headings import CHAPTER_STYLES, find_headings
-from reader.model.structure.line_shapes import DASH_RE, WS, is_caps, is_letter_spaced, strip_span
+from reader.model.structure.line_scan import EndLines, first_nonblank, hard_wrapped, scan
+from reader.model.structure.line_shapes import (
+    DASH_RE,
+    WS,
+    is_caps,
+    is_letter_spaced,
+    is_page_furniture,
+    strip_span,
+)
 from reader.model.structure.markdown import looks_like_markdown
-from reader.model.structure.meta import read_meta
+from reader.model.structure.meta import MetaScan, read_meta
 from reader.model.structure.numbering import NUMBER_STARTS, numbering
-from reader.model.structure.parse import TEXT_PREFIX, WRAPPED_LINE_MAX
 from reader.model.structure.reflow import reflow
-from reader.model.structure.sections import HeadingInfo, outline_sections
-from reader.model.structure.units import Unit
+from reader.model.structure.sections import HeadingInfo, RawParagraph, outline_sections
+from reader.model.structure.units import TEXT_PREFIX, Unit
 from reader.model.text.fingerprint import Digest, text_digest
 from reader.model.text.script import lead_label
 
-_SPACE = "[ \\t\\u3000\\xa0]"
-_HAN = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]"
-_CANDIDATE = (
-    f"{_SPACE}*(?:"
-    # numbered (the rules' own first characters) or a dash line
-    f"[{re.escape(''.join(sorted(NUMBER_STARTS)))}—―\\-－─]"
-    # a contents word: a short line opening with one of their first letters
-    f"|(?=[目CcTt][^\\n]{{0,29}}{_SPACE}*(?:\\n|\\Z))"
-    # ALL CAPS: short, no lowercase and no Han at all (and every blank line)
-    f"|(?=[^\\na-z\\u4e00-\\u9fff]{{0,60}}[^\\S\\n]*(?:\\n|\\Z))"
-    # Han characters spaced apart
-    f"|(?={_HAN}(?:[ \\u3000]+{_HAN}){{1,3}}{_SPACE}*(?:\\n|\\Z)))"
-)
-_FIRST_LINE_RE = re.compile(_CANDIDATE)
-_LINE_RE = re.compile("\n" + _CANDIDATE)
-_VISIBLE_RE = re.compile(r"\S")
-_LONG = f"(?=[^\\n]{{{WRAPPED_LINE_MAX + 1}}})[^\\S\\n]*\\S"
-_FIRST_LONG_RE = re.compile(_LONG)
-_LONG_RE = re.compile("\n" + _LONG)
+_NEWLINE_RE = re.compile("\n")
 _DASHES = WS + "—―-－─"
-_ENDS = 64
-"""How many lines at each end the metadata rules may read without a split."""
 
 
 @dataclass(frozen=True)
@@ -105,160 +91,127 @@ def outline(
         return _outline(text, path, encoding, digest)
 
 
-def _outline(
-    text: str, path: str | None, encoding: str | None, digest: Digest | None
-) -> Outlined | None:
+class _Found(NamedTuple):
+    """The headings of a text found from its candidates, and what was read to find them."""
+
+    meta: MetaScan
+    lines: int
+    """How many lines the text has."""
+    blanks: list[int]
+    """The indices of its blank lines."""
+    headings: list[HeadingInfo]
+    heading_lines: list[tuple[int, int, int | None]]
+    """For each heading, its first and last line and its subtitle's line."""
+    furniture: list[int]
+    """The lines that are page furniture (among those the rules looked at: all of them)."""
+
+
+def _found(text: str, path: str | None, displayed: bool) -> _Found | None:
+    """The headings of a one-line-per-paragraph text (``None``: parse in full).
+
+    ``displayed``: ``text`` is known to be a text the reflow leaves as it is.
+    """
     if looks_like_markdown(text, path):
         return None
-    shown, source_map = reflow(text)
-    if shown is not text or not source_map.is_identity:
-        return None
-    lines = _EndLines(text)
-    blanks, candidates = _scan(text)
+    if not displayed:
+        shown, source_map = reflow(text)
+        if shown is not text or not source_map.is_identity:
+            return None
+    lines = EndLines(text)
+    blanks, candidates = scan(text)
     if hard_wrapped(text, lines.size, blanks):
         return None
-    scan = read_meta(text, lines, lines.starts)
-    units = _Units(text, scan.lines, blanks)
+    meta = read_meta(text, lines, lines.starts)
+    units = _Units(text, meta.lines, blanks)
     found = units.candidates(candidates)
     if found is None:
         return None
-    headings, _ = find_headings(found, blocks=False, fallback=False)
+    headings, furniture = find_headings(found, blocks=False, fallback=False)
     if not headings:
         return None
     infos: list[HeadingInfo] = []
-    firsts: list[int] = []
-    merged = 0
+    heading_lines: list[tuple[int, int, int | None]] = []
     for heading in headings:
-        first, last = found[heading.unit], found[heading.unit + heading.units - 1]
+        first, last = found[heading.unit].line, found[heading.unit + heading.units - 1].line
+        sub_line = None
         subtitle = None
         if heading.subtitle_unit is not None:
-            sub = units.line(found[heading.subtitle_unit].line).strip(WS).strip(_DASHES)
-            subtitle = sub or None
-        infos.append(units.heading(first.line, last.line, heading.level, subtitle))
-        firsts.append(first.line - bisect_left(blanks, first.line) - merged)
-        merged += heading.units - 1
-    paragraphs = lines.size - len(blanks) - merged
-    first_start = units.first_nonblank()
-    has_lead = first_start is not None and first_start < infos[0].start
-    meta = scan.meta
+            sub_line = found[heading.subtitle_unit].line
+            subtitle = units.line(sub_line).strip(WS).strip(_DASHES) or None
+        infos.append(units.heading(first, last, heading.level, subtitle))
+        heading_lines.append((first, last, sub_line))
+    walls = sorted(found[u].line for u in furniture)
+    return _Found(meta, lines.size, blanks, infos, heading_lines, walls)
+
+
+def _outline(
+    text: str, path: str | None, encoding: str | None, digest: Digest | None
+) -> Outlined | None:
+    found = _found(text, path, displayed=False)
+    if found is None:
+        return None
+    firsts: list[int] = []
+    merged = 0
+    for first, last, _ in found.heading_lines:
+        firsts.append(first - bisect_left(found.blanks, first) - merged)
+        merged += last - first
+    paragraphs = found.lines - len(found.blanks) - merged
+    first_start = first_nonblank(text)
+    has_lead = first_start is not None and first_start < found.headings[0].start
+    meta = found.meta.meta
     lead = meta.title or lead_label(meta.language, text)
-    sections = outline_sections(len(text), infos, firsts, paragraphs, has_lead, lead)
+    sections = outline_sections(len(text), found.headings, firsts, paragraphs, has_lead, lead)
     return Outlined(text, meta, sections, path, encoding, digest)
 
 
-def hard_wrapped(text: str, count: int, blanks: list[int]) -> bool:
-    """The full parse's test of a hard-wrapped text, from the blank lines and a scan.
+def plain_parts(
+    text: str, path: str | None
+) -> tuple[MetaScan, list[RawParagraph], list[HeadingInfo]] | None:
+    """What the full parse of a displayed plain text needs, found from the candidates.
 
-    Args:
-        text: The text.
-        count: How many lines it has (``text.count("\\n") + 1``).
-        blanks: The indices of its blank lines, in order.
+    The metadata, every paragraph (each line that is not blank, a heading of
+    two caps lines one), and the headings, as the split of the text into lines
+    finds them, without the split (``None``: this text needs it).
     """
-    nonblank = count - len(blanks)
-    blocks = singles = 0
-    before = -1
-    for blank in [*blanks, count]:
-        run = blank - before - 1
-        blocks += run > 0
-        singles += run == 1
-        before = blank
-    if blocks < 2 or (nonblank - singles) * 2 < nonblank:
-        return False
-    long_lines = sum(1 for _ in _LONG_RE.finditer(text))
-    long_lines += _FIRST_LONG_RE.match(text) is not None
-    return long_lines * 10 <= nonblank
+    found = _found(text, path, displayed=True)
+    if found is None:
+        return None
+    kinds: dict[int, ParagraphKind] = dict.fromkeys(found.meta.lines, ParagraphKind.META)
+    kinds.update(dict.fromkeys(found.furniture, ParagraphKind.META))
+    merged: dict[int, int] = {}
+    for first, last, sub in found.heading_lines:
+        kinds[first] = ParagraphKind.HEADING
+        if last > first:
+            merged[first] = last
+        if sub is not None:
+            kinds[sub] = ParagraphKind.SUBTITLE
+    ends = [m.start() for m in _NEWLINE_RE.finditer(text)]
+    ends.append(len(text))
+    blank = set(found.blanks)
+    body = ParagraphKind.BODY
+    raw: list[RawParagraph] = []
+    start = 0
+    line = 0
+    count = len(ends)
+    while line < count:
+        if line in blank:
+            start = ends[line] + 1
+            line += 1
+            continue
+        last = merged.get(line, line)
+        raw.append(RawParagraph(start, ends[last], kinds.get(line, body)))
+        start = ends[last] + 1
+        line = last + 1
+    return found.meta, raw, found.headings
 
 
-def _scan(text: str) -> tuple[list[int], list[tuple[int, int, int]]]:
-    """The blank lines (empty or whitespace only, the final empty one included) and
-    the candidate lines (index, start, end) of ``text``, in one pass (every blank
-    line is a candidate of the pattern)."""
-    blanks: list[int] = []
-    candidates: list[tuple[int, int, int]] = []
-    starts = [m.start() + 1 for m in _LINE_RE.finditer(text)]
-    if _FIRST_LINE_RE.match(text) is not None:
-        starts.insert(0, 0)
-    index, at = 0, 0
-    for start in starts:
-        index += text.count("\n", at, start)
-        at = start
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if text[start:end].strip():
-            candidates.append((index, start, end))
-        else:
-            blanks.append(index)
-    return blanks, candidates
-
-
-class _EndLines(Sequence[str]):
-    """``text.split("\\n")`` as far as the metadata rules read it: lines split on demand."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self.size = text.count("\n") + 1
-        self._head: list[int] = [0]
-        tail_from = max(0, self.size - _ENDS)
-        at = len(text)
-        tail: list[int] = []
-        for _ in range(self.size - tail_from - 1):
-            at = text.rfind("\n", 0, at)
-            tail.append(at + 1)
-        tail.append(-1)  # the first tail line's start, found from the head when asked
-        self._tail = tail[::-1]
-        self._tail_from = tail_from
-        self.starts = _Starts(self)
-
-    def start(self, index: int) -> int:
-        if index > self._tail_from:
-            return self._tail[index - self._tail_from]
-        while len(self._head) <= index:
-            self._head.append(self._text.index("\n", self._head[-1]) + 1)
-        return self._head[index]
-
-    def __len__(self) -> int:
-        return self.size
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(self.size))]
-        if index < 0:
-            index += self.size
-        if not 0 <= index < self.size:
-            raise IndexError(index)
-        a = self.start(index)
-        b = self._text.find("\n", a)
-        return self._text[a : b if b >= 0 else len(self._text)]
-
-    def __iter__(self) -> Iterator[str]:
-        return (self[k] for k in range(self.size))
-
-
-class _Starts(Sequence[int]):
-    """The start offsets of :class:`_EndLines`."""
-
-    def __init__(self, lines: _EndLines) -> None:
-        self._lines = lines
-
-    def __len__(self) -> int:
-        return self._lines.size
-
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[int]: ...
-    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(self._lines.size))]
-        if index < 0:
-            index += self._lines.size
-        if not 0 <= index < self._lines.size:
-            raise IndexError(index)
-        return self._lines.start(index)
+def _furniture(t: str) -> bool:
+    """Whether a unit is page furniture (``find_headings``'s test)."""
+    return (
+        len(t) <= 120
+        and ("[Page" in t or t[:3] in ("RFC", "Int", "INT"))
+        and (is_page_furniture(t))
+    )
 
 
 class _Units:
@@ -301,7 +254,7 @@ class _Units:
             reach = self._reach(t)
             if reach is not None:
                 tried.append((index, *reach))
-            elif not dash:
+            elif not dash and not _furniture(t):
                 del units[index]  # looked at only if next to a unit tried
         for index, with_before, after in tried:
             step: int | None = index
@@ -382,10 +335,3 @@ class _Units:
         span = (start + a, self._spans[last][0] + b)
         title = " ".join(t.strip(WS) for t in texts)
         return HeadingInfo(start, level, title, span, subtitle)
-
-    def first_nonblank(self) -> int | None:
-        """Where the first line that is not blank starts, if any."""
-        found = _VISIBLE_RE.search(self._text)
-        if found is None:
-            return None
-        return self._text.rfind("\n", 0, found.start()) + 1

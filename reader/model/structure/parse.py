@@ -39,15 +39,12 @@ from reader.model.structure.headings import Heading, Unit, find_headings
 from reader.model.structure.line_shapes import WS, strip_span
 from reader.model.structure.markdown import looks_like_markdown, render
 from reader.model.structure.meta import detect_language, read_meta
+from reader.model.structure.outline_scan import plain_parts
 from reader.model.structure.reflow import cells, reflow, reflow_head
 from reader.model.structure.sections import HeadingInfo, RawParagraph, build
 from reader.model.structure.source_map import SourceMap
+from reader.model.structure.units import TEXT_PREFIX, WRAPPED_LINE_MAX
 from reader.model.text.script import lead_label
-
-WRAPPED_LINE_MAX = 100
-"""Lines longer than this are not hard-wrapped lines."""
-TEXT_PREFIX = 200
-"""Stripped-line prefix handed to the heading rules; longer lines are never headings."""
 
 _NON_WS_RE = re.compile(r"[^ \t\u3000\xa0]")
 _DASHES = WS + "—―-－─"
@@ -196,12 +193,38 @@ def _parse(
     source_map = displayed
     if source_map is None:
         text, source_map = reflow(text)
+    reflowed = source_map is not None and not source_map.is_identity
+    # One line a paragraph (news, reports): no split, units only around the
+    # lines the heading rules try (see reader.model.structure.outline_scan).
+    parts = None if reflowed else plain_parts(text, path)
+    if parts is None:
+        return _split_parse(text, path, encoding, source_map)
+    scan, raw, headings = parts
+    return _document(text, path, encoding, source_map, scan.meta, raw, headings)
+
+
+def _split_parse(
+    text: str, path: str | None, encoding: str | None, source_map: SourceMap
+) -> Document:
+    """The plain parse of a displayed text line by line: every text, any shape."""
     lines = text.split("\n")
     starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1]
     scan = read_meta(text, lines, starts)
-    meta = scan.meta
-    reflowed = source_map is not None and not source_map.is_identity
+    reflowed = not source_map.is_identity
     raw, headings = _plain(lines, starts, scan.lines, reflowed)
+    del lines, starts  # not held while the paragraphs are made
+    return _document(text, path, encoding, source_map, scan.meta, raw, headings)
+
+
+def _document(
+    text: str,
+    path: str | None,
+    encoding: str | None,
+    source_map: SourceMap,
+    meta: Meta,
+    raw: list[RawParagraph],
+    headings: list[HeadingInfo],
+) -> Document:
     lead = meta.title or lead_label(meta.language, text)
     sections, paragraphs = build(len(text), headings, raw, lead)
     if source_map is None or len(text) != source_map.display_length:

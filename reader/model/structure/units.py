@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+TEXT_PREFIX = 200
+"""Stripped-line prefix handed to the heading rules; longer lines are never headings."""
+WRAPPED_LINE_MAX = 100
+"""Lines longer than this are not hard-wrapped lines."""
+
 
 class Unit(NamedTuple):
     """A candidate paragraph as the rules see it."""
