@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from reader.model.structure.line_scan import EndLines, hard_wrapped, scan
 from reader.model.structure.outline_scan import outline
-from reader.model.structure.parse import _hard_wrapped, _split_parse, parse
+from reader.model.structure.parse import _split_parse, parse
+from reader.model.structure.plain_lines import hard_wrapped_lines
 from reader.model.structure.reflow import reflow
 from reader.model.text.loading import load_bytes, load_path
 
@@ -161,7 +162,7 @@ def test_blank_lines_and_hard_wrapping_as_the_full_parse_counts_them(text: str, 
     blanks, candidates = scan(text)
     assert blanks == [k for k, b in enumerate(blank) if b]
     assert not {k for k, _, _ in candidates} & set(blanks)
-    assert hard_wrapped(text, len(lines), blanks) == _hard_wrapped(lines, blank)
+    assert hard_wrapped(text, len(lines), blanks) == hard_wrapped_lines(lines, blank)
 
 
 @settings(max_examples=200, deadline=None)
