@@ -22,6 +22,7 @@ from reader.model.text.loading import (
     Pending,
     load_bytes,
     load_head,
+    load_pending,
     over_limit,
     read_path,
 )
@@ -142,13 +143,12 @@ def full_document(head: Document) -> Document:
         LoadError: the whole file is not text after all (its head was).
     """
     if head.raw is not None:
-        data = head.raw.take()
-        if data is None:  # taken by an earlier full parse of this head
+        # The bytes are freed before the decoded pieces are joined.
+        loaded = load_pending(head.raw, name=head.path or STDIN_NAME)
+        if loaded is None:  # taken by an earlier full parse of this head
             if head.path is None:
                 raise LoadError(STDIN_NAME, "standard input was read already")
-            data = read_path(head.path)
-        loaded = load_bytes(data, name=head.path or STDIN_NAME)
-        del data  # not held while the text is parsed
+            loaded = load_bytes(read_path(head.path), name=head.path)
         return _parsed(loaded, head.path, parse)
     final = head.source is None
     return parse(

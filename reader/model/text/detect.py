@@ -313,8 +313,17 @@ def _utf8(data: bytes, chunk: int = _CHUNK) -> str:
     chunks of 1 MB, the chunks and their join (~75 MB), for ~0.6 ms more per MB.
     A failure is raised as the whole decode raises it (offsets into ``data``).
     """
+    return "".join(utf8_parts(data, chunk))
+
+
+def utf8_parts(data: bytes, chunk: int = _CHUNK) -> list[str]:
+    """``data`` decoded as strict UTF-8 in pieces of about ``chunk`` bytes, to be joined.
+
+    A caller that owns ``data`` may drop it before the join (see
+    ``loading.load_pending``). Raises as ``data.decode("utf-8")`` does.
+    """
     if len(data) <= 4 * chunk or data.isascii():
-        return data.decode("utf-8")
+        return [data.decode("utf-8")]
     view = memoryview(data)
     parts: list[str] = []
     start, size = 0, len(data)
@@ -327,10 +336,19 @@ def _utf8(data: bytes, chunk: int = _CHUNK) -> str:
             start = end
     except UnicodeDecodeError:
         del parts
-        return data.decode("utf-8")  # raises with offsets into the whole
+        data.decode("utf-8")  # raises with offsets into the whole
+        raise
     finally:
         view.release()
-    return "".join(parts)
+    return parts
+
+
+def plain_utf8_first(data: bytes) -> bool:
+    """Whether :func:`decode_exact` tries ``data`` as strict UTF-8 before anything else
+    (not empty, no byte-order mark, no NUL byte near the start)."""
+    if not data or any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" not in data[:HEAD]
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.model.text.cleaning import normalize
-from reader.model.text.detect import NotText, decode_exact
+from reader.model.text.detect import NotText, decode_exact, plain_utf8_first, utf8_parts
 from reader.model.text.fingerprint import Digest
 
 __all__ = [
@@ -253,6 +253,36 @@ def load_head(data: bytes, *, name: str | None = None) -> Loaded | None:
     # Clean so far: the whole file is most likely its text's UTF-8 too, and the
     # digest of its bytes the full text's fingerprint (hashed beside the parse).
     return Loaded(text, encoding, name, Digest(data))
+
+
+def load_pending(pending: Pending, *, name: str | None = None) -> Loaded | None:
+    """As :func:`load_bytes` of the bytes ``pending`` holds (``None`` once taken), which
+    are freed before the decoded pieces are joined.
+
+    Bytes, pieces and text are never all alive at once: for 50 MB of Chinese the
+    peak is ~90 MB instead of ~127 MB (bytes 52, pieces 37, text 37).
+    """
+    data = pending.take()
+    if data is None:
+        return None
+    if not plain_utf8_first(data):
+        return load_bytes(data, name=name)
+    digest = Digest(data) if len(data) >= _THREADED_DIGEST else None
+    try:
+        parts = utf8_parts(data)
+    except UnicodeDecodeError:
+        return load_bytes(data, name=name)  # detected as a whole, as ever
+    if digest is None:
+        digest = Digest.known(_sha256(data))
+    else:
+        digest.hexdigest()  # its thread lets go of the bytes
+    del data
+    text = "".join(parts)
+    del parts
+    normalized = normalize(text)
+    if normalized is not text:
+        return Loaded(normalized, "utf-8", name)
+    return Loaded(text, "utf-8", name, digest)
 
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
