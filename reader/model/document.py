@@ -198,8 +198,8 @@ class Document:
     """Metadata found at the top of the text."""
     sections: tuple[Section, ...]
     """Sections in text order; they cover the text without gaps or overlap."""
-    paragraphs: tuple[Paragraph, ...]
-    """Paragraphs in text order."""
+    paragraphs: Sequence[Paragraph]
+    """Paragraphs in text order: a tuple, or columns (``model.paragraphs.Paragraphs``)."""
     path: str | None = None
     """Where the text was read from (``None`` for stdin or a string)."""
     encoding: str | None = None
@@ -296,8 +296,10 @@ class Document:
         return by_id
 
     @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
+    def _paragraph_starts(self) -> Sequence[int]:
+        # Columns keep their start offsets; a tuple's are read once.
+        starts: Sequence[int] | None = getattr(self.paragraphs, "starts", None)
+        return starts if starts is not None else [p.start for p in self.paragraphs]
 
     @property
     def title(self) -> str:

@@ -10,6 +10,7 @@ from array import array
 from collections.abc import Collection, Mapping, Sequence
 
 from reader.model.document import Document, Paragraph, ParagraphKind
+from reader.model.paragraphs import Paragraphs
 
 __all__ = ["PREFORMATTED", "ParagraphTable", "paragraph_gaps", "table_of"]
 
@@ -59,7 +60,8 @@ class ParagraphTable:
     paragraph is recomputed but the wrap itself.
 
     Args:
-        spans: ``(start, end)`` of each paragraph, in text order, not overlapping.
+        spans: ``(start, end)`` of each paragraph, in text order, not overlapping (or
+            the document's paragraph columns, whose start and end arrays it shares).
         gaps: Blank rows before each paragraph (same length as ``spans``).
         insets: Cells each paragraph is set in from the column (its indent and
             hang, see ``BlockShape``): it wraps that much narrower. Keyed by
@@ -70,15 +72,19 @@ class ParagraphTable:
 
     def __init__(
         self,
-        spans: Sequence[tuple[int, int]],
+        spans: Sequence[tuple[int, int]] | Paragraphs,
         gaps: Sequence[int],
         insets: Mapping[int, int] | None = None,
         preformatted: Collection[int] = (),
     ) -> None:
         if len(gaps) != len(spans):
             raise ValueError("one gap per paragraph is needed")
-        self.starts: array[int] = array("i", [s for s, _ in spans])
-        self.ends: array[int] = array("i", [e for _, e in spans])
+        if isinstance(spans, Paragraphs):
+            # The document's own columns, shared (never changed here).
+            self.starts, self.ends = spans.starts, spans.ends
+        else:
+            self.starts = array("i", [s for s, _ in spans])
+            self.ends = array("i", [e for _, e in spans])
         self.gaps: array[int] = array("i", gaps)
         self.insets: dict[int, int] = dict(insets or {})
         self.preformatted: frozenset[int] = frozenset(preformatted)
@@ -95,8 +101,11 @@ class ParagraphTable:
 def table_of(document: Document) -> ParagraphTable:
     """Spans, gaps, insets and preformatted blocks of the document's paragraphs."""
     paragraphs = document.paragraphs
-    spans = [p.span for p in paragraphs]
-    kinds = [p.kind for p in paragraphs]
+    spans: Sequence[tuple[int, int]] | Paragraphs
+    if isinstance(paragraphs, Paragraphs):  # no paragraph object built
+        spans, kinds = paragraphs, paragraphs.kinds
+    else:
+        spans, kinds = [p.span for p in paragraphs], [p.kind for p in paragraphs]
     shapes = document.shapes
     if not shapes:
         return ParagraphTable(spans, paragraph_gaps(kinds))

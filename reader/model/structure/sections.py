@@ -23,7 +23,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.model.document import Paragraph, ParagraphKind, Section, Span
+from reader.model.document import ParagraphKind, Section, Span
+from reader.model.paragraphs import Paragraphs
 
 SLUG_CHARS = 40
 """Longest slug, in characters."""
@@ -98,7 +99,7 @@ def build(
     headings: list[HeadingInfo],
     raw: list[RawParagraph],
     lead_title: str,
-) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
+) -> tuple[tuple[Section, ...], Paragraphs]:
     """Make the sections and the paragraphs.
 
     Args:
@@ -113,7 +114,7 @@ def build(
     has_lead = not headings or (bool(raw) and raw[0].start < headings[0].start)
     starts = _section_starts(headings, has_lead)
     # Assign each paragraph to the last section that starts at or before it.
-    paragraphs: list[Paragraph] = []
+    paragraphs = Paragraphs()
     firsts = [0] * len(starts)
     current = 0
     count = len(starts)
@@ -123,11 +124,11 @@ def build(
             current += 1
             firsts[current] = index
             following = starts[current + 1] if current + 1 < count else text_length + 1
-        paragraphs.append(Paragraph(index, start, end, kind, current))
+        paragraphs.append(start, end, kind, current)
     for k in range(current + 1, len(starts)):
         firsts[k] = len(raw)
     sections = _sections(text_length, headings, has_lead, firsts, len(raw), lead_title)
-    return sections, tuple(paragraphs)
+    return sections, paragraphs
 
 
 def outline_sections(
