@@ -178,3 +178,12 @@ def test_end_lines_are_the_lines_of_split(text: str) -> None:
     assert list(view.starts) == starts
     assert list(reversed(view)) == lines[::-1]
     assert view[:5] == lines[:5]
+
+
+def test_a_text_of_headings_alone_goes_to_the_line_by_line_parse() -> None:
+    # Every other line tried: the units around them are most of the text.
+    text = "一、标题\n正文一句，说得很长很长很长很长很长很长很长很长很长很长。\n" * 6_000
+    assert outline(text, "doc.txt") is None
+    displayed, source_map = reflow(text)
+    assert parse(text, path="doc.txt") == _split_parse(displayed, "doc.txt", None, source_map)
+    assert outline(text[: len(text) // 2], "doc.txt") is not None  # 6,000 lines: not big
