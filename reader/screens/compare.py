@@ -6,8 +6,9 @@ highlighted and OLD's deleted text inline, struck through (``d`` hides it), or
 OLD | NEW side by side (``s``, 140 columns or more); right, what changed among
 the figures and terms. ``]``/``[`` and ``n``/``N`` walk the changes.
 
-The screen shows NEW at once (its head, for a big text) and the changes when
-they are ready: they are computed off the UI thread, in worker processes for
+The screen shows NEW at once (its head, for a big text), then the section map
+and the marked text when the edits are found, and what changed among the
+figures and terms last: all computed off the UI thread, in worker processes for
 big texts (:mod:`reader.screens.comparing`), with both reading texts built
 there too, so no key waits for them. Bookmarks made here belong to NEW.
 """
@@ -15,6 +16,7 @@ there too, so no key waits for them. Bookmarks made here belong to NEW.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -89,6 +91,9 @@ class CompareScreen(Screen[None]):
         self.old = old
         self.new = new
         self.comparison: Comparison | None = None
+        """Set when the edits are shown; again with the facts' changes (``facts_found``)."""
+        self.facts_found = False
+        """True once what changed among the figures and terms is known (it comes last)."""
         self.view: MergedView | None = None
         self.views: Prepared | None = None
         self.show_deleted = True
@@ -125,17 +130,26 @@ class CompareScreen(Screen[None]):
     def _compare(self) -> None:
         worker = get_current_worker()
         try:
-            prepared = prepare(self.old, self.new, lambda: worker.is_cancelled)
+            complete = prepare(
+                self.old,
+                self.new,
+                lambda: worker.is_cancelled,
+                lambda prepared: self.app.call_from_thread(self._compared, prepared),
+            )
         except Exception as error:  # any failure is a notification, never a crash
-            message = visible_name(f"Could not compare: {error}")
-            self.app.call_from_thread(self._failed, message)
+            self.app.call_from_thread(self._failed, error)
             return
-        if prepared is not None:
-            self.app.call_from_thread(self._compared, prepared)
+        if complete is not None:
+            self.app.call_from_thread(self._facts_found, complete)
 
-    def _failed(self, message: str) -> None:
-        self.title_bar.position = "not compared"
-        self.notify(message, severity="error", markup=False)
+    def _failed(self, error: Exception) -> None:
+        if self.comparison is None:
+            self.title_bar.position = "not compared"
+            message = f"Could not compare: {error}"
+        else:  # the edits are shown; only what changed among the facts is missing
+            self.changes_list.set_options([Option(Text("Figures and terms not compared."))])
+            message = f"Could not compare the figures and terms: {error}"
+        self.notify(visible_name(message), severity="error", markup=False)
 
     def _compared(self, prepared: Prepared) -> None:
         comparison = prepared.comparison
@@ -145,12 +159,25 @@ class CompareScreen(Screen[None]):
         self.title_bar.title = f"{self.new.title} ← {self.old.title}"  # full parses' titles
         self.old_pane.load_document(comparison.old, table=prepared.table(comparison.old))
         self.section_map.set_rows(prepared.rows)
-        self._fill_changes(comparison)
+        if self.facts_found:
+            self._fill_changes(comparison)
+        else:
+            self.changes_list.set_options(
+                [Option(Text("Finding the figures and terms that changed…", style="dim"))]
+            )
         self._show(self._current_view(), self.reading.current_offset)
         changed = comparison.changed_sections
         self.notify(
             f"{changed} of {len(comparison.rows)} sections changed, {len(comparison.changes)} edits"
         )
+
+    def _facts_found(self, comparison: Comparison) -> None:
+        """What changed among the facts is in: list it (the edits were shown before)."""
+        self.comparison = comparison
+        if self.views is not None:
+            self.views = replace(self.views, comparison=comparison)
+        self.facts_found = True
+        self._fill_changes(comparison)
 
     def _fill_changes(self, comparison: Comparison) -> None:
         options: list[Option | None] = []

@@ -1,14 +1,18 @@
-"""The comparison computed off the UI: two worker processes, the documents parsed meanwhile.
+"""The comparison computed off the UI: two worker processes, in two steps.
 
-The comparison screen shows NEW (its head, for a big text) at once; then three
-worker processes run side by side, each opening its files itself: the section
-pairs and phrase edits (sent back small: rows and edits), and for each edition
-its full parse and its facts summed up. Nothing of the work runs in the UI's
-process but unpickling and putting together: a parse there would hold the
-UI's interpreter lock in long scans of the whole text (a 1.7 s stall at 5 MB
-on a loaded machine). Both reading texts (deletions shown and hidden) and the
-paragraph tables of all three texts are made here, off the UI thread, so
-that ``d`` and ``s`` only swap one for the other.
+The comparison screen shows NEW (its head, for a big text) at once. Then one
+worker process parses both editions, pairs their sections and finds their
+edits, and sends back both documents and the edits: the section map and the
+marked text are shown from those. A second worker process, at the lowest
+priority, finds both editions' facts meanwhile and sends back only their
+summaries, for "what changed". Three processes (one per task) were slower on
+two cores: each paid ~0.5 s to start, the documents were parsed four times, and
+the edits waited for the facts. Nothing of the work runs in the UI's process
+but unpickling and putting together: a parse there would hold the UI's
+interpreter lock in long scans of the whole text (a 1.7 s stall at 5 MB on a
+loaded machine). Both reading texts (deletions shown and hidden) and the
+paragraph tables of all three texts are made here, off the UI thread, so that
+``d`` and ``s`` only swap one for the other.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from reader.model.compare.comparison import (
     Structure,
     combine,
     compare,
+    opened,
     parsed_with_facts,
-    structure_of,
+    structure,
+    without_facts,
 )
 from reader.model.compare.merged import MergedView, merged_view
 from reader.model.document import Document
@@ -36,7 +42,11 @@ from reader.view.paragraph_table import ParagraphTable, table_of
 from reader.view.section_map_rows import MapRow, map_rows
 
 WORKER_NICENESS = 10
-"""How much the worker processes lower their priority (as the facts worker does)."""
+"""How much the edits' worker process lowers its priority (as the facts sidebar's does)."""
+
+FACTS_NICENESS = 19
+"""How much the process finding both editions' facts lowers its priority: the
+lowest, so that on two busy cores the edits, and the UI, come first."""
 
 IN_PROCESS_CHARS = 400_000
 """Up to this many characters in both texts, the comparison runs in a thread of
@@ -80,26 +90,38 @@ def _full(document: Document) -> Document:
     )
 
 
-def _lower_priority() -> None:
+def _lower_priority(niceness: int) -> None:
     # On a busy machine the reader's keys come before the comparison.
     with contextlib.suppress(OSError):  # a platform without nice: same priority
-        os.nice(WORKER_NICENESS)
+        os.nice(niceness)
 
 
-def _structure_job(old: Source, new: Source) -> Structure:
-    """A worker process's job: :func:`structure_of`, at a lower priority."""
-    _lower_priority()
-    return structure_of(old, new)
+def _structure_job(old: Source, new: Source) -> tuple[Document, Document, Structure]:
+    """A worker process's job: both editions parsed, their sections paired and
+    their edits found (at a lower priority): all the comparison screen shows first."""
+    _lower_priority(WORKER_NICENESS)
+    old_document, new_document = opened(old), opened(new)
+    return old_document, new_document, structure(old_document, new_document)
 
 
-def _facts_job(source: Source) -> tuple[Document, FactSummary]:
-    """A worker process's job: :func:`parsed_with_facts`, at a lower priority."""
-    _lower_priority()
-    return parsed_with_facts(source)
+def _facts_job(old: Source, new: Source) -> tuple[FactSummary, FactSummary]:
+    """A worker process's job: both editions' facts summed up, at the lowest priority
+    (the edits come first); only the summaries go back."""
+    _lower_priority(FACTS_NICENESS)
+    return parsed_with_facts(old)[1], parsed_with_facts(new)[1]
 
 
-def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prepared | None:
-    """Compare ``old`` with ``new`` (either may be a head-only parse): ``None`` when cancelled.
+def prepare(
+    old: Document,
+    new: Document,
+    cancelled: Callable[[], bool],
+    shown: Callable[[Prepared], None],
+) -> Comparison | None:
+    """Compare ``old`` with ``new`` (either may be a head-only parse), in two steps.
+
+    ``shown`` gets the sections paired and every edit as soon as they are in
+    (what changed among the facts is empty then); the comparison with the
+    facts is returned when they are in too. ``None`` when cancelled.
 
     Blocks the calling (worker) thread; the UI thread is never used.
 
@@ -110,36 +132,30 @@ def prepare(old: Document, new: Document, cancelled: Callable[[], bool]) -> Prep
         comparison = run_detached(lambda: compare(old, new), cancelled)
         if comparison is None:
             return None
-        return _with_tables(comparison, {})
+        shown(_with_tables(comparison))
+        return comparison
     # A text from standard input travels whole, so it is parsed in full first.
     old, new = (d if d.path is not None else _full(d) for d in (old, new))
     sources = (_source(old), _source(new))
+    # Two worker processes, not one per task: the machine may have two cores
+    # and the UI needs some of one. The edits come first; the facts' process
+    # runs at the lowest priority meanwhile, so that it takes what is left.
     found = Detached(lambda: run_in_process(_structure_job, sources, cancelled), "reader-compare")
-    old_facts = Detached(
-        lambda: run_in_process(_facts_job, sources[:1], cancelled), "reader-compare"
-    )
-    new_facts = Detached(
-        lambda: run_in_process(_facts_job, sources[1:], cancelled), "reader-compare"
-    )
-    # What needs only one part is done as soon as it is in (the edits take longest).
+    facts = Detached(lambda: run_in_process(_facts_job, sources, cancelled), "reader-compare")
+    parsed = found.wait(cancelled)
+    if parsed is None:
+        return None
+    old_document, new_document, edits = parsed
+    shown(_with_tables(without_facts(old_document, new_document, edits)))
+    summaries = facts.wait(cancelled)
+    if summaries is None:
+        return None
+    return combine(old_document, new_document, edits, *summaries)
+
+
+def _with_tables(comparison: Comparison) -> Prepared:
+    """Both reading texts, the section map and the paragraph tables."""
     tables: dict[int, ParagraphTable] = {}
-    new_parsed = new_facts.wait(cancelled)
-    if new_parsed is None:
-        return None
-    tables[id(new_parsed[0])] = table_of(new_parsed[0])
-    old_parsed = old_facts.wait(cancelled)
-    if old_parsed is None:
-        return None
-    tables[id(old_parsed[0])] = table_of(old_parsed[0])
-    structure = found.wait(cancelled)
-    if structure is None:
-        return None
-    comparison = combine(old_parsed[0], new_parsed[0], structure, old_parsed[1], new_parsed[1])
-    return _with_tables(comparison, tables)
-
-
-def _with_tables(comparison: Comparison, tables: dict[int, ParagraphTable]) -> Prepared:
-    """Both reading texts, and the paragraph tables not made yet."""
     shown = merged_view(comparison, show_deleted=True)
     hidden = merged_view(comparison, show_deleted=False)
     for document in (comparison.old, shown.document, hidden.document):

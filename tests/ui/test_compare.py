@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -185,6 +188,16 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
 ) -> None:
     # Texts this small compare in a thread; as for big ones, in worker processes.
     monkeypatch.setattr(comparing, "IN_PROCESS_CHARS", 0)
+    # The facts' process starts only when the test says so: the edits come first.
+    release = threading.Event()
+    spawn = comparing.run_in_process
+
+    def gated(work: Any, args: tuple[object, ...], cancelled: Callable[[], bool]) -> Any:
+        if work is comparing._facts_job:
+            release.wait(60)
+        return spawn(work, args, cancelled)
+
+    monkeypatch.setattr(comparing, "run_in_process", gated)
     async with _app().run_test(size=(60, 20)) as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, CompareScreen)
@@ -202,6 +215,19 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
                 break
             await pilot.pause(0.05)
         assert screen.comparison is not None and screen.views is not None
+        # The section map and the edits are shown before the facts are found.
+        await pilot.pause()
+        assert not screen.facts_found and screen.comparison.quantities == ()
+        assert "Finding the figures" in str(screen.changes_list.get_option_at_index(0).prompt)
+        await pilot.press("right_square_bracket")  # ] walks them already
+        position = screen.title_bar.position
+        assert position.startswith("change ") and f"/{len(screen.comparison.changes)}" in position
+        release.set()
+        for _ in range(600):
+            if screen.facts_found:
+                break
+            await pilot.pause(0.05)
+        assert screen.facts_found and screen.views.comparison is screen.comparison
         listed = {(q.counted, q.old_text, q.new_text) for q in screen.comparison.quantities}
         assert ("国内生产总值", "6%左右", "5%左右") in listed
         assert "人工智能+" in {n.text for n in screen.comparison.added}

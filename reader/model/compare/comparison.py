@@ -149,6 +149,18 @@ def combine(
     )
 
 
+def without_facts(old: Document, new: Document, found: Structure) -> Comparison:
+    """The comparison of ``old`` and ``new`` before their facts are found: the
+    section map and every edit, nothing among "what changed".
+
+    Raises:
+        ValueError: ``found`` was computed on other texts (a file changed meanwhile).
+    """
+    if found.lengths != (len(old.text), len(new.text)):
+        raise ValueError("the editions changed while they were being compared")
+    return Comparison(old, new, found.rows, changes=found.changes)
+
+
 def compare(
     old: Document,
     new: Document,
@@ -171,7 +183,8 @@ def compare(
     )
 
 
-def _opened(source: Source) -> Document:
+def opened(source: Source) -> Document:
+    """The document itself, or the file at a path opened and parsed in full."""
     if isinstance(source, Document):
         return source
     from reader.model.opening import open_document
@@ -181,7 +194,7 @@ def _opened(source: Source) -> Document:
 
 def structure_of(old: Source, new: Source) -> Structure:
     """:func:`structure` of two editions given by path (a worker process's job)."""
-    return structure(_opened(old), _opened(new))
+    return structure(opened(old), opened(new))
 
 
 def parsed_with_facts(source: Source) -> tuple[Document, FactSummary]:
@@ -193,5 +206,5 @@ def parsed_with_facts(source: Source) -> tuple[Document, FactSummary]:
     """
     from reader.model.facts.extract import extract_facts
 
-    document = _opened(source)
+    document = opened(source)
     return document, fact_summary(document, extract_facts(document))
