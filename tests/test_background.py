@@ -8,7 +8,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -20,6 +22,7 @@ from reader.background import (
     live_workers,
     run_detached,
     run_in_process,
+    stream_in_process,
 )
 
 
@@ -94,6 +97,50 @@ def test_cancelling_kills_the_process_at_once() -> None:
     timer.start()
     began = time.perf_counter()
     assert run_in_process(_sleep, (30.0,), cancelled=flag.is_set) is None
+    assert time.perf_counter() - began < 5
+    assert not live_workers()
+
+
+def _squares_then(count: int, last: str) -> Iterator[int]:
+    for value in range(count):
+        yield value * value
+    if last == "fail":
+        raise ValueError("broken after the squares")
+    if last == "die":
+        os._exit(4)
+    if last == "sleep":
+        time.sleep(30)
+
+
+def test_streamed_values_come_back_one_by_one_in_order() -> None:
+    assert list(stream_in_process(_squares_then, (4, ""), cancelled=lambda: False)) == [
+        0,
+        1,
+        4,
+        9,
+    ]
+
+
+def test_a_streamed_error_or_death_comes_after_the_values_sent_before_it() -> None:
+    values = stream_in_process(_squares_then, (2, "fail"), cancelled=lambda: False)
+    assert [next(values), next(values)] == [0, 1]
+    with pytest.raises(ValueError, match="broken after the squares"):
+        next(values)
+    values = stream_in_process(_squares_then, (1, "die"), cancelled=lambda: False)
+    assert next(values) == 0
+    with pytest.raises(ProcessDied, match="status 4"):
+        next(values)
+
+
+def test_a_stream_the_caller_leaves_or_cancels_kills_its_process() -> None:
+    values = stream_in_process(_squares_then, (1, "sleep"), cancelled=lambda: False)
+    assert next(values) == 0
+    cast(Generator[int, None, None], values).close()
+    assert not live_workers()
+    flag = threading.Event()
+    threading.Timer(0.5, flag.set).start()
+    began = time.perf_counter()
+    assert list(stream_in_process(_squares_then, (1, "sleep"), cancelled=flag.is_set)) == [0]
     assert time.perf_counter() - began < 5
     assert not live_workers()
 

@@ -1,29 +1,33 @@
 """The comparison computed off the UI: two worker processes, in two steps.
 
-The comparison screen shows NEW (its head, for a big text) at once. Then one
-worker process parses both editions, pairs their sections and finds their
-edits, and sends back both documents and the edits: the section map and the
-marked text are shown from those. A second worker process, at the lowest
-priority, finds both editions' facts meanwhile and sends back only their
-summaries, for "what changed". Three processes (one per task) were slower on
-two cores: each paid ~0.5 s to start, the documents were parsed four times, and
-the edits waited for the facts. Nothing of the work runs in the UI's process
-but unpickling and putting together: a parse there would hold the UI's
-interpreter lock in long scans of the whole text (a 1.7 s stall at 5 MB on a
-loaded machine). Both reading texts (deletions shown and hidden) and the
-paragraph tables of all three texts are made here, off the UI thread, so that
-``d`` and ``s`` only swap one for the other.
+The comparison screen shows NEW (its head, for a big text) at once. Then two
+worker processes run side by side, one per core, each opening the files
+itself: one parses both editions, pairs their sections and finds their edits,
+and sends back only the edits; the other parses both editions and sends them
+back at once (this process unpickles them while the edits are being found),
+then finds their facts at the lowest priority and sends back only their
+summaries, for "what changed". The section map and the marked text are shown
+as soon as the edits are in; the facts' changes are listed when they come.
+Three processes (one per task, before) were slower on two cores: each paid
+~0.5 s to start, the documents were parsed four times, and the edits waited
+for the facts. Nothing of the work runs in the UI's process but unpickling and
+putting together: a parse there would hold the UI's interpreter lock in long
+scans of the whole text (a 1.7 s stall at 5 MB on a loaded machine). Both
+reading texts (deletions shown and hidden) and the paragraph tables of all
+three texts are made here, off the UI thread, so that ``d`` and ``s`` only swap
+one for the other.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from typing import cast
 
-from reader.background import Detached, run_detached, run_in_process
-from reader.model.compare.changes import FactSummary
+from reader.background import Detached, run_detached, run_in_process, stream_in_process
+from reader.model.compare.changes import FactSummary, facts_of
 from reader.model.compare.comparison import (
     Comparison,
     Source,
@@ -31,7 +35,6 @@ from reader.model.compare.comparison import (
     combine,
     compare,
     opened,
-    parsed_with_facts,
     structure,
     without_facts,
 )
@@ -96,19 +99,22 @@ def _lower_priority(niceness: int) -> None:
         os.nice(niceness)
 
 
-def _structure_job(old: Source, new: Source) -> tuple[Document, Document, Structure]:
+def _structure_job(old: Source, new: Source) -> Structure:
     """A worker process's job: both editions parsed, their sections paired and
-    their edits found (at a lower priority): all the comparison screen shows first."""
+    their edits found (at a lower priority); only the edits go back."""
+    _lower_priority(WORKER_NICENESS)
+    return structure(opened(old), opened(new))
+
+
+def _documents_job(old: Source, new: Source) -> Iterator[object]:
+    """A worker process's job: both editions parsed and sent back at once, then
+    their facts found, at the lowest priority (the edits come first), and only
+    their summaries sent."""
     _lower_priority(WORKER_NICENESS)
     old_document, new_document = opened(old), opened(new)
-    return old_document, new_document, structure(old_document, new_document)
-
-
-def _facts_job(old: Source, new: Source) -> tuple[FactSummary, FactSummary]:
-    """A worker process's job: both editions' facts summed up, at the lowest priority
-    (the edits come first); only the summaries go back."""
-    _lower_priority(FACTS_NICENESS)
-    return parsed_with_facts(old)[1], parsed_with_facts(new)[1]
+    yield old_document, new_document
+    _lower_priority(FACTS_NICENESS - WORKER_NICENESS)
+    yield facts_of(old_document), facts_of(new_document)
 
 
 def prepare(
@@ -137,20 +143,27 @@ def prepare(
     # A text from standard input travels whole, so it is parsed in full first.
     old, new = (d if d.path is not None else _full(d) for d in (old, new))
     sources = (_source(old), _source(new))
-    # Two worker processes, not one per task: the machine may have two cores
-    # and the UI needs some of one. The edits come first; the facts' process
-    # runs at the lowest priority meanwhile, so that it takes what is left.
+    # Two worker processes, one per core: one finds the edits; the other parses
+    # the documents for this process meanwhile (which unpickles them while the
+    # edits are being found), then finds their facts.
     found = Detached(lambda: run_in_process(_structure_job, sources, cancelled), "reader-compare")
-    facts = Detached(lambda: run_in_process(_facts_job, sources, cancelled), "reader-compare")
-    parsed = found.wait(cancelled)
-    if parsed is None:
-        return None
-    old_document, new_document, edits = parsed
-    shown(_with_tables(without_facts(old_document, new_document, edits)))
-    summaries = facts.wait(cancelled)
-    if summaries is None:
-        return None
-    return combine(old_document, new_document, edits, *summaries)
+    stream = cast(
+        Generator[object, None, None], stream_in_process(_documents_job, sources, cancelled)
+    )
+    try:
+        documents = next(stream, None)
+        edits = found.wait(cancelled)
+        if documents is None or edits is None or cancelled():
+            return None
+        old_document, new_document = cast(tuple[Document, Document], documents)
+        shown(_with_tables(without_facts(old_document, new_document, edits)))
+        summaries = next(stream, None)
+        if summaries is None or cancelled():
+            return None
+    finally:
+        stream.close()  # the process is killed if it is still running
+    old_facts, new_facts = cast(tuple[FactSummary, FactSummary], summaries)
+    return combine(old_document, new_document, edits, old_facts, new_facts)
 
 
 def _with_tables(comparison: Comparison) -> Prepared:

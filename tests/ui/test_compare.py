@@ -188,16 +188,18 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
 ) -> None:
     # Texts this small compare in a thread; as for big ones, in worker processes.
     monkeypatch.setattr(comparing, "IN_PROCESS_CHARS", 0)
-    # The facts' process starts only when the test says so: the edits come first.
+    # The facts (the second value of the documents' process) are handed over
+    # only when the test says so: the edits are shown before them.
     release = threading.Event()
-    spawn = comparing.run_in_process
+    stream = comparing.stream_in_process
 
     def gated(work: Any, args: tuple[object, ...], cancelled: Callable[[], bool]) -> Any:
-        if work is comparing._facts_job:
-            release.wait(60)
-        return spawn(work, args, cancelled)
+        values = stream(work, args, cancelled)
+        yield next(values)
+        release.wait(60)
+        yield from values
 
-    monkeypatch.setattr(comparing, "run_in_process", gated)
+    monkeypatch.setattr(comparing, "stream_in_process", gated)
     async with _app().run_test(size=(60, 20)) as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, CompareScreen)

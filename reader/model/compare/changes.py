@@ -152,6 +152,13 @@ def fact_summary(document: Document, facts: Iterable[Fact]) -> FactSummary:
     )
 
 
+def facts_of(document: Document) -> FactSummary:
+    """:func:`fact_summary` of the facts ``extract_facts`` finds in ``document``."""
+    from reader.model.facts.extract import extract_facts
+
+    return fact_summary(document, extract_facts(document))
+
+
 def quantity_changes(
     old_ids: Sequence[str],
     old: Mapping[str, tuple[Figure, ...]],
