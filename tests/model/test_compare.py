@@ -180,6 +180,9 @@ def test_the_parts_for_worker_processes_give_the_whole_comparison(pair: Comparis
     old, old_facts = pickle.loads(pickle.dumps(parsed_with_facts(old_path)))
     new, new_facts = pickle.loads(pickle.dumps(parsed_with_facts(new_path)))
     assert old == pair.old and new == pair.new
+    # Each row's edits are the very objects of the edits' list, as before pickling.
+    edits = {id(c) for c in found.changes}
+    assert all(id(c) in edits for row in found.rows for c in row.changes)
     whole = combine(old, new, found, old_facts, new_facts)
     assert whole.rows == pair.rows and whole.changes == pair.changes
     assert whole.quantities == pair.quantities

