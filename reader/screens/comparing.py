@@ -70,6 +70,8 @@ class Prepared:
     tables: dict[int, ParagraphTable]
     """Paragraph tables of OLD and both reading texts, by ``id`` of the document:
     what a reading pane would otherwise make on the UI thread at each swap."""
+    changed: int
+    """How many sections changed (counted here, not on the UI thread)."""
 
     def table(self, document: Document) -> ParagraphTable | None:
         """The paragraph table made for ``document``, if it is one of the comparison's."""
@@ -174,4 +176,6 @@ def _with_tables(comparison: Comparison) -> Prepared:
     for document in (comparison.old, shown.document, hidden.document):
         if id(document) not in tables:
             tables[id(document)] = table_of(document)
-    return Prepared(comparison, shown, hidden, map_rows(comparison), tables)
+    return Prepared(
+        comparison, shown, hidden, map_rows(comparison), tables, comparison.changed_sections
+    )

@@ -36,10 +36,10 @@ async def _compared(pilot: Pilot[None]) -> CompareScreen:
     screen = pilot.app.screen
     assert isinstance(screen, CompareScreen)
     for _ in range(100):
-        if screen.comparison is not None:
+        if screen.comparison is not None and screen.facts_found:
             break
         await pilot.pause(0.05)
-    assert screen.comparison is not None
+    assert screen.comparison is not None and screen.facts_found
     await pilot.pause()
     return screen
 
