@@ -181,7 +181,9 @@ class CompareScreen(Screen[None]):
             f"{prepared.changed} of {len(comparison.rows)} sections changed, "
             f"{len(comparison.changes)} edits"
         )
-        if self._facts_waiting is not None:
+        if prepared.complete:  # compared in one go: the facts' changes are in too
+            self._facts_found(comparison)
+        elif self._facts_waiting is not None:
             self._facts_found(self._facts_waiting)
 
     def _facts_found(self, comparison: Comparison) -> None:
@@ -189,6 +191,8 @@ class CompareScreen(Screen[None]):
         if self.comparison is None or self.views is None:  # still showing the edits
             self._facts_waiting = comparison
             return
+        if self.facts_found and comparison is self.comparison:
+            return  # listed already (a comparison made in one go)
         self._facts_waiting = None
         self.comparison = comparison
         self.views = replace(self.views, comparison=comparison)

@@ -72,6 +72,8 @@ class Prepared:
     what a reading pane would otherwise make on the UI thread at each swap."""
     changed: int
     """How many sections changed (counted here, not on the UI thread)."""
+    complete: bool = False
+    """True when ``comparison`` has what changed among the facts too."""
 
     def table(self, document: Document) -> ParagraphTable | None:
         """The paragraph table made for ``document``, if it is one of the comparison's."""
@@ -140,7 +142,7 @@ def prepare(
         comparison = run_detached(lambda: compare(old, new), cancelled)
         if comparison is None:
             return None
-        shown(_with_tables(comparison))
+        shown(_with_tables(comparison, complete=True))
         return comparison
     # A text from standard input travels whole, so it is parsed in full first.
     old, new = (d if d.path is not None else _full(d) for d in (old, new))
@@ -168,7 +170,7 @@ def prepare(
     return combine(old_document, new_document, edits, old_facts, new_facts)
 
 
-def _with_tables(comparison: Comparison) -> Prepared:
+def _with_tables(comparison: Comparison, *, complete: bool = False) -> Prepared:
     """Both reading texts, the section map and the paragraph tables."""
     tables: dict[int, ParagraphTable] = {}
     shown = merged_view(comparison, show_deleted=True)
@@ -177,5 +179,11 @@ def _with_tables(comparison: Comparison) -> Prepared:
         if id(document) not in tables:
             tables[id(document)] = table_of(document)
     return Prepared(
-        comparison, shown, hidden, map_rows(comparison), tables, comparison.changed_sections
+        comparison,
+        shown,
+        hidden,
+        map_rows(comparison),
+        tables,
+        comparison.changed_sections,
+        complete,
     )
