@@ -164,9 +164,12 @@ class CompareScreen(Screen[None]):
         self.title_bar.title = f"{self.new.title} ← {self.old.title}"  # full parses' titles
         self.old_pane.load_document(comparison.old, table=prepared.table(comparison.old))
         self.section_map.set_rows(prepared.rows)
-        self.changes_list.set_options(
-            [Option(Text("Finding the figures and terms that changed…", style="dim"))]
-        )
+        if prepared.complete:  # compared in one go: the facts' changes are in too
+            self._fill_changes(comparison)
+        else:
+            self.changes_list.set_options(
+                [Option(Text("Finding the figures and terms that changed…", style="dim"))]
+            )
         self.call_later(self._show_prepared, prepared)
 
     def _show_prepared(self, prepared: Prepared) -> None:
@@ -181,8 +184,9 @@ class CompareScreen(Screen[None]):
             f"{prepared.changed} of {len(comparison.rows)} sections changed, "
             f"{len(comparison.changes)} edits"
         )
-        if prepared.complete:  # compared in one go: the facts' changes are in too
-            self._facts_found(comparison)
+        if prepared.complete:  # listed already: only the state is set
+            self._facts_waiting = None
+            self.facts_found = True
         elif self._facts_waiting is not None:
             self._facts_found(self._facts_waiting)
 
