@@ -127,3 +127,10 @@ def test_the_sidebar_formats_facts_without_loading_the_extractor() -> None:
     row, loaded = result.stdout.splitlines()
     assert row == "1.2万余次  >12,000 次"
     assert loaded == "False"
+
+
+def test_worker_processes_import_neither_rich_nor_textual() -> None:
+    # A worker imports the module of its job: Rich and Textual would be ~0.1 s
+    # more to start each one, for nothing it draws.
+    loaded = _loaded_after_import(["reader.model.compare.jobs", "reader.view.fact_index"])
+    assert not {name.split(".")[0] for name in loaded} & {"rich", "textual"}

@@ -20,36 +20,25 @@ one for the other.
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import cast
 
 from reader.background import Detached, run_detached, run_in_process, stream_in_process
-from reader.model.compare.changes import FactSummary, facts_of
+from reader.model.compare.changes import FactSummary
 from reader.model.compare.comparison import (
     Comparison,
     Source,
-    Structure,
     combine,
     compare,
-    opened,
-    structure,
     without_facts,
 )
+from reader.model.compare.jobs import documents_job, structure_job
 from reader.model.compare.merged import MergedView, merged_view
 from reader.model.document import Document
 from reader.model.structure.parse import parse
 from reader.view.paragraph_table import ParagraphTable, table_of
 from reader.view.section_map_rows import MapRow, map_rows
-
-WORKER_NICENESS = 10
-"""How much the edits' worker process lowers its priority (as the facts sidebar's does)."""
-
-FACTS_NICENESS = 19
-"""How much the process finding both editions' facts lowers its priority: the
-lowest, so that on two busy cores the edits, and the UI, come first."""
 
 IN_PROCESS_CHARS = 400_000
 """Up to this many characters in both texts, the comparison runs in a thread of
@@ -97,30 +86,6 @@ def _full(document: Document) -> Document:
     )
 
 
-def _lower_priority(niceness: int) -> None:
-    # On a busy machine the reader's keys come before the comparison.
-    with contextlib.suppress(OSError):  # a platform without nice: same priority
-        os.nice(niceness)
-
-
-def _structure_job(old: Source, new: Source) -> Structure:
-    """A worker process's job: both editions parsed, their sections paired and
-    their edits found (at a lower priority); only the edits go back."""
-    _lower_priority(WORKER_NICENESS)
-    return structure(opened(old), opened(new))
-
-
-def _documents_job(old: Source, new: Source) -> Iterator[object]:
-    """A worker process's job: both editions parsed and sent back at once, then
-    their facts found, at the lowest priority (the edits come first), and only
-    their summaries sent."""
-    _lower_priority(WORKER_NICENESS)
-    old_document, new_document = opened(old), opened(new)
-    yield old_document, new_document
-    _lower_priority(FACTS_NICENESS - WORKER_NICENESS)
-    yield facts_of(old_document), facts_of(new_document)
-
-
 def prepare(
     old: Document,
     new: Document,
@@ -150,9 +115,9 @@ def prepare(
     # Two worker processes, one per core: one finds the edits; the other parses
     # the documents for this process meanwhile (which unpickles them while the
     # edits are being found), then finds their facts.
-    found = Detached(lambda: run_in_process(_structure_job, sources, cancelled), "reader-compare")
+    found = Detached(lambda: run_in_process(structure_job, sources, cancelled), "reader-compare")
     stream = cast(
-        Generator[object, None, None], stream_in_process(_documents_job, sources, cancelled)
+        Generator[object, None, None], stream_in_process(documents_job, sources, cancelled)
     )
     try:
         documents = next(stream, None)
