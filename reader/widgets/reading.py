@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -52,10 +53,10 @@ from reader.widgets.reading_draw import (
     MARGIN,
     LineStyles,
     Overlays,
-    draw_line,
     lookup_styles,
 )
 from reader.widgets.reading_keys import ReadingKeys
+from reader.widgets.reading_lines import ROWS_KEPT, ReadingLines
 
 __all__ = ["ReadingLine", "ReadingPane"]
 
@@ -75,7 +76,9 @@ class ReadingLine:
     """Id of the section at the reading line (``None`` in a text without sections)."""
 
 
-class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inherit_bindings=False):
+class ReadingPane(
+    ReadingKeys, ReadingLines, CachedLineView[LineStyles], can_focus=True, inherit_bindings=False
+):
     """Shows a document, wrapped to a readable measure, and scrolls through it."""
 
     CACHE_SIZE = 1024
@@ -162,6 +165,7 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
         self._column = 1
         """Text column width at the last layout."""
         self._overlays = Overlays(runs_of(document))
+        self._rows = LRUCache(ROWS_KEPT)
         self._current_paragraph: int | None = None
         self._section_id: str | None = None
         self._last_position: tuple[int, float] | None = None
@@ -317,6 +321,7 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
             self.post_message(self.PositionChanged(self._anchor, fraction))
         # Last, when the pane is consistent: the watchers may read it.
         self.reading_line = ReadingLine(self._anchor, fraction, self._section_id)
+        self._ask_draw_ahead()
 
     def _at_end(self) -> bool:  # the view shows the last row
         return round(self.scroll_y) >= self.max_scroll_y
@@ -393,29 +398,4 @@ class ReadingPane(ReadingKeys, CachedLineView[LineStyles], can_focus=True, inher
 
     def render_line(self, y: int) -> Strip:
         """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the canvas)."""
-        width = self._width
-        styles = self._line_styles
-        index = self._index
-        info = None if index is None else index.row_info(self.scroll_offset.y + y)
-        if info is None or info.blank:
-            return Strip.blank(width, styles.base)
-        current = info.paragraph == self._current_paragraph
-        key = (info.start, info.end, info.paragraph, current, width, self._generation)
-        strip = self._cache.get(key)
-        if strip is None:
-            paragraph = self.document.paragraphs[info.paragraph]
-            strip = draw_line(
-                self.document.text,
-                paragraph.kind,
-                info.start,
-                info.end,
-                current=current,
-                width=width,
-                column=self._column,
-                styles=styles,
-                overlays=self._overlays,
-                shape=self.document.shapes.get(paragraph.start),
-                first=info.line == 0,
-            )
-            self._cache[key] = strip
-        return strip
+        return self._strip_of_row(self.scroll_offset.y + y, self._current_paragraph)

@@ -1,0 +1,105 @@
+"""The page either way is drawn ahead while idle: a page turn's frame draws no line.
+
+``ReadingLines._draw_ahead`` fills the strip cache with the next and previous
+pages once the frame is out; these tests count the lines drawn during the
+frame of a page turn (none), and check that the strips drawn ahead are the
+ones a fresh draw gives (the current passage, highlights and marks included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from textual.strip import Strip
+
+from reader.screens.main import MainScreen
+from reader.widgets import reading_lines
+from reader.widgets.reading import ReadingPane
+from tests.ui.helpers import long_document, main_screen, make_app, settle
+
+SIZES = [(160, 45), (80, 24), (40, 15)]
+
+
+@contextmanager
+def lines_drawn_in_frames(
+    screen: MainScreen, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[list[int]]:
+    """For each frame the screen composes, the lines ``draw_line`` drew for it
+    (the lines not found in the cache)."""
+    drawn = [0]
+    frames: list[int] = []
+    original = reading_lines.draw_line
+    compose = screen._compositor_refresh
+
+    def counting(*args: Any, **kwargs: Any) -> Strip:
+        drawn[0] += 1
+        return original(*args, **kwargs)
+
+    def frame() -> None:
+        before = drawn[0]
+        compose()
+        frames.append(drawn[0] - before)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(reading_lines, "draw_line", counting)
+        patch.setattr(screen, "_compositor_refresh", frame)
+        yield frames
+
+
+def _view(pane: ReadingPane) -> list[tuple[str, tuple[str, ...]]]:
+    """The rows of the view as text and the styles of their segments."""
+    rows = []
+    for y in range(pane.size.height):
+        strip = pane.render_line(y)
+        rows.append((strip.text, tuple(str(s.style) for s in strip)))
+    return rows
+
+
+def _fresh_view(pane: ReadingPane) -> list[tuple[str, tuple[str, ...]]]:
+    pane._cache.clear()
+    return _view(pane)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_page_turn_after_a_pause_draws_no_line_in_its_frame(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(document=long_document(sections=6, paragraphs=40))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen: MainScreen = main_screen(app)
+        for key in ["pagedown", "pagedown", "pageup", "pagedown", "space"]:
+            top = screen.reading.scroll_y
+            with lines_drawn_in_frames(screen, monkeypatch) as frames:
+                await pilot.press(key)
+                await settle(pilot)
+            assert screen.reading.scroll_y != top
+            assert frames, f"{key} drew no frame"
+            assert frames[0] == 0, f"{key} drew {frames[0]} lines in its frame"
+
+
+async def test_lines_drawn_ahead_are_the_lines_a_fresh_draw_gives() -> None:
+    app = make_app(document=long_document(sections=6, paragraphs=40))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        pane = screen.reading
+        # A bookmark and a search highlight on the next page: drawn ahead with them.
+        await pilot.press("pagedown")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("pageup")
+        await settle(pilot)
+        offset = pane.current_offset
+        pane.set_highlights("search", [(offset + 200, offset + 210)], current=0)
+        await settle(pilot)
+        for key in ["pagedown", "pagedown", "pageup", "pageup", "pagedown"]:
+            await pilot.press(key)
+            await pilot.pause()
+            shown = _view(pane)
+            assert shown == _fresh_view(pane)
+            await settle(pilot)
