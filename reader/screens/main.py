@@ -273,19 +273,18 @@ class MainScreen(PaneKeys, Screen[None]):
     def _set_section(self, index: int) -> None:
         section_id = self.document.sections[index].id
         self._section_number = index + 1
-        self.title_bar.section = self.document.sections[index].title
         self.outline.current = section_id
         self.facts.section = section_id
-        self._update_position()
+        self._update_position(section=self.document.sections[index].title)
 
-    def _update_position(self) -> None:
+    def _update_position(self, section: str | None = None) -> None:
         label = position_label(self._section_number, len(self.document.sections), self._fraction)
         # Where n/N stand ("四风 3/17"): the search bar is closed while moving.
         walked = self.highlights.label
         if walked is not None:
             label += f" · {walked}"
         # Not Screen.sub_title: setting it repaints the whole screen, on every key.
-        self.title_bar.position = label
+        self.title_bar.show(section=section, position=label)
 
     def action_next_highlight(self) -> None:
         """Go to the next search match or fact mention."""

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
-from textual.app import RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Region
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.model.layout.cells import cell_len
@@ -60,6 +61,20 @@ class TitleBar(Widget):
     _shown: tuple[Cell, ...] | None = None
     """The cells last drawn (``None``: nothing drawn yet)."""
 
+    _part_styles: dict[str, Style] | None = None
+    """The Rich styles of the parts (``""``, ``"bold"``, ``"dim"``), once looked up."""
+
+    def show(self, *, section: str | None = None, position: str | None = None) -> None:
+        """Set the section name and the position together: one comparison, one repaint.
+
+        A page turn changes both; set one by one, each would compare the line.
+        """
+        if section is not None:
+            self.set_reactive(TitleBar.section, section)
+        if position is not None:
+            self.set_reactive(TitleBar.position, position)
+        self._refresh_changed()
+
     def watch_title(self) -> None:
         """Repaint what the new title changed."""
         self._refresh_changed()
@@ -85,16 +100,46 @@ class TitleBar(Widget):
             start, end = max(0, span[0] - 1), min(width, span[1] + 1)
             self.refresh(Region(start, 0, end - start, 1))
 
-    def render(self) -> RenderResult:
-        """The title in bold, the section, then the position, dimmed."""
+    def render_line(self, y: int) -> Strip:
+        """The title in bold, the section, then the position, dimmed, centred.
+
+        Drawn straight from the cells the bar tracks (no Rich text layout: ~0.9 ms
+        of a page turn's frame at 160 columns).
+        """
         width = self.size.width
-        parts = self._parts(width)
-        self._shown = line_cells(parts, width)
-        line = Text.assemble(*parts)
-        line.justify = "center"
-        line.no_wrap = True
-        line.overflow = "ellipsis"
-        return line
+        styles = self._styles()
+        if y != 0 or width <= 0:
+            return Strip.blank(width, styles[""])
+        cells = line_cells(self._parts(width), width)
+        self._shown = cells
+        segments: list[Segment] = []
+        run: list[str] = []
+        run_style = ""
+        for char, style in cells:
+            if style != run_style and run:
+                segments.append(Segment("".join(run), styles[run_style]))
+                run = []
+            run_style = style
+            run.append(char)
+        if run:
+            segments.append(Segment("".join(run), styles[run_style]))
+        return Strip(segments).crop_extend(0, width, styles[""])
+
+    def _styles(self) -> dict[str, Style]:
+        """The bar's style and its bold and dim variants (kept until a style update)."""
+        if self._part_styles is None:
+            base = self.rich_style
+            self._part_styles = {
+                "": base,
+                "bold": base + Style(bold=True),
+                "dim": base + Style(dim=True),
+            }
+        return self._part_styles
+
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, stylesheet): look them up again."""
+        super().notify_style_update()
+        self._part_styles = None
 
     def _parts(self, width: int) -> list[tuple[str, str]]:
         """The line's parts fitted to ``width`` cells, each with its style."""

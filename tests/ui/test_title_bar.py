@@ -55,6 +55,23 @@ async def test_a_new_percentage_repaints_only_its_cells() -> None:
         assert "38%" in _drawn(bar)
 
 
+async def test_show_sets_section_and_position_in_one_repaint_of_the_changed_cells() -> None:
+    app = BarApp()
+    async with app.run_test(size=(160, 3)) as pilot:
+        bar = app.query_one(TitleBar)
+        bar.title, bar.section, bar.position = TITLES[0], "Part 3", "section 3/4 · 37%"
+        await pilot.pause()
+        bar.show(section="Part 4", position="section 4/4 · 38%")
+        regions = list(bar._exchange_repaint_regions())
+        assert len(regions) == 1
+        (region,) = regions
+        assert 0 < region.width < 160
+        await pilot.pause()
+        drawn = _drawn(bar)
+        assert "Part 4" in drawn and "section 4/4 · 38%" in drawn
+        assert (bar.section, bar.position) == ("Part 4", "section 4/4 · 38%")
+
+
 async def test_a_longer_title_repaints_the_line() -> None:
     app = BarApp()
     async with app.run_test(size=(80, 3)) as pilot:
