@@ -6,7 +6,8 @@ and message; rows (wrapped lines of the virtual canvas) stay inside the pane.
 How it stays fast on a 10 MB text:
 
 * Only visible rows are drawn: ``render_line(y)`` slices one line of the text
-  and builds one ``Strip`` (cached by line, width and highlight generation).
+  and builds one ``Strip`` (cached by line, width and highlight generation),
+  and the page either way is drawn ahead while idle (``reading_lines``).
 * ``LayoutIndex`` knows every paragraph's row count at once by *estimating* the
   paragraphs not wrapped yet. On load and after a resize only the paragraphs
   around the view are wrapped; a worker (``thread=False``, small chunks, each
@@ -38,7 +39,6 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.strip import Strip
 
 from reader.model.document import Document, Paragraph
 from reader.view.goto import CountPrefix
@@ -141,9 +141,8 @@ class ReadingPane(
     """Maximum width of the text column in cells; the column is centred."""
 
     reading_line: reactive[ReadingLine | None] = reactive(None, repaint=False)
-    """Where the reading line is; ``None`` until the first layout.
-
-    Watchers run synchronously as the view scrolls, before the frame is drawn."""
+    """Where the reading line is (``None`` until the first layout); watchers run
+    synchronously as the view scrolls, before the frame is drawn."""
 
     def __init__(
         self,
@@ -287,8 +286,11 @@ class ReadingPane(
     # -- scrolling ----------------------------------------------------------
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Track the reading line as the view scrolls."""
-        super().watch_scroll_y(old_value, new_value)
+        """Track the reading line as the view scrolls (the bar: ``_move_scrollbar``)."""
+        if self.show_vertical_scrollbar:
+            self._move_scrollbar(new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
         self._settle()
 
     def _settle(self) -> None:
@@ -395,7 +397,3 @@ class ReadingPane(
 
     def _lookup_styles(self) -> LineStyles:
         return lookup_styles(self)
-
-    def render_line(self, y: int) -> Strip:
-        """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the canvas)."""
-        return self._strip_of_row(self.scroll_offset.y + y, self._current_paragraph)

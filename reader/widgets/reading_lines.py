@@ -18,9 +18,12 @@ cost anyway.
 
 from __future__ import annotations
 
+from math import ceil
 from typing import TYPE_CHECKING, Protocol
 
 from textual.cache import LRUCache
+from textual.geometry import Offset
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from reader.view.layout_index import LayoutIndex, RowInfo
@@ -53,6 +56,10 @@ class _Pane(Protocol):
     _ahead_asked: bool
 
     @property
+    def vertical_scrollbar(self) -> ScrollBar: ...
+    @property
+    def scroll_offset(self) -> Offset: ...
+    @property
     def _line_styles(self) -> LineStyles: ...
     @property
     def _view_height(self) -> int: ...
@@ -63,7 +70,25 @@ class _Pane(Protocol):
     def _row_info(self, row: int) -> RowInfo | None: ...
     def _strip_of_row(self, row: int, current_paragraph: int | None) -> Strip: ...
     def _draw_ahead(self) -> None: ...
+    def _move_scrollbar(self, position: float) -> None: ...
     def call_after_refresh(self, callback: Callable[[], None]) -> bool: ...
+
+
+def thumb_eighths(bar: ScrollBar, position: float) -> tuple[int, int] | None:
+    """Where ``bar`` draws its thumb at ``position``: first and end eighth of a cell.
+
+    The geometry of Textual's ``ScrollBarRender.render_bar`` (which draws the
+    thumb's ends with eighth blocks); ``None`` when it draws no thumb.
+    """
+    size = bar.size.height
+    virtual = ceil(bar.window_virtual_size)
+    window = ceil(bar.window_size if bar.window_size < bar.window_virtual_size else 0)
+    if not (window and size and virtual and size != virtual):
+        return None
+    eighths = len(bar.renderer.VERTICAL_BARS)
+    thumb = max(1, window / (virtual / size))
+    start = int((size - thumb) * (position / (virtual - window)) * eighths)
+    return start, start + ceil(thumb * eighths)
 
 
 class ReadingLines:
@@ -74,6 +99,10 @@ class ReadingLines:
     """The index the row memo belongs to (a new width builds a new index)."""
     _ahead_asked = False
     """Whether a draw-ahead is already waiting for the app to be idle."""
+
+    def render_line(self: _Pane, y: int) -> Strip:
+        """Draw row ``y`` of the view (row ``scroll_offset.y + y`` of the canvas)."""
+        return self._strip_of_row(self.scroll_offset.y + y, self._current_paragraph)
 
     def _row_info(self: _Pane, row: int) -> RowInfo | None:
         """What canvas row ``row`` shows (memoised while the index is complete)."""
@@ -119,6 +148,22 @@ class ReadingLines:
             )
             self._cache[key] = strip
         return strip
+
+    def _move_scrollbar(self: _Pane, position: float) -> None:
+        """Move the scrollbar to ``position``, repainting it only when the thumb moves.
+
+        Textual repaints the bar (43 rows through its styles, ~1.5 ms) on every
+        change of position; in a long text the thumb moves by an eighth of a
+        cell every ~20 pages, and the page turns in between draw the same bar.
+        """
+        bar = self.vertical_scrollbar
+        position = bar.validate_position(position)
+        if position == bar.position:
+            return
+        if bar.size.height and thumb_eighths(bar, position) == thumb_eighths(bar, bar.position):
+            bar.set_reactive(ScrollBar.position, position)
+        else:
+            bar.position = position
 
     def _ask_draw_ahead(self: _Pane) -> None:
         """Draw the pages either way once this frame is out (at most one request waits)."""

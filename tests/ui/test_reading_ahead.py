@@ -1,4 +1,5 @@
-"""The page either way is drawn ahead while idle: a page turn's frame draws no line.
+"""A page turn's frame: no line drawn in it (the page either way is drawn ahead while
+idle), and the scrollbar repainted only when its thumb moves.
 
 ``ReadingLines._draw_ahead`` fills the strip cache with the next and previous
 pages once the frame is out; these tests count the lines drawn during the
@@ -13,11 +14,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from textual.geometry import Region
 from textual.strip import Strip
 
 from reader.screens.main import MainScreen
-from reader.widgets import reading_lines
 from reader.widgets.reading import ReadingPane
+from reader.widgets.reading_draw import draw_line
+from reader.widgets.reading_lines import thumb_eighths
 from tests.ui.helpers import long_document, main_screen, make_app, settle
 
 SIZES = [(160, 45), (80, 24), (40, 15)]
@@ -31,7 +34,7 @@ def lines_drawn_in_frames(
     (the lines not found in the cache)."""
     drawn = [0]
     frames: list[int] = []
-    original = reading_lines.draw_line
+    original = draw_line
     compose = screen._compositor_refresh
 
     def counting(*args: Any, **kwargs: Any) -> Strip:
@@ -44,7 +47,7 @@ def lines_drawn_in_frames(
         frames.append(drawn[0] - before)
 
     with monkeypatch.context() as patch:
-        patch.setattr(reading_lines, "draw_line", counting)
+        patch.setattr("reader.widgets.reading_lines.draw_line", counting)
         patch.setattr(screen, "_compositor_refresh", frame)
         yield frames
 
@@ -103,3 +106,44 @@ async def test_lines_drawn_ahead_are_the_lines_a_fresh_draw_gives() -> None:
             shown = _view(pane)
             assert shown == _fresh_view(pane)
             await settle(pilot)
+
+
+def _bar_lines(pane: ReadingPane, fresh: bool) -> list[str]:
+    """The reading pane's scrollbar as drawn (its cached lines) or drawn afresh."""
+    bar = pane.vertical_scrollbar
+    if fresh:
+        bar.refresh()  # drops what it drew
+    lines = bar.render_lines(Region(0, 0, bar.size.width, bar.size.height))
+    return [repr([(s.text, s.style) for s in line]) for line in lines]
+
+
+async def test_the_scrollbar_repaints_only_when_its_thumb_moves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A text of many pages: its thumb moves by an eighth of a cell every few pages.
+    app = make_app(document=long_document(sections=8, paragraphs=400))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = main_screen(app).reading
+        bar = pane.vertical_scrollbar
+        drawn: list[int] = []
+        draw = bar.render_line
+
+        def counting(y: int) -> Strip:
+            drawn.append(y)
+            return draw(y)
+
+        monkeypatch.setattr(bar, "render_line", counting)
+        moves = []
+        for _ in range(40):
+            before = thumb_eighths(bar, bar.position)
+            drawn.clear()
+            await pilot.press("pagedown")
+            await settle(pilot)
+            thumb_moved = thumb_eighths(bar, bar.position) != before
+            moves.append(thumb_moved)
+            assert bool(drawn) == thumb_moved
+            # What is on the screen is what a fresh draw at the new position gives.
+            assert _bar_lines(pane, fresh=False) == _bar_lines(pane, fresh=True)
+            await settle(pilot)  # the fresh draw's repaint, before the next key
+        assert any(moves) and not all(moves)
