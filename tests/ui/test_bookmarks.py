@@ -262,6 +262,34 @@ async def test_position_is_saved_after_a_section_change(
         assert record["position"] == offset
 
 
+async def test_section_changes_in_a_row_save_once_after_the_last_with_one_timer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(marking.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(marking, "SAVE_DELAY", 100.0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        saves: list[int] = []
+        monkeypatch.setattr(
+            screen.marking, "save_position", lambda: saves.append(screen.reading.current_offset)
+        )
+        await pilot.press("right_square_bracket")
+        timer = screen.marking._timer
+        assert timer is not None
+        clock[0] += 60
+        await pilot.press("right_square_bracket")
+        assert screen.marking._timer is timer  # the same timer, not a new one a key
+        clock[0] += 50  # 110 s after the first change, 50 s after the last
+        screen.marking._save_when_still()  # the timer's first expiry
+        assert saves == [] and screen.marking._timer is not None
+        clock[0] += 50
+        screen.marking._save_when_still()  # its second, 100 s after the last change
+        assert saves == [screen.reading.current_offset]
+
+
 async def test_palette_goes_to_a_bookmark_and_shows_markup_literally(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
