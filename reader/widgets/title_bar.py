@@ -143,23 +143,30 @@ class TitleBar(Widget):
 
     def _parts(self, width: int) -> list[tuple[str, str]]:
         """The line's parts fitted to ``width`` cells, each with its style."""
-        position = self.position
+        # One line of text: a tab or line break in a title is drawn as a space.
+        full_title = self.title.translate(ONE_LINE)
+        position = self.position.translate(ONE_LINE)
         if width < self.NARROW:  # the bare figures, "2/5 · 37%": room for the names
             position = position.removeprefix("section ")
         tail = f" — {position}" if position else ""
         room = max(0, width - cell_len(tail))
-        section = self.section if self.section != self.title else ""
+        section = self.section.translate(ONE_LINE)
+        section = section if section != full_title else ""
         joint = " · " if section else ""
-        need = cell_len(self.title) + cell_len(joint) + cell_len(section)
+        need = cell_len(full_title) + cell_len(joint) + cell_len(section)
         title_room = room
         if section and need > room:
-            keep = min(self.MIN_TITLE, cell_len(self.title))
+            keep = min(self.MIN_TITLE, cell_len(full_title))
             title_room = max(keep, room - len(joint) - cell_len(section))
-        title = fit(self.title, title_room)
+        title = fit(full_title, title_room)
         section = fit(section, max(0, room - cell_len(title) - len(joint))) if section else ""
         if not section:
             joint = ""
         return [(title, "bold"), (joint, "dim"), (section, ""), (tail, "dim")]
+
+
+ONE_LINE = str.maketrans(dict.fromkeys("\t\n\r\v\f", " "))
+"""Whitespace that is not one cell (tabs, line breaks), each drawn as a space."""
 
 
 Cell = tuple[str, str]

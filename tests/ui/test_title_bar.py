@@ -14,6 +14,7 @@ TITLES = [
     "A Report on Wages",
     "[b]x[/b] 年报",
     "é́ combining",
+    "a\ttab and\na break",
 ]
 POSITIONS = ["section 1/4 · 0%", "section 2/4 · 37%", "section 12/40 · 100% · 四风 3/17", ""]
 
@@ -70,6 +71,18 @@ async def test_show_sets_section_and_position_in_one_repaint_of_the_changed_cell
         drawn = _drawn(bar)
         assert "Part 4" in drawn and "section 4/4 · 38%" in drawn
         assert (bar.section, bar.position) == ("Part 4", "section 4/4 · 38%")
+
+
+async def test_a_tab_or_line_break_in_a_title_is_drawn_as_a_space() -> None:
+    app = BarApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        bar = app.query_one(TitleBar)
+        bar.title, bar.section, bar.position = "a\ttab", "one\ntwo", "section 1/2 · 0%"
+        await pilot.pause()
+        drawn = _drawn(bar)
+        assert "a tab · one two — section 1/2 · 0%" in drawn
+        assert not any(char in drawn for char in "\t\n\r")
+        assert len(drawn) == 80
 
 
 async def test_a_longer_title_repaints_the_line() -> None:
