@@ -14,7 +14,7 @@ Positions are character offsets into ``Document.text``.
 from __future__ import annotations
 
 import os
-import time
+from time import monotonic
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
@@ -66,7 +66,7 @@ class Marking:
         self._ready = False
         self._timer: Timer | None = None
         self._changed_at = 0.0
-        """When the section last changed (``time.monotonic``)."""
+        """When the section last changed (``monotonic``)."""
 
     @property
     def document(self) -> Document:
@@ -178,14 +178,14 @@ class Marking:
         One timer at a time, not one per change: it runs on page turns, where
         a new timer (a task) cost ~0.3 ms of the key's time.
         """
-        self._changed_at = time.monotonic()
+        self._changed_at = monotonic()
         if self._timer is None:
             self._timer = self.reading.set_timer(SAVE_DELAY, self._save_when_still)
 
     def _save_when_still(self) -> None:
         """Save, or wait again when the section changed since the timer was set."""
         self._timer = None
-        left = self._changed_at + SAVE_DELAY - time.monotonic()
+        left = self._changed_at + SAVE_DELAY - monotonic()
         if left > 0.01:
             self._timer = self.reading.set_timer(left, self._save_when_still)
         else:

@@ -266,16 +266,18 @@ async def test_section_changes_in_a_row_save_once_after_the_last_with_one_timer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     clock = [1000.0]
-    monkeypatch.setattr(marking.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(marking, "monotonic", lambda: clock[0])
     monkeypatch.setattr(marking, "SAVE_DELAY", 100.0)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main_screen(app)
         saves: list[int] = []
-        monkeypatch.setattr(
-            screen.marking, "save_position", lambda: saves.append(screen.reading.current_offset)
-        )
+
+        def record(*, wait: bool = False) -> None:
+            saves.append(screen.reading.current_offset)
+
+        monkeypatch.setattr(screen.marking, "save_position", record)
         await pilot.press("right_square_bracket")
         timer = screen.marking._timer
         assert timer is not None
@@ -288,6 +290,7 @@ async def test_section_changes_in_a_row_save_once_after_the_last_with_one_timer(
         clock[0] += 50
         screen.marking._save_when_still()  # its second, 100 s after the last change
         assert saves == [screen.reading.current_offset]
+        saves.clear()
 
 
 async def test_palette_goes_to_a_bookmark_and_shows_markup_literally(
