@@ -14,9 +14,9 @@ Positions are character offsets into ``Document.text``.
 from __future__ import annotations
 
 import os
-from time import monotonic
 from collections.abc import Callable
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, TypeAlias
 
 from textual.actions import SkipAction
