@@ -257,7 +257,8 @@ class ReadingPane(
         rows = 0 if index is None else index.total_rows
         size = Size(self._content_width, rows)
         if self.virtual_size != size:
-            self.virtual_size = size
+            if self.virtual_size.width != size.width or not self._lengthen_quietly(rows):
+                self.virtual_size = size
 
     def _scroll_rows(self, row: int) -> None:
         """Scroll to ``row`` now and settle the reading line even if it did not move."""

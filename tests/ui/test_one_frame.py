@@ -17,7 +17,9 @@ from textual.geometry import Region
 
 from reader.app import ReaderApp
 from reader.screens.main import MainScreen
-from tests.ui.helpers import long_document, main_screen, make_app, settle
+from reader.view.layout_index import LayoutIndex
+from reader.widgets import reading
+from tests.ui.helpers import build_document, long_document, main_screen, make_app, settle
 
 SIZES = [(160, 45), (80, 24), (60, 20), (40, 15)]
 
@@ -116,3 +118,56 @@ async def test_a_page_turn_inside_a_section_repaints_the_figures_not_the_side_pa
         assert not _touches(frame, screen.outline.region)
         assert not _touches(frame, screen.facts.region)
         assert _touches(frame, screen.reading.region)
+
+
+@pytest.mark.parametrize("size", [(160, 45), (60, 20)])
+async def test_wrapping_the_rest_of_the_text_lays_nothing_out_again(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The text is wrapped in chunks after the first frame, and each chunk changes
+    # the canvas's length. As a layout change, that re-laid and repainted every
+    # pane in the next frame (~40 ms a frame at 10 MB, for as long as the wrap ran).
+    monkeypatch.setattr(reading, "CHUNK_CHARS", 500)
+    # Paragraphs of uneven lengths: the rows estimated before the wrap are off.
+    document = build_document(
+        "An uneven report",
+        [
+            (
+                f"Part {n}",
+                None,
+                [
+                    " ".join("w" * (1 + (n + k + j) % 13) for j in range(5 + (n * k) % 40))
+                    for k in range(60)
+                ],
+            )
+            for n in range(1, 31)
+        ],
+    )
+    app = make_app(document=document)
+    async with app.run_test(size=size) as pilot:
+        screen = main_screen(app)
+        pane = screen.reading
+        index = pane._index
+        assert index is not None and not index.complete, "the wrap goes on after the first frame"
+        layouts: list[int] = []
+        lengths: set[int] = set()
+        original = screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            layouts.append(pane.virtual_size.height)
+            original(*args, **kwargs)  # type: ignore[arg-type]
+
+        after_chunk = pane._after_refine
+
+        def watched(chunked: LayoutIndex) -> None:
+            after_chunk(chunked)
+            lengths.add(pane.virtual_size.height)
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        pane._after_refine = watched  # type: ignore[method-assign]
+        await settle(pilot)
+        del screen._refresh_layout, pane._after_refine
+        assert index.complete
+        assert len(lengths) > 3, "the canvas grew while the rest was wrapped"
+        assert pane.virtual_size.height == index.total_rows
+        assert len(layouts) <= 1, f"{len(layouts)} layouts while wrapping"
