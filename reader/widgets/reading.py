@@ -12,8 +12,10 @@ How it stays fast on a 10 MB text:
   paragraphs not wrapped yet. On load and after a resize only the paragraphs
   around the view are wrapped; a worker (``thread=False``, small chunks, each
   followed by ``await asyncio.sleep(0)``) wraps the rest from the top. After
-  each chunk the height is refined and the view re-located at the same offset,
-  so the reader never moves; End wraps the last paragraphs first.
+  each chunk the height is refined (without a layout: ``_lengthen_quietly``)
+  and the view re-located at the same offset, so the reader never moves; End
+  wraps the last paragraphs first. The worker is given a function, never a
+  coroutine: one cancelled before it starts leaves none unawaited.
 
 The *reading line* is the top row of the view: its offset is
 ``current_offset``, its paragraph the "current passage", drawn on a faint
@@ -21,10 +23,9 @@ background (``reading-pane--current``).
 
 Where the reading line is (offset, fraction, section) is the reactive
 :attr:`ReadingPane.reading_line`, set as the view scrolls. A screen that shows it
-elsewhere (title bar, outline) watches it (``watch(pane, "reading_line", …)``):
-the watcher runs in the same call as the scroll, so those panes change in the
-same frame as the text. The messages (``SectionVisible``, ``PositionChanged``)
-are posted too, for listeners that can take them a frame later.
+elsewhere (title bar, outline) watches it: the watcher runs in the same call as
+the scroll, so those panes change in the same frame as the text. The messages
+(``SectionVisible``, ``PositionChanged``) are for listeners a frame later.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.worker import Worker
 
 from reader.model.document import Document, Paragraph
 from reader.view.goto import CountPrefix
@@ -157,6 +159,7 @@ class ReadingPane(
         self.set_reactive(ReadingPane.measure, measure)
         self.document = document
         self._index: LayoutIndex | None = None
+        self._refining: LayoutIndex | None = None  # what the wrap worker refines
         self._table: ParagraphTable | None = None
         self._anchor = 0
         self._width = 0
@@ -238,7 +241,8 @@ class ReadingPane(
             if self._table is None:
                 self._table = table_of(self.document)
             self._index = LayoutIndex(self.document.text, self._table, width)
-            self.run_worker(self._refine(self._index), group="reading-wrap", exclusive=True)
+            self._refining = self._index
+            _: Worker[None] = self.run_worker(self._refine, group="reading-wrap", exclusive=True)
         self._place(self._anchor)
 
     def _place(self, offset: int) -> None:
@@ -250,7 +254,8 @@ class ReadingPane(
         index.ensure_rows(row, self._view_height * 2)
         self._sync_virtual_size()
         self._anchor = offset
-        self._scroll_rows(row)
+        self.scroll_to(y=row, animate=False)
+        self._settle()  # even when the view did not move
 
     def _sync_virtual_size(self) -> None:
         index = self._index
@@ -260,15 +265,10 @@ class ReadingPane(
             if self.virtual_size.width != size.width or not self._lengthen_quietly(rows):
                 self.virtual_size = size
 
-    def _scroll_rows(self, row: int) -> None:
-        """Scroll to ``row`` now and settle the reading line even if it did not move."""
-        self.scroll_to(y=row, animate=False)
-        self._settle()
-
-    async def _refine(self, index: LayoutIndex) -> None:
+    async def _refine(self) -> None:
         """Wrap the rest of the document in small chunks, keeping the reader in place."""
-        more = True
-        while more and index is self._index:
+        index, more = self._refining, True
+        while more and index is not None and index is self._index:
             more = index.wrap_next_chunk(CHUNK_CHARS)
             self._after_refine(index)
             await asyncio.sleep(0)
