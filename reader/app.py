@@ -8,6 +8,7 @@ one chosen in the folder picker, the document of a bookmark.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -130,12 +131,26 @@ class ReaderApp(App[None]):
             self._push_comparison(self.old_edition, self.document)
         elif self.document is not None:
             self.open_document(self.document)
+            return  # the reading screen says when its text is drawn
         elif self.folder_documents:
             from reader.screens.picker import PickerScreen  # only for a folder
 
             self.push_screen(PickerScreen(self.folder_documents))
         else:
             self.notify("No document to show.", severity="warning")
+        self.call_after_refresh(self.first_frame_drawn)
+
+    def first_frame_drawn(self) -> None:
+        """Start-up is over: collect again, never scanning what it built.
+
+        The command line pauses the cyclic collector while the app starts
+        (``reader.cli.main``); what start-up built (modules, the document, the
+        screen) lives as long as the app, so it is frozen out of every later
+        collection. Nothing to do when the collector was not paused (tests).
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     # -- opening: the one way a document reaches the screen ---------------------
 
@@ -216,9 +231,10 @@ class ReaderApp(App[None]):
         else:
             screen = MainScreen(document, at=at)
             self.push_screen(screen)
+            screen.after_text_shown(self.first_frame_drawn)
         if not document.complete:
-            # After the first frame: the parse shares the interpreter with it.
-            screen.call_after_refresh(self._parse_in_full, screen, document)
+            # After the text's first frame: the parse shares the interpreter with it.
+            screen.after_text_shown(lambda: self._parse_in_full(screen, document))
 
     def _parse_in_full(self, screen: MainScreen, head: Document) -> None:
         """Parse the whole of a head-only document off the UI thread, then swap it in."""

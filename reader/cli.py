@@ -17,18 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.model.document import Document, FactKind, visible_name
-from reader.model.opening import (
-    STDIN_NAME,
-    list_documents,
-    open_document,
-    open_outline,
-    read_stream,
-)
-from reader.model.text.loading import LoadError, load_bytes, load_path
 from reader.paths import seeds_dir
 
+# The model loads in `main`, once the collector is paused for the app's start-up.
 if TYPE_CHECKING:
+    from reader.model.document import Document
     from reader.model.structure.outline_scan import Outlined
 
 EXIT_OK = 0
@@ -48,6 +41,8 @@ def _safe(text: str) -> str:
     File names can hold ESC, newlines or undecodable bytes; they must not drive
     the terminal (the same rule as for names on screen).
     """
+    from reader.model.document import visible_name
+
     return visible_name(text)
 
 
@@ -61,6 +56,9 @@ def resolve_target(target: str | None) -> tuple[str | None, list[Path]]:
     Raises:
         LoadError: a folder with no documents, or a missing path.
     """
+    from reader.model.opening import list_documents
+    from reader.model.text.loading import LoadError
+
     if target == "-":
         return "-", []
     folder = seeds_dir() if target is None else Path(target)
@@ -86,6 +84,8 @@ def _load_one(target: str | None, command: str) -> Document:
             f"{target or seeds_dir()} is a folder of {len(many)} documents: "
             f"{command} needs one file (reader {command} FILE)"
         )
+    from reader.model.opening import open_document
+
     return open_document(file)
 
 
@@ -156,6 +156,8 @@ def outline_text(document: Document | Outlined) -> str:
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
+    from reader.model.opening import open_outline
+
     file, many = resolve_target(args.path)
     documents = [open_outline(file)] if file is not None else [open_outline(p) for p in many]
     if args.format == "text":
@@ -180,6 +182,9 @@ def cmd_text(args: argparse.Namespace) -> int:
     The text goes out exactly as it is, plus a final newline when it has none;
     it was cleaned at load time, so it holds no control characters.
     """
+    from reader.model.opening import STDIN_NAME, read_stream
+    from reader.model.text.loading import load_bytes, load_path
+
     if args.source:
         file, many = resolve_target(args.path)
         if file is None:
@@ -194,14 +199,17 @@ def cmd_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-FACT_KINDS = tuple(kind.value for kind in FactKind)
-"""The fact kinds, in the order the text output groups them (the enum's)."""
+def fact_kinds() -> tuple[str, ...]:
+    """The fact kinds, in the order the text output groups them (the enum's)."""
+    from reader.model.document import FactKind
+
+    return tuple(kind.value for kind in FactKind)
 
 
 def facts_text(records: list[dict[str, Any]]) -> str:
     """Facts for people: grouped by kind, one line a fact."""
     lines: list[str] = []
-    for kind in FACT_KINDS:
+    for kind in fact_kinds():
         group = [r for r in records if r["kind"] == kind]
         if not group:
             continue
@@ -245,6 +253,8 @@ def _bookmark_records(document: str | None) -> tuple[list[Any], bool]:
     Returns:
         The records, and whether the store warned about anything.
     """
+    from reader.model.opening import open_document
+    from reader.model.text.loading import LoadError
     from reader.store.bookmarks import BookmarkStore
     from reader.store.reanchor import stored_path
 
@@ -299,14 +309,13 @@ def _add_bookmarks(commands: Any) -> None:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from reader.model.opening import open_document
+
     file, many = resolve_target(args.path)
     # A big file shows its head at once; the app parses the rest in the background.
     document = open_document(file, head=True) if file is not None else None
     if file == "-":
         _reattach_tty()
-    # The parsed document lives as long as the app: keep the cyclic collector
-    # from walking its objects again and again (pauses while scrolling).
-    gc.freeze()
     from reader.app import ReaderApp  # Textual loads only when the app runs.
 
     app = ReaderApp(document=document, folder_documents=many or None)
@@ -366,7 +375,7 @@ def subcommand_parser() -> argparse.ArgumentParser:
     facts = commands.add_parser("facts", help="print the facts of a document")
     _add_path(facts)
     facts.add_argument("--format", choices=("text", "json", "yaml"), default="text")
-    facts.add_argument("--kind", choices=FACT_KINDS, help="only facts of this kind")
+    facts.add_argument("--kind", choices=fact_kinds(), help="only facts of this kind")
     facts.set_defaults(func=cmd_facts)
     _add_bookmarks(commands)
     from reader.cli_compare import add_compare
@@ -384,7 +393,23 @@ def subcommand_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = subcommand_parser() if args_list and args_list[0] in SUBCOMMANDS else open_parser()
+    opening = not (args_list and args_list[0] in SUBCOMMANDS)
+    if opening:
+        # The app's start-up (imports, parse, screen) builds objects that all stay
+        # alive: ~180 cyclic collections (~30 ms) before the first frame found
+        # nothing to free. The app freezes them and collects again once its first
+        # frame is drawn (``ReaderApp.first_frame_drawn``).
+        gc.disable()
+    try:
+        return _run(subcommand_parser() if not opening else open_parser(), args_list)
+    finally:
+        if opening:
+            gc.enable()
+
+
+def _run(parser: argparse.ArgumentParser, args_list: list[str]) -> int:
+    from reader.model.text.loading import LoadError
+
     args = parser.parse_args(args_list)
     try:
         status: int = args.func(args)

@@ -62,3 +62,66 @@ def test_first_frame_without_a_store_loads_no_yaml_filelock_comparison_or_lists(
         "reader.commands",
     ):
         assert module not in loaded, module
+
+
+_COLLECTOR = """
+import gc, os, sys
+import reader.app as app_module
+import reader.widgets.reading as reading
+
+seen = {}
+draw = reading.ReadingPane.render_line
+
+def render_line(self, y):
+    strip = draw(self, y)
+    if strip.text.strip():
+        seen.setdefault("at the first frame", gc.isenabled())
+    return strip
+
+drawn = app_module.ReaderApp.first_frame_drawn
+
+def first_frame_drawn(self):
+    drawn(self)
+    print(seen.get("at the first frame"), gc.isenabled(), gc.get_freeze_count() > 0)
+    sys.stdout.flush()
+    os._exit(0)
+
+reading.ReadingPane.render_line = render_line
+app_module.ReaderApp.first_frame_drawn = first_frame_drawn
+from reader.cli import main
+sys.exit(main([sys.argv[1]]))
+"""
+
+
+def test_start_up_pauses_the_collector_until_the_first_frame_then_freezes_what_it_built() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _COLLECTOR, str(SEED)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        },
+    )
+    paused_at_first_frame, enabled_after, frozen_after = result.stdout.split()
+    assert paused_at_first_frame == "False"  # no collection while starting up
+    assert enabled_after == "True" and frozen_after == "True"
+
+
+def test_a_subcommand_leaves_the_collector_on() -> None:
+    code = (
+        "import gc, sys\nfrom reader.cli import main\n"
+        "main(['outline', sys.argv[1]])\nprint(gc.isenabled())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.stdout.split()[-1] == "True"

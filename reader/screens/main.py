@@ -6,6 +6,7 @@ panes and tells each what to show ("messages up, attributes down").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
     from reader.screens.bookmarks import Choice
 
 __all__ = ["NARROW_WIDTH", "MainScreen"]
+
+TEXT_SHOWN_WAIT = 1.0
+"""Seconds after mounting when work waiting for the text's first frame starts anyway
+(a text with nothing to lay out, or a pane with no room, sets no reading line)."""
 
 
 class MainScreen(PaneKeys, Screen[None]):
@@ -133,6 +138,8 @@ class MainScreen(PaneKeys, Screen[None]):
             self.reading, self.outline, self.search_bar, self.highlights
         )
         """Runs `/` searches; this screen routes the bar's messages to it."""
+        self._text_shown = False
+        self._after_text: list[Callable[[], object]] = []
         self._update_position()
 
     def compose(self) -> ComposeResult:
@@ -155,10 +162,42 @@ class MainScreen(PaneKeys, Screen[None]):
         # Synchronous: the title bar and outline change in the frame that scrolls the text.
         self.watch(self.reading, "reading_line", self._reading_line_moved)
         self.marking.store_ready()
-        # Facts wait for the first frame: the extractor shares the interpreter
-        # with the UI, and the text matters more than the sidebar at start-up.
+        self.set_timer(TEXT_SHOWN_WAIT, self._text_laid_out)
+        # Facts wait for the text's first frame: finding them shares the
+        # interpreter with the UI, and the text matters more than the sidebar.
         if self.document.complete:  # a head-only parse waits for the full one
-            self.call_after_refresh(self.fact_finder.find, self.document)
+            document = self.document
+            self.after_text_shown(lambda: self._find_facts_of(document))
+
+    def after_text_shown(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` after the first frame that shows the text (work that
+        would compete with drawing it: the full parse, the facts).
+
+        The panes lay out when they learn their size, a frame after the screen's
+        first one; ``call_after_refresh`` alone would start the work before the
+        text is drawn. Once the text has been shown, the callback runs after the
+        next refresh.
+
+        Args:
+            callback: What to run, on the UI thread.
+        """
+        if self._text_shown:
+            self.call_after_refresh(callback)
+        else:
+            self._after_text.append(callback)
+
+    def _text_laid_out(self) -> None:
+        # The reading pane has placed its first line: the next refresh draws it.
+        if self._text_shown:
+            return
+        self._text_shown = True
+        callbacks, self._after_text = self._after_text, []
+        for callback in callbacks:
+            self.call_after_refresh(callback)
+
+    def _find_facts_of(self, document: Document) -> None:
+        if document is self.document:  # not replaced meanwhile (that finds its own)
+            self.fact_finder.find(document)
 
     def on_unmount(self) -> None:
         """Save the reading position when the screen goes (quit, back to the list)."""
@@ -340,6 +379,7 @@ class MainScreen(PaneKeys, Screen[None]):
         """The text scrolled: the title bar, outline and facts follow, in the same frame."""
         if new is None:
             return
+        self._text_laid_out()
         self._fraction = new.fraction
         section = None if new.section_id is None else self.document.section_by_id(new.section_id)
         if section is None:

@@ -1,0 +1,87 @@
+"""Work that competes with the text for the interpreter waits for its first frame.
+
+The panes lay out when they learn their size, which is a frame after the
+screen's first one: the facts and the full parse of a big text start only once
+a frame with the text in it has been drawn (``MainScreen.after_text_shown``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.app import ReaderApp
+from reader.model.opening import open_document
+from reader.model.text.loading import HEAD_MIN_BYTES
+from reader.screens.fact_finder import FactFinder
+from reader.screens.main import MainScreen
+from reader.widgets.reading import ReadingPane
+from tests.ui.helpers import SEED, make_app
+
+
+def _record_text_drawn(monkeypatch: pytest.MonkeyPatch, events: list[str]) -> None:
+    draw = ReadingPane.render_line
+
+    def render_line(self: ReadingPane, y: int) -> object:
+        strip = draw(self, y)
+        if strip.text.strip() and "text drawn" not in events:
+            events.append("text drawn")
+        return strip
+
+    monkeypatch.setattr(ReadingPane, "render_line", render_line)
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (40, 15)])
+async def test_facts_are_sought_only_after_the_text_is_drawn(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    events: list[str] = []
+    _record_text_drawn(monkeypatch, events)
+    find = FactFinder.find
+
+    def record_find(self: FactFinder, document: object) -> None:
+        events.append("facts sought")
+        find(self, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FactFinder, "find", record_find)
+    app = make_app(SEED)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.wait_for_scheduled_animations()
+        for _ in range(50):
+            if screen.fact_index is not None:
+                break
+            await pilot.pause(0.05)
+        assert screen.fact_index is not None  # the facts came all the same
+    assert events[:2] == ["text drawn", "facts sought"]
+
+
+async def test_the_full_parse_of_a_big_text_starts_after_its_head_is_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_text: str
+) -> None:
+    body = seed_text.split("\n", 4)[4]
+    path = tmp_path / "big.txt"
+    path.write_text(seed_text + body * (HEAD_MIN_BYTES // len(body.encode("utf-8")) + 1))
+    head = open_document(path, head=True)
+    assert not head.complete
+    events: list[str] = []
+    _record_text_drawn(monkeypatch, events)
+    parse_in_full = ReaderApp._parse_in_full
+
+    def record_parse(self: ReaderApp, screen: MainScreen, document: object) -> None:
+        events.append("full parse")
+        parse_in_full(self, screen, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ReaderApp, "_parse_in_full", record_parse)
+    app = make_app(None, document=head)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        for _ in range(100):
+            if screen.document.complete:
+                break
+            await pilot.pause(0.05)
+        assert screen.document.complete  # the full parse came and replaced the head
+    assert events[:2] == ["text drawn", "full parse"]
