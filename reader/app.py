@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from reader.background import run_detached
@@ -130,8 +131,7 @@ class ReaderApp(App[None]):
         if self.document is not None and self.old_edition is not None:
             self._push_comparison(self.old_edition, self.document)
         elif self.document is not None:
-            self.open_document(self.document)
-            return  # the reading screen says when its text is drawn
+            return  # the first screen reads it (get_default_screen), and says when it is drawn
         elif self.folder_documents:
             from reader.screens.picker import PickerScreen  # only for a folder
 
@@ -139,6 +139,18 @@ class ReaderApp(App[None]):
         else:
             self.notify("No document to show.", severity="warning")
         self.call_after_refresh(self.first_frame_drawn)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The reading screen of the document given, as the app's first screen.
+
+        Built with the app, it is composed and laid out once the app has started
+        and its first frame is drawn once. Pushed from ``on_mount`` it was laid
+        out and drawn inside the app's start-up batch, whose frame Textual throws
+        away, then drawn again (~25 ms more before the first frame).
+        """
+        if self.document is None or self.old_edition is not None:
+            return super().get_default_screen()
+        return self._new_reading_screen(self.document, None)
 
     def first_frame_drawn(self) -> None:
         """Start-up is over: collect again, never scanning what it built.
@@ -226,12 +238,19 @@ class ReaderApp(App[None]):
         # The reading screen (under a dialog or the bookmark list, maybe) takes
         # the document; over a document list, or with none, a new one is pushed.
         screen = self._reading_screen()
-        if screen is not None:
-            screen.replace_document(document, at=at)
-        else:
-            screen = MainScreen(document, at=at)
-            self.push_screen(screen)
-            screen.after_text_shown(self.first_frame_drawn)
+        if screen is None:
+            self.push_screen(self._new_reading_screen(document, at))
+            return
+        screen.replace_document(document, at=at)
+        self._parse_later(screen, document)
+
+    def _new_reading_screen(self, document: Document, at: Place) -> MainScreen:
+        screen = MainScreen(document, at=at)
+        screen.after_text_shown(self.first_frame_drawn)
+        self._parse_later(screen, document)
+        return screen
+
+    def _parse_later(self, screen: MainScreen, document: Document) -> None:
         if not document.complete:
             # After the text's first frame: the parse shares the interpreter with it.
             screen.after_text_shown(lambda: self._parse_in_full(screen, document))

@@ -13,6 +13,7 @@ from collections.abc import Hashable
 from typing import Generic, TypeVar
 
 from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -36,6 +37,27 @@ class CachedLineView(ScrollView, Generic[StylesT]):
         self._generation = 0
         self._cache: LRUCache[Hashable, Strip] = LRUCache(self.CACHE_SIZE)
         self._styles: StylesT | None = None
+
+    def _relayout(self) -> None:
+        """Lay the rows out for the pane's current size (each pane's own)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Lay the rows out as soon as the pane's size is known.
+
+        Textual draws the frame that gives a widget its size before the widget
+        hears of it (``on_resize`` comes after): laid out only then, the pane
+        is empty in that frame and its text waits for the next one (at
+        start-up, a second full render of the screen, ~25 ms).
+        """
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed and self.scrollable_content_region.width > 0:
+            # Called by the screen's layout: what the pane posts must come from
+            # the pane, or it would not bubble past the screen it seems sent by.
+            with self._context():
+                self._relayout()
+        return changed
 
     def _lookup_styles(self) -> StylesT:
         """Read the styles the lines are drawn with (component classes and all)."""

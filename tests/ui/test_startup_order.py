@@ -8,14 +8,17 @@ a frame with the text in it has been drawn (``MainScreen.after_text_shown``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.strip import Strip
 
 from reader.app import ReaderApp
 from reader.model.opening import open_document
 from reader.model.text.loading import HEAD_MIN_BYTES
 from reader.screens.fact_finder import FactFinder
 from reader.screens.main import MainScreen
+from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
 from tests.ui.helpers import SEED, make_app
 
@@ -85,3 +88,31 @@ async def test_the_full_parse_of_a_big_text_starts_after_its_head_is_drawn(
             await pilot.pause(0.05)
         assert screen.document.complete  # the full parse came and replaced the head
     assert events[:2] == ["text drawn", "full parse"]
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20), (40, 15)])
+async def test_the_panes_draw_their_text_in_their_very_first_frame(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    # The panes lay out as soon as their size is known, not on the Resize that
+    # follows the frame: no frame with empty panes is drawn (and thrown away).
+    first: dict[str, str] = {}
+    for pane in (ReadingPane, OutlinePane):
+        draw = pane.render_line
+
+        def render_line(
+            self: ReadingPane | OutlinePane, y: int, draw: Any = draw, name: str = pane.__name__
+        ) -> Strip:
+            strip: Strip = draw(self, y)
+            first.setdefault(name, strip.text)
+            return strip
+
+        monkeypatch.setattr(pane, "render_line", render_line)
+    app = make_app(SEED)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        outline_shown = app.screen.query_one(OutlinePane).display
+    assert first["ReadingPane"].strip()
+    if outline_shown:
+        assert first["OutlinePane"].strip()
+    assert outline_shown or size[0] < 100  # wide enough, the outline shows
