@@ -116,6 +116,7 @@ class ReaderApp(App[None]):
         self.folder_documents = list(folder_documents or [])
         self.bookmarks = BookmarkKeeper(self.notify)
         """The bookmark store, read once at start (see :meth:`_load_bookmarks`)."""
+        self._store_waits = False
         self.preferences = Preferences()
         """Theme, text width, panes, facts scope: ``settings.yaml``."""
         theme = self.preferences.settings.theme
@@ -153,16 +154,20 @@ class ReaderApp(App[None]):
         return self._new_reading_screen(self.document, None)
 
     def first_frame_drawn(self) -> None:
-        """Start-up is over: collect again, never scanning what it built.
+        """Start-up is over: collect again, never scanning what it built; read a
+        bookmark store that had no file (see :meth:`_load_bookmarks`).
 
         The command line pauses the cyclic collector while the app starts
         (``reader.cli.main``); what start-up built (modules, the document, the
         screen) lives as long as the app, so it is frozen out of every later
-        collection. Nothing to do when the collector was not paused (tests).
+        collection (when it was not paused, as in tests, it is left alone).
         """
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if self._store_waits:  # no file at start: read now, with the store's modules
+            self._store_waits = False
+            self._bookmarks_loaded(self.bookmarks.load())
 
     # -- opening: the one way a document reaches the screen ---------------------
 
@@ -304,7 +309,12 @@ class ReaderApp(App[None]):
     # -- the bookmark store ---------------------------------------------------------
 
     def _load_bookmarks(self) -> None:
-        """Read the store: now when small, else in the store's thread (saves queue behind it)."""
+        """Read the store: now when small (the first frame is at the saved position),
+        in the store's thread when big (saves queue behind it), after the first frame
+        when there is no file yet (nothing to restore; ~10 ms of modules to load)."""
+        if not self.bookmarks.file_exists():
+            self._store_waits = True
+            return
         if not self.bookmarks.needs_thread():
             self.bookmarks.loaded_with(self.bookmarks.load())
             return

@@ -60,6 +60,9 @@ def test_first_frame_without_a_store_loads_no_yaml_filelock_comparison_or_lists(
         "reader.model.compare",
         "reader.screens.bookmarks",
         "reader.commands",
+        "reader.model.facts.extract",  # the facts are found after the first frame
+        "multiprocessing",  # with the first worker process
+        "reader.store.bookmarks",  # no store file: read after the first frame
     ):
         assert module not in loaded, module
 

@@ -24,11 +24,17 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Protocol, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.notifications import SeverityLevel
 
-from reader.store.bookmarks import BookmarkStore, StoreError
+from reader import paths
+from reader.store.errors import StoreError
+
+# The store's modules (YAML, the lock, the sidecar) load with the store itself.
+if TYPE_CHECKING:
+    from reader.store.bookmarks import BookmarkStore
 
 T = TypeVar("T")
 
@@ -56,16 +62,35 @@ class BookmarkKeeper:
 
     def __init__(self, notify: Notify, store: BookmarkStore | None = None) -> None:
         self._notify = notify
-        self.store = store if store is not None else BookmarkStore()
+        self._store = store
         self.loaded = False
         """True once the file has been read (or found missing or unreadable)."""
         self._writer: ThreadPoolExecutor | None = None
         self._last: Future[Any] | None = None
 
+    @property
+    def store(self) -> BookmarkStore:
+        """The store (the default file unless one was given), made when first needed."""
+        if self._store is None:
+            from reader.store.bookmarks import BookmarkStore
+
+            self._store = BookmarkStore()
+        return self._store
+
+    def _file(self) -> Path:
+        return self._store.target if self._store is not None else paths.bookmarks_file()
+
+    def file_exists(self) -> bool:
+        """Whether the store's file exists (asked without loading the store's modules)."""
+        try:
+            return self._file().exists()
+        except OSError:
+            return True  # let the store itself say what is wrong
+
     def needs_thread(self) -> bool:
         """Whether the file is big enough to read off the UI thread."""
         try:
-            return self.store.target.stat().st_size > SYNC_LOAD_BYTES
+            return self._file().stat().st_size > SYNC_LOAD_BYTES
         except OSError:
             return False
 

@@ -16,7 +16,9 @@ from textual.strip import Strip
 from reader.app import ReaderApp
 from reader.model.opening import open_document
 from reader.model.text.loading import HEAD_MIN_BYTES
+from reader.paths import bookmarks_file
 from reader.screens.fact_finder import FactFinder
+from reader.screens.keeper import BookmarkKeeper
 from reader.screens.main import MainScreen
 from reader.widgets.outline import OutlinePane
 from reader.widgets.reading import ReadingPane
@@ -116,3 +118,36 @@ async def test_the_panes_draw_their_text_in_their_very_first_frame(
     if outline_shown:
         assert first["OutlinePane"].strip()
     assert outline_shown or size[0] < 100  # wide enough, the outline shows
+
+
+@pytest.mark.parametrize("stored", [False, True])
+async def test_a_store_file_is_read_before_the_first_frame_and_none_after_it(
+    monkeypatch: pytest.MonkeyPatch, stored: bool
+) -> None:
+    # With a file, the first frame is at the saved position; without one there
+    # is nothing to restore, and the store's modules load after the frame.
+    if stored:
+        bookmarks_file().parent.mkdir(parents=True, exist_ok=True)
+        bookmarks_file().write_text("version: 1\ndocuments: []\n", encoding="utf-8")
+    events: list[str] = []
+    _record_text_drawn(monkeypatch, events)
+    load = BookmarkKeeper.load
+
+    def record_load(self: BookmarkKeeper) -> list[str]:
+        events.append("store read")
+        return load(self)
+
+    monkeypatch.setattr(BookmarkKeeper, "load", record_load)
+    app = make_app(SEED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.bookmarks.loaded
+        await pilot.press("m")
+        await pilot.press("enter")
+        await pilot.pause()
+        app.bookmarks.wait()
+        records = app.bookmarks.call(lambda store: store.documents())
+        assert records is not None and len(records[0].bookmarks) == 1
+    expected = ["store read", "text drawn"] if stored else ["text drawn", "store read"]
+    assert events[:2] == expected
