@@ -52,7 +52,7 @@ class CachedLineView(ScrollView, Generic[StylesT]):
         start-up, a second full render of the screen, ~25 ms).
         """
         changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if changed and self.scrollable_content_region.width > 0:
+        if changed and self.is_attached and not self._closing and not self._closed:
             # Called by the screen's layout: what the pane posts must come from
             # the pane, or it would not bubble past the screen it seems sent by.
             with self._context():
