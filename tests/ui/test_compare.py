@@ -188,14 +188,17 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
 ) -> None:
     # Texts this small compare in a thread; as for big ones, in worker processes.
     monkeypatch.setattr(comparing, "IN_PROCESS_CHARS", 0)
-    # The facts (the second value of the documents' process) are handed over
-    # only when the test says so: the edits are shown before them.
-    release = threading.Event()
+    # The documents (the first value of the documents' process) and the facts (the
+    # second) are handed over only when the test says so: a key is pressed while
+    # nothing is compared yet, and the edits are shown before the facts.
+    documents_go, release = threading.Event(), threading.Event()
     stream = comparing.stream_in_process
 
     def gated(work: Any, args: tuple[object, ...], cancelled: Callable[[], bool]) -> Any:
         values = stream(work, args, cancelled)
-        yield next(values)
+        first = next(values)
+        documents_go.wait(60)
+        yield first
         release.wait(60)
         yield from values
 
@@ -211,7 +214,8 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
         # Keys work meanwhile.
         await pilot.press("space")
         assert screen.reading.scroll_y > 0
-        assert screen.comparison is None  # the processes take longer than that key
+        assert screen.comparison is None  # held back until the key was handled
+        documents_go.set()
         for _ in range(600):
             if screen.comparison is not None:
                 break
