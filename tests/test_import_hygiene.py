@@ -19,12 +19,8 @@ def _modules(package: object) -> list[str]:
     ]
 
 
-def _loaded_after_import(modules: list[str]) -> set[str]:
-    code = (
-        "import sys\n"
-        + "".join(f"import {m}\n" for m in modules)
-        + "print('\\n'.join(sys.modules))"
-    )
+def _output_of(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (nothing imported yet)."""
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -33,7 +29,16 @@ def _loaded_after_import(modules: list[str]) -> set[str]:
         timeout=60,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    return set(result.stdout.split())
+    return result.stdout
+
+
+def _loaded_after_import(modules: list[str]) -> set[str]:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "print('\\n'.join(sys.modules))"
+    )
+    return set(_output_of(code).split())
 
 
 def test_model_and_store_never_load_textual() -> None:
@@ -116,15 +121,7 @@ def test_the_sidebar_formats_facts_without_loading_the_extractor() -> None:
         "print(fact_row(fact).plain)\n"
         "print('reader.model.facts.extract' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    row, loaded = result.stdout.splitlines()
+    row, loaded = _output_of(code).splitlines()
     assert row == "1.2万余次  >12,000 次"
     assert loaded == "False"
 
