@@ -165,9 +165,9 @@ class ReaderApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
-        if self._store_waits:  # no file at start: read now, with the store's modules
+        if self._store_waits:  # no file at start: read now, modules and all, in its thread
             self._store_waits = False
-            self._bookmarks_loaded(self.bookmarks.load())
+            self.bookmarks.load_in_thread(self._bookmarks_loaded)
 
     # -- opening: the one way a document reaches the screen ---------------------
 

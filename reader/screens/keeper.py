@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -67,15 +68,19 @@ class BookmarkKeeper:
         """True once the file has been read (or found missing or unreadable)."""
         self._writer: ThreadPoolExecutor | None = None
         self._last: Future[Any] | None = None
+        self._making = threading.Lock()
 
     @property
     def store(self) -> BookmarkStore:
-        """The store (the default file unless one was given), made when first needed."""
-        if self._store is None:
-            from reader.store.bookmarks import BookmarkStore
+        """The store (the default file unless one was given), made when first needed:
+        by the store's thread when a load or save comes first (its modules, yaml and
+        filelock among them, take ~0.1 s to import, which the UI thread must not wait)."""
+        with self._making:
+            if self._store is None:
+                from reader.store.bookmarks import BookmarkStore
 
-            self._store = BookmarkStore()
-        return self._store
+                self._store = BookmarkStore()
+            return self._store
 
     def _file(self) -> Path:
         return self._store.target if self._store is not None else paths.bookmarks_file()
@@ -105,7 +110,7 @@ class BookmarkKeeper:
 
     def load_in_thread(self, then: Callable[[list[str]], None]) -> None:
         """Read the file in the store's thread; ``then(warnings)`` on the UI thread."""
-        self.submit(lambda store: store.load(), then)
+        self.submit(lambda _: self.load(), then)
 
     def call(self, operation: Callable[[BookmarkStore], T]) -> T | None:
         """Run ``operation`` on the store now, on this thread.
@@ -139,7 +144,7 @@ class BookmarkKeeper:
         loop = asyncio.get_running_loop()
         if self._writer is None:
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="reader-bookmarks")
-        future = self._writer.submit(operation, self.store)
+        future = self._writer.submit(lambda: operation(self.store))  # made there if need be
         self._last = future
 
         def done(finished: Future[T]) -> None:

@@ -44,6 +44,10 @@ class SpanSet:
     def __len__(self) -> int:
         return len(self.starts)
 
+    def same(self, other: SpanSet) -> bool:
+        """Whether ``other`` holds the same spans (in any order given)."""
+        return (self.starts, self.ends) == (other.starts, other.ends)
+
     def overlapping(self, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
         """The spans that show in ``[lo, hi)``, as ``(start, end, given index)``.
 

@@ -162,10 +162,8 @@ class ReadingPane(
         self._refining: LayoutIndex | None = None  # what the wrap worker refines
         self._table: ParagraphTable | None = None
         self._anchor = 0
-        self._width = 0
-        """Content width (scrollbar excluded) at the last layout."""
-        self._column = 1
-        """Text column width at the last layout."""
+        self._width = 0  # content width (scrollbar excluded) at the last layout
+        self._column = 1  # text column width at the last layout
         self._overlays = Overlays(runs_of(document))
         self._rows = LRUCache(ROWS_KEPT)
         self._current_paragraph: int | None = None
@@ -391,8 +389,10 @@ class ReadingPane(
 
     def set_marks(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark every wrapped line of each span (bookmarks) in the left margin."""
-        self._overlays.marks = SpanSet(spans)
-        self._invalidate()
+        marks = SpanSet(spans)
+        if not marks.same(self._overlays.marks):  # else the lines drawn ahead stay
+            self._overlays.marks = marks
+            self._invalidate()
 
     # -- drawing ------------------------------------------------------------
 
