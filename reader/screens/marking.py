@@ -64,6 +64,7 @@ class Marking:
         """Where the saved position put the reader; moving away from it means the
         reader has started reading."""
         self._ready = False
+        self._save_waits = False  # a save asked for while the store was still being read
         self._timer: Timer | None = None
         self._changed_at = 0.0
         """When the section last changed (``monotonic``)."""
@@ -99,6 +100,11 @@ class Marking:
             return
         self._ready = True
         self.refresh_marks()
+        if self._save_waits:  # the reader moved on while the store was read: stay, keep it
+            self._save_waits = False
+            self.restored_to = self.reading.current_offset
+            self.save_position()
+            return
         if not go:
             return
         offset: int | None = None
@@ -204,6 +210,7 @@ class Marking:
             self._timer = None
         keeper = self.keeper
         if keeper is None or not self._ready:
+            self._save_waits = keeper is not None  # made once the store is read
             return
         if not self.document.complete and not self.moved:
             # A head-only parse may have cut the saved position short: keep it.

@@ -24,7 +24,7 @@ from reader.store import reanchor
 from reader.store.bookmarks import BookmarkStore
 from reader.widgets.bookmark_list import BookmarkList
 from reader.widgets.reading_draw import MARK
-from tests.ui.helpers import SEED, build_document, main_screen, make_app
+from tests.ui.helpers import SEED, build_document, main_screen, make_app, wait_until
 from tests.ui.test_app import line_text
 
 SIZE = (120, 30)
@@ -254,9 +254,12 @@ async def test_position_is_saved_after_a_section_change(
     monkeypatch.setattr(marking, "SAVE_DELAY", 0.05)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        # At once: the section may change before the store is read (in its thread).
         await pilot.press("right_square_bracket")
         offset = main_screen(app).reading.current_offset
-        await pilot.pause(0.2)
+        assert offset > 0
+        await wait_until(paths.bookmarks_file().exists, "the position was never saved")
+        app.bookmarks.wait()
         data = yaml.safe_load(paths.bookmarks_file().read_text(encoding="utf-8"))
         [record] = data["documents"].values()
         assert record["position"] == offset
