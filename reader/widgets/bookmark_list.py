@@ -56,25 +56,13 @@ class Row(NamedTuple):
 class BookmarkList(RowList):
     """The rows, a cursor on a bookmark, and Enter to pick it."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "bookmark-list--cursor",
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {
         "bookmark-list--heading",
         "bookmark-list--details",
         "bookmark-list--detached",
     }
 
     DEFAULT_CSS = """
-    BookmarkList {
-        overflow-x: hidden;
-        overflow-y: auto;
-    }
-    BookmarkList > .bookmark-list--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-    }
-    BookmarkList:blur > .bookmark-list--cursor {
-        background: $block-cursor-blurred-background;
-    }
     BookmarkList > .bookmark-list--heading {
         text-style: bold;
     }
@@ -208,7 +196,7 @@ class BookmarkList(RowList):
         text = self._line(self.rows[index], part, width, cursor)
         style = base
         if cursor:
-            style = base + self.get_component_rich_style("bookmark-list--cursor")
+            style = base + self.get_component_rich_style("row-list--cursor")
         text.stylize_before(style)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, style)

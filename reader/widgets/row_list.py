@@ -32,6 +32,23 @@ class RowList(ScrollView, can_focus=True):
     ]
     """Moving the cursor."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
+    """The highlighted row (the rows' own styles are the subclass's)."""
+
+    DEFAULT_CSS = """
+    RowList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    RowList > .row-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    RowList:blur > .row-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    """
+
     ROW_LINES: ClassVar[int] = 1
     """Lines a row takes on screen."""
 

@@ -31,24 +31,12 @@ class SectionMap(RowList):
     ]
     """Moving the cursor, and Enter to go to its section."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "section-map--cursor",
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {
         "section-map--mark",
         "section-map--note",
     }
 
     DEFAULT_CSS = """
-    SectionMap {
-        overflow-x: hidden;
-        overflow-y: auto;
-    }
-    SectionMap > .section-map--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-    }
-    SectionMap:blur > .section-map--cursor {
-        background: $block-cursor-blurred-background;
-    }
     SectionMap > .section-map--mark {
         text-style: bold;
     }
@@ -95,7 +83,7 @@ class SectionMap(RowList):
             text.append(f"  {row.note}", self.get_component_rich_style("section-map--note"))
         style = base
         if index == self.cursor:
-            style = base + self.get_component_rich_style("section-map--cursor")
+            style = base + self.get_component_rich_style("row-list--cursor")
         text.stylize_before(style)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, style)
