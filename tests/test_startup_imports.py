@@ -34,9 +34,10 @@ sys.exit(main([sys.argv[1]]))
 """
 
 
-def _loaded_at_first_frame(document: Path) -> set[str]:
+def _output_of(code: str, document: Path) -> str:
+    """What ``code`` prints, run on ``document`` in a fresh interpreter (headless)."""
     result = subprocess.run(
-        [sys.executable, "-c", _FIRST_FRAME, str(document)],
+        [sys.executable, "-c", code, str(document)],
         capture_output=True,
         text=True,
         check=True,
@@ -47,7 +48,11 @@ def _loaded_at_first_frame(document: Path) -> set[str]:
             "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
         },
     )
-    return set(result.stdout.split())
+    return result.stdout
+
+
+def _loaded_at_first_frame(document: Path) -> set[str]:
+    return set(_output_of(_FIRST_FRAME, document).split())
 
 
 def test_first_frame_without_a_store_loads_no_yaml_filelock_comparison_or_lists() -> None:
@@ -97,19 +102,7 @@ sys.exit(main([sys.argv[1]]))
 
 
 def test_start_up_pauses_the_collector_until_the_first_frame_then_freezes_what_it_built() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _COLLECTOR, str(SEED)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
-        },
-    )
-    paused_at_first_frame, enabled_after, frozen_after = result.stdout.split()
+    paused_at_first_frame, enabled_after, frozen_after = _output_of(_COLLECTOR, SEED).split()
     assert paused_at_first_frame == "False"  # no collection while starting up
     assert enabled_after == "True" and frozen_after == "True"
 
@@ -121,13 +114,5 @@ def test_a_subcommand_collects_nothing_and_leaves_the_collector_on() -> None:
         "runs = []\ngc.callbacks.append(lambda phase, info: runs.append(phase))\n"
         "main(['outline', sys.argv[1]])\nprint(len(runs), gc.isenabled())"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(SEED)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    collections, enabled = result.stdout.split()[-2:]
+    collections, enabled = _output_of(code, SEED).split()[-2:]
     assert collections == "0" and enabled == "True"
