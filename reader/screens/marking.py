@@ -100,12 +100,10 @@ class Marking:
             return
         self._ready = True
         self.refresh_marks()
-        if self._save_waits:  # the reader moved on while the store was read: stay, keep it
-            self._save_waits = False
-            self.restored_to = self.reading.current_offset
-            self.save_position()
-            return
+        waits, self._save_waits = self._save_waits, False
         if not go:
+            if waits:
+                self.save_position()
             return
         offset: int | None = None
         if isinstance(self.at, str):
@@ -117,6 +115,8 @@ class Marking:
             offset = keeper.call(lambda store: store.position(self.document))
         if offset:
             self.reading.scroll_to_offset(offset)
+        elif waits:  # nothing to restore, and the reader moved on while the store was read
+            self.save_position()
         # Noted after the next refresh: the pane settles (and clamps an offset
         # past a head-only parse) when it lays out.
         self.reading.call_after_refresh(self._note_restored)
@@ -210,7 +210,8 @@ class Marking:
             self._timer = None
         keeper = self.keeper
         if keeper is None or not self._ready:
-            self._save_waits = keeper is not None  # made once the store is read
+            # Made once the store is read (not while a head waits for its full text).
+            self._save_waits = keeper is not None and not keeper.loaded
             return
         if not self.document.complete and not self.moved:
             # A head-only parse may have cut the saved position short: keep it.

@@ -76,6 +76,9 @@ async def test_the_saved_place_and_marks_wait_for_the_full_text(
         await pilot.press("m")
         await pilot.pause()
         assert not isinstance(app.screen, NotePrompt)
+        # A position save asked for meanwhile (a section change) does not stop the
+        # saved place from being restored once the full text is in.
+        screen.marking.save_position()
         gate.set()
         await until(pilot, full_screen_shown(app))
         assert screen.document.text == full.text
