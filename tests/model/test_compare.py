@@ -227,3 +227,54 @@ def test_a_name_cut_inside_a_word_is_not_listed() -> None:
     added, _ = name_changes(fact_summary(_doc("去年。"), []), "去年。", new, new_text)
     # 重庆 is followed by 市 too, but 庆市 is said once: a whole name.
     assert [n.text for n in added] == ["重庆"]
+
+
+_LINES = st.lists(
+    st.sampled_from(
+        ["一、总体要求", "二、主要任务", "增长5%左右。", "稳中求进。", "就业1200万人。", ""]
+    ),
+    max_size=14,
+).map("\n\n".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LINES, _LINES)
+def test_the_merged_text_keeps_new_s_paragraphs_and_sections_in_place(a: str, b: str) -> None:
+    from bisect import bisect_right
+
+    from reader.model.compare.merged import merged_view
+
+    comparison = compare(_doc(a), _doc(b), facts=lambda d: ())
+    new = comparison.new
+    view = merged_view(comparison)
+    document, to_new = view.document, view.to_new
+    dropped = sum(1 for c in comparison.changes if c.whole_paragraph and c.deleted)
+    assert len(document.paragraphs) == len(new.paragraphs) + dropped
+    # NEW's paragraphs, in order, map back to where they are in NEW.
+    starts = [p.start for p in document.paragraphs]
+    assert starts == sorted(starts)
+    back = [(to_new.to_source(p.start), to_new.to_source(p.end)) for p in document.paragraphs]
+    spans = [p.span for p in new.paragraphs]
+    assert all(span in back for span in spans)
+    # Each section holds its own paragraphs, and each paragraph knows its section.
+    section_starts = [s.start for s in document.sections]
+    for section in document.sections:
+        assert section.start <= section.end
+        held = document.paragraphs[section.first_paragraph : section.last_paragraph]
+        assert all(section.start <= p.start < max(section.end, p.start + 1) for p in held)
+    for paragraph in document.paragraphs:
+        assert paragraph.section == max(0, bisect_right(section_starts, paragraph.start) - 1)
+
+
+def test_a_section_with_the_same_title_and_text_is_paired_as_same_and_not_diffed() -> None:
+    old = _doc("报告\n\n一、总体要求\n\n稳中求进。\n\n二、主要任务\n\n增长5%左右。")
+    new = _doc("报告\n\n一、总体要求\n\n稳中求进。\n\n二、主要任务\n\n增长6%左右。")
+    comparison = compare(old, new, facts=lambda d: ())
+    by_title = {
+        new.sections[r.pair.new].title: r for r in comparison.rows if r.pair.new is not None
+    }
+    assert by_title["一、总体要求"].pair.same and by_title["一、总体要求"].changes == ()
+    assert by_title["一、总体要求"].kind is PairKind.UNCHANGED
+    changed = by_title["二、主要任务"]
+    assert not changed.pair.same and changed.kind is PairKind.CHANGED
+    assert [(c.deleted, c.inserted) for c in changed.changes] == [("5%", "6%")]

@@ -52,3 +52,31 @@ def columns_differ_from(columns: Paragraphs) -> bool:
     changed = list(columns)
     changed[-1] = Paragraph(changed[-1].index, 0, 0, changed[-1].kind, changed[-1].section)
     return columns != tuple(changed) and columns != Paragraphs.of(changed)
+
+
+@given(paragraph_lists, st.sets(st.sampled_from(list(ParagraphKind))), st.data())
+def test_spans_and_columns_read_as_the_paragraphs(
+    paragraphs: tuple[Paragraph, ...], skip: set[ParagraphKind], data: st.DataObject
+) -> None:
+    from reader.model.paragraphs import KIND_NUMBERS, spans_of
+
+    columns = Paragraphs.of(paragraphs)
+    first = data.draw(st.integers(0, len(paragraphs)))
+    last = data.draw(st.integers(first, len(paragraphs)))
+    expected = [
+        (p.start, p.end) for p in paragraphs[first:last] if p.end > p.start and p.kind not in skip
+    ]
+    assert columns.spans(first, last, frozenset(skip)) == expected
+    assert spans_of(paragraphs, first, last, frozenset(skip)) == expected
+    rebuilt = Paragraphs.from_columns(
+        [p.start for p in paragraphs],
+        [p.end for p in paragraphs],
+        bytes(KIND_NUMBERS[p.kind] for p in paragraphs),
+        [p.section for p in paragraphs],
+    )
+    assert rebuilt == columns and rebuilt.kind_numbers == columns.kind_numbers
+
+
+def test_columns_of_different_lengths_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Paragraphs.from_columns([0, 5], [4], b"\x00\x00", [0, 0])

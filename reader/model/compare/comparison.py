@@ -90,6 +90,7 @@ class Structure:
                 row.pair.new,
                 row.pair.score,
                 row.pair.related,
+                row.pair.same,
                 row.kind.value,
                 row.share,
                 [index[id(change)] for change in row.changes],
@@ -104,7 +105,7 @@ _KINDS = {kind.value: kind for kind in PairKind}
 
 
 def _structure_from(
-    rows: list[tuple[int | None, int | None, float, int | None, str, float, list[int], bool]],
+    rows: list[tuple[int | None, int | None, float, int | None, bool, str, float, list[int], bool]],
     changes: tuple[Change, ...],
     lengths: tuple[int, int],
 ) -> Structure:
@@ -113,13 +114,13 @@ def _structure_from(
     return Structure(
         tuple(
             SectionRow(
-                SectionPair(old, new, score, related),
+                SectionPair(old, new, score, related, same),
                 _KINDS[kind],
                 share,
                 tuple(changes[k] for k in edits) if edits else (),
                 retitled,
             )
-            for old, new, score, related, kind, share, edits, retitled in rows
+            for old, new, score, related, same, kind, share, edits, retitled in rows
         ),
         changes,
         lengths,
@@ -131,10 +132,14 @@ def _row(old: Document, new: Document, pair: SectionPair) -> SectionRow:
         return SectionRow(pair, PairKind.NEW, 1.0)
     if pair.new is None:
         return SectionRow(pair, PairKind.DROPPED, 1.0)
+    if pair.same:  # the same text under the same title: nothing to diff
+        return SectionRow(pair, PairKind.UNCHANGED, 0.0)
     old_section = old.sections[pair.old]
     new_section = new.sections[pair.new]
     changes = tuple(diff_sections(old, pair.old, new, pair.new))
-    retitled = title_key(old_section.title) != title_key(new_section.title)
+    retitled = old_section.title != new_section.title and title_key(old_section.title) != title_key(
+        new_section.title
+    )
     share = changed_share(
         list(changes),
         old_section.end - old_section.start,

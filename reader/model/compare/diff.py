@@ -20,7 +20,8 @@ from difflib import SequenceMatcher
 import fast_diff_match_patch
 
 from reader.model.compare.pairing import dice, shingles
-from reader.model.document import Document, Paragraph, ParagraphKind
+from reader.model.document import Document, ParagraphKind
+from reader.model.paragraphs import spans_of
 
 _OPS = {"=": 0, "-": -1, "+": 1}
 
@@ -51,23 +52,21 @@ class Change:
     """True when a whole paragraph was added or dropped."""
 
 
-def _body(document: Document, index: int) -> list[Paragraph]:
+Span = tuple[int, int]
+_HEADINGS = frozenset({ParagraphKind.HEADING})
+
+
+def _body(document: Document, index: int) -> list[Span]:
+    """The spans of a section's paragraphs but its heading (from the columns)."""
     section = document.sections[index]
-    return [
-        p
-        for p in document.paragraphs[section.first_paragraph : section.last_paragraph]
-        if p.kind is not ParagraphKind.HEADING and p.end > p.start
-    ]
+    return spans_of(document.paragraphs, section.first_paragraph, section.last_paragraph, _HEADINGS)
 
 
-def _text(document: Document, paragraph: Paragraph) -> str:
-    return document.text[paragraph.start : paragraph.end].strip()
-
-
-def _trimmed(document: Document, paragraph: Paragraph) -> tuple[int, int]:
-    raw = document.text[paragraph.start : paragraph.end]
+def _trimmed(document: Document, span: Span) -> Span:
+    start, end = span
+    raw = document.text[start:end]
     lead = len(raw) - len(raw.lstrip())
-    return paragraph.start + lead, paragraph.start + len(raw.rstrip())
+    return start + lead, start + len(raw.rstrip())
 
 
 def _word_char(char: str) -> bool:
@@ -218,10 +217,10 @@ def diff_sections(old: Document, old_index: int, new: Document, new_index: int) 
     """
     old_paras = _body(old, old_index)
     new_paras = _body(new, new_index)
-    if [_text(old, p) for p in old_paras] == [_text(new, p) for p in new_paras]:
+    old_texts = [old.text[start:end].strip() for start, end in old_paras]
+    new_texts = [new.text[start:end].strip() for start, end in new_paras]
+    if old_texts == new_texts:
         return []
-    old_texts = [_text(old, p) for p in old_paras]
-    new_texts = [_text(new, p) for p in new_paras]
     changes: list[Change] = []
     # Where a dropped paragraph stood in NEW: before the next NEW paragraph.
     new_cursor = new.sections[new_index].end
@@ -255,13 +254,13 @@ def diff_sections(old: Document, old_index: int, new: Document, new_index: int) 
     return changes
 
 
-def _last_end(document: Document, paragraphs: list[Paragraph], fallback: int) -> int:
+def _last_end(document: Document, paragraphs: list[Span], fallback: int) -> int:
     return _trimmed(document, paragraphs[-1])[1] if paragraphs else fallback
 
 
 def _insertion_point(
     old: Document,
-    old_paras: list[Paragraph],
+    old_paras: list[Span],
     aligned: list[tuple[int | None, int | None]],
     k: int,
     fallback: int,

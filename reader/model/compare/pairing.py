@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from reader.model.document import Document
+from reader.model.document import Document, ParagraphKind, Section
+from reader.model.paragraphs import spans_of
 
 _NUMBERING = re.compile(
     r"^\s*(?:"
@@ -31,6 +32,7 @@ _NUMBERING = re.compile(
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
+_TITLES = frozenset({ParagraphKind.HEADING, ParagraphKind.SUBTITLE})
 
 PAIR_THRESHOLD = 0.35
 """The lowest score at which two sections count as the same section."""
@@ -76,6 +78,9 @@ class SectionPair:
     related: int | None = None
     """For a new section split off an OLD one (or a dropped one merged into a
     NEW one): the index of that other section."""
+    same: bool = False
+    """True when both have the same title (numbering and figures aside) and the
+    very same text after it: nothing inside changed."""
 
 
 def title_key(title: str) -> str:
@@ -119,10 +124,31 @@ def section_body(document: Document, index: int) -> str:
     """
     section = document.sections[index]
     start = section.start if section.heading is None else section.heading[1]
-    paragraphs = document.paragraphs[section.first_paragraph : section.last_paragraph]
-    body = [p for p in paragraphs if p.kind.value not in ("heading", "subtitle")]
+    body = spans_of(document.paragraphs, section.first_paragraph, section.last_paragraph, _TITLES)
     if body:
-        start = max(start, body[0].start)
+        start = max(start, body[0][0])
+    return document.text[start : section.end]
+
+
+def _key(title: str, keys: dict[str, str]) -> str:
+    key = keys.get(title)
+    if key is None:
+        key = keys[title] = title_key(title)
+    return key
+
+
+def _shingles(
+    text: str, known: dict[str, frozenset[tuple[str, str]]]
+) -> frozenset[tuple[str, str]]:
+    found = known.get(text)
+    if found is None:
+        found = known[text] = shingles(text)
+    return found
+
+
+def _after_heading(document: Document, section: Section) -> str:
+    """A section's text after its heading: subtitle, body and all."""
+    start = section.start if section.heading is None else section.heading[1]
     return document.text[start : section.end]
 
 
@@ -197,29 +223,33 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
         One entry per NEW section (paired or new), and one per dropped OLD
         section, placed after the NEW section paired with the OLD one before it.
     """
-    old_keys = [title_key(s.title) for s in old.sections]
-    new_keys = [title_key(s.title) for s in new.sections]
-    old_texts = [section_body(old, i) for i in range(len(old.sections))]
-    new_texts = [section_body(new, j) for j in range(len(new.sections))]
+    keys: dict[str, str] = {}  # a title seen before is not keyed again
+    old_keys = [_key(s.title, keys) for s in old.sections]
+    new_keys = [_key(s.title, keys) for s in new.sections]
     old_n, new_n = max(1, len(old_keys)), max(1, len(new_keys))
     old_of: dict[int, tuple[int, float]] = {}
     new_of: dict[int, int] = {}
     # Sections whose title and text did not change pair at once, in order.
     same: dict[tuple[str, str], deque[int]] = {}
-    for i in range(len(old_keys)):
-        same.setdefault((old_keys[i], old_texts[i]), deque()).append(i)
-    for j in range(len(new_keys)):
-        olds = same.get((new_keys[j], new_texts[j]))
+    for i, section in enumerate(old.sections):
+        same.setdefault((old_keys[i], _after_heading(old, section)), deque()).append(i)
+    unchanged: set[int] = set()
+    for j, section in enumerate(new.sections):
+        olds = same.get((new_keys[j], _after_heading(new, section)))
         if olds:
             i = olds.popleft()
             old_of[j] = (i, 1.0)
             new_of[i] = j
+            unchanged.add(j)
+    del same
     old_left = [i for i in range(len(old_keys)) if i not in new_of]
     new_left = [j for j in range(len(new_keys)) if j not in old_of]
     old_titles = {i: _title_shingles(old_keys[i]) for i in old_left}
     new_titles = {j: _title_shingles(new_keys[j]) for j in new_left}
-    old_bodies = {i: shingles(old_texts[i]) for i in old_left}
-    new_bodies = {j: shingles(new_texts[j]) for j in new_left}
+    # A text met before (boilerplate, a repeated clause) shares its shingles.
+    known: dict[str, frozenset[tuple[str, str]]] = {}
+    old_bodies = {i: _shingles(section_body(old, i), known) for i in old_left}
+    new_bodies = {j: _shingles(section_body(new, j), known) for j in new_left}
     scored = []
     for a, b in _candidates(
         [old_keys[i] for i in old_left],
@@ -241,7 +271,7 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
     for j in range(len(new.sections)):
         if j in old_of:
             i, score = old_of[j]
-            rows.append(SectionPair(i, j, score))
+            rows.append(SectionPair(i, j, score, same=j in unchanged))
         else:
             part = _best_part(new_bodies[j], old_bodies, old_left, j * old_n / new_n)
             rows.append(SectionPair(None, j, 0.0, part))
