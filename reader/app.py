@@ -8,7 +8,6 @@ one chosen in the folder picker, the document of a bookmark.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,6 +20,7 @@ from textual.worker import get_current_worker
 
 from reader.background import run_detached
 from reader.model.document import Document, visible_name
+from reader.model.memory import end_start_up_pause
 from reader.model.opening import full_document, open_document
 from reader.model.text.loading import LoadError
 from reader.paths import screenshot_dir, styles_dir
@@ -162,9 +162,7 @@ class ReaderApp(App[None]):
         screen) lives as long as the app, so it is frozen out of every later
         collection (when it was not paused, as in tests, it is left alone).
         """
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
+        end_start_up_pause()
         if self._store_waits:  # no file at start: read now, modules and all, in its thread
             self._store_waits = False
             self.bookmarks.load_in_thread(self._bookmarks_loaded)

@@ -8,7 +8,6 @@ stopped on an unhandled error (after Textual's traceback on stderr).
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
+from reader.model.memory import end_start_up_pause, pause_for_start_up
 from reader.paths import seeds_dir
 
 # The model loads in `main`, once the collector is paused for the app's start-up.
@@ -409,13 +409,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # found nothing to free; `reader outline` of 50 MB: ~0.1 s). The app freezes
     # them and collects again once its first frame is drawn
     # (``ReaderApp.first_frame_drawn``); a subcommand prints and is done.
-    enabled = gc.isenabled()
-    gc.disable()
+    pause_for_start_up()
     try:
         return _run(subcommand_parser() if not opening else open_parser(), args_list)
     finally:
-        if enabled:
-            gc.enable()
+        end_start_up_pause()
 
 
 def _run(parser: argparse.ArgumentParser, args_list: list[str]) -> int:
