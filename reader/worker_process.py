@@ -155,6 +155,16 @@ class WorkerProcess:
             if not self.streaming:
                 return
 
+    def start(self) -> None:
+        """Send the work to the process (done by :meth:`values` if not before):
+        workers that hand each other values must all be started before any is
+        waited for.
+
+        Raises:
+            ProcessDied: the process died before it read its work.
+        """
+        self._send_request()
+
     def _send_request(self) -> None:
         request, self._request = self._request, None
         stdin = self._process.stdin
@@ -211,6 +221,82 @@ class WorkerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Handoff:
+    """A pipe that carries one value from one worker process to another.
+
+    Give :attr:`sender` to one worker's arguments and :attr:`receiver` to the
+    other's, start both, then :meth:`close` this process's ends: when a worker
+    dies, its partner's ``receive`` ends with an error instead of waiting forever.
+    In the worker, ``sender(value)`` pickles and writes the value in a thread of
+    its own (two workers handing values to each other would otherwise both wait
+    on a full pipe) and returns a function that waits until it is written;
+    ``receiver()`` returns the value.
+    """
+
+    def __init__(self) -> None:
+        read, write = os.pipe()
+        self.sender = _End(write, sending=True)
+        self.receiver = _End(read, sending=False)
+
+    def close(self) -> None:
+        """Close this process's ends (each worker holds its own)."""
+        for end in (self.sender, self.receiver):
+            if end.fd >= 0:  # once only: the number may be another file's after
+                with contextlib.suppress(OSError):
+                    os.close(end.fd)
+                end.fd = -1
+
+    def __enter__(self) -> Handoff:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _End:
+    """One end of a :class:`Handoff`: its descriptor goes with a worker's arguments."""
+
+    def __init__(self, fd: int, *, sending: bool) -> None:
+        self.fd = fd
+        self.sending = sending
+
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[object, ...]]:
+        fd = WorkerProcess.pass_descriptor(self.fd)
+        return (_Sender if self.sending else _Receiver, (fd,))
+
+
+class _Sender:
+    """In a worker: ``sender(value)`` writes ``value`` to the other worker, in a thread."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def __call__(self, value: object) -> Callable[[], None]:
+        def write() -> None:
+            with contextlib.suppress(OSError), os.fdopen(self._fd, "wb") as pipe:
+                pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+
+        thread = threading.Thread(target=write, name="reader-handoff", daemon=True)
+        thread.start()
+        return thread.join
+
+
+class _Receiver:
+    """In a worker: ``receiver()`` is the value the other worker sent."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def __call__(self) -> object:
+        with os.fdopen(self._fd, "rb") as pipe:
+            try:
+                return pickle.load(pipe)
+            except EOFError:
+                raise ProcessDied(
+                    "the other worker process ended before it sent its value"
+                ) from None
 
 
 def serve() -> None:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -24,6 +24,7 @@ from reader.background import (
     run_in_process,
     stream_in_process,
 )
+from reader.worker_process import Handoff, WorkerProcess
 
 
 def test_the_result_comes_back() -> None:
@@ -223,3 +224,55 @@ def test_a_process_that_cannot_start_says_so(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(worker_process.subprocess, "Popen", refuse)
     with pytest.raises(ProcessUnavailable, match="no more processes"):
         run_in_process(_square, (3,), cancelled=lambda: False)
+
+
+def _trade(
+    mine: object,
+    send: Callable[[object], Callable[[], None]],
+    receive: Callable[[], object],
+    die: bool,
+) -> tuple[object, object]:
+    if die:
+        os._exit(5)
+    sent = send(mine)
+    theirs = receive()
+    sent()
+    return mine, theirs
+
+
+def _traded(first: tuple[object, ...], second: tuple[object, ...]) -> list[object]:
+    """Two worker processes started side by side with a Handoff each way; their results."""
+    with Handoff() as one_way, Handoff() as other_way:
+        a = WorkerProcess(
+            _trade, (*first[:1], one_way.sender, other_way.receiver, *first[1:]), streaming=False
+        )
+        b = WorkerProcess(
+            _trade, (*second[:1], other_way.sender, one_way.receiver, *second[1:]), streaming=False
+        )
+        one_way.close()  # each process holds its own ends
+        other_way.close()
+        a.start()
+        b.start()
+        with a, b:
+            results: list[object] = []
+            for process in (a, b):
+                try:
+                    results.append(next(process.values(lambda: False)))
+                except ProcessDied as error:
+                    results.append(error)
+            return results
+
+
+def test_two_workers_hand_each_other_big_values_at_once() -> None:
+    # Each value is far more than a pipe holds: both write while both read.
+    left, right = "甲" * 3_000_000, list(range(300_000))
+    assert _traded((left, False), (right, False)) == [(left, right), (right, left)]
+    assert not live_workers()
+
+
+def test_a_worker_whose_partner_dies_ends_with_an_error_not_a_wait() -> None:
+    began = time.perf_counter()
+    dead, waiting = _traded(("x", True), ("y", False))
+    assert isinstance(dead, ProcessDied) and "status 5" in str(dead)
+    assert isinstance(waiting, ProcessDied) and "other worker process" in str(waiting)
+    assert time.perf_counter() - began < 10

@@ -15,19 +15,18 @@ there too, so no key waits for them. Bookmarks made here belong to NEW.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.model.compare.comparison import Comparison
@@ -36,6 +35,7 @@ from reader.model.document import Document
 from reader.model.text.cleaning import visible_name
 from reader.screens.comparing import Prepared, prepare
 from reader.screens.note import NotePrompt
+from reader.widgets.changes_list import ChangesList
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.reading import ReadingPane
 from reader.widgets.section_map import SectionMap
@@ -46,19 +46,6 @@ SIDE_BY_SIDE_WIDTH = 140
 
 NARROW_WIDTH = 100
 """Below this width the section map and the changes list start hidden."""
-
-FIGURES_LISTED = 300
-"""At most this many changed figures (and as many names of each list) are listed;
-``reader compare --format json`` has them all."""
-
-
-def _more(count: int) -> Option | None:
-    if count <= FIGURES_LISTED:
-        return None
-    return Option(
-        Text(f"… {count - FIGURES_LISTED} more: reader compare --format json", style="dim"),
-        disabled=True,
-    )
 
 
 class CompareScreen(Screen[None]):
@@ -104,7 +91,7 @@ class CompareScreen(Screen[None]):
         self.change_index: int | None = None
         self.title_bar = TitleBar()
         self.section_map = SectionMap(id="section-map")
-        self.changes_list = OptionList(id="changes-list")
+        self.changes_list = ChangesList(id="changes-list")
         self.old_pane = ReadingPane(old, id="old-text")
         self.reading = ReadingPane(new, id="reading")
 
@@ -138,6 +125,7 @@ class CompareScreen(Screen[None]):
                 self.new,
                 lambda: worker.is_cancelled,
                 lambda prepared: self.app.call_from_thread(self._compared, prepared),
+                lambda: self.reading.text_width,
             )
         except Exception as error:  # any failure is a notification, never a crash
             self.app.call_from_thread(self._failed, error)
@@ -150,14 +138,15 @@ class CompareScreen(Screen[None]):
             self.title_bar.position = "not compared"
             message = f"Could not compare: {error}"
         else:  # the edits are shown; only what changed among the facts is missing
-            self.changes_list.set_options([Option(Text("Figures and terms not compared."))])
+            self.changes_list.show_note("Figures and terms not compared.")
             message = f"Could not compare the figures and terms: {error}"
         self.notify(visible_name(message), severity="error", markup=False)
 
     def _compared(self, prepared: Prepared) -> None:
-        """The edits are in: show them in three steps, each a message of its own, so
-        that keys and frames go between them (together 0.12 s of the UI thread at
-        5 MB): the section map, then the marked text, then its highlights."""
+        """The edits are in: show them in three steps, each after the frame the one
+        before it drew, so that keys and frames go between them (together 0.12 s
+        of the UI thread at 5 MB; messages in a row would run back to back): the
+        section map, then the marked text, then its highlights."""
         comparison = prepared.comparison
         self._edits_in = True
         self.old, self.new = comparison.old, comparison.new
@@ -165,12 +154,10 @@ class CompareScreen(Screen[None]):
         self.old_pane.load_document(comparison.old, table=prepared.table(comparison.old))
         self.section_map.set_rows(prepared.rows)
         if prepared.complete:  # compared in one go: the facts' changes are in too
-            self._fill_changes(comparison)
+            self.changes_list.show_changes(comparison)
         else:
-            self.changes_list.set_options(
-                [Option(Text("Finding the figures and terms that changed…", style="dim"))]
-            )
-        self.call_later(self._show_prepared, prepared)
+            self.changes_list.show_note("Finding the figures and terms that changed…", "dim")
+        self.call_after_refresh(self._show_prepared, prepared)
 
     def _show_prepared(self, prepared: Prepared) -> None:
         self.views = prepared
@@ -180,6 +167,7 @@ class CompareScreen(Screen[None]):
         """The comparison is on screen: ``]`` and the map work from now on."""
         comparison = prepared.comparison
         self.comparison = comparison
+        gc.freeze()  # the comparison and its views live as long as the screen: never rescanned
         self.notify(
             f"{prepared.changed} of {len(comparison.rows)} sections changed, "
             f"{len(comparison.changes)} edits"
@@ -201,35 +189,7 @@ class CompareScreen(Screen[None]):
         self.comparison = comparison
         self.views = replace(self.views, comparison=comparison)
         self.facts_found = True
-        self._fill_changes(comparison)
-
-    def _fill_changes(self, comparison: Comparison) -> None:
-        options: list[Option | None] = []
-        quantities = comparison.quantities
-        if quantities:
-            heading = Text(f"Figures that changed ({len(quantities)})", style="bold")
-            options.append(Option(heading, disabled=True))
-            for k, q in enumerate(quantities[:FIGURES_LISTED]):
-                text = Text(f"{q.counted[:60]} ")
-                text.append(q.old_text[:40], style="strike dim")
-                text.append(" → ")
-                text.append(q.new_text[:40], style="bold")
-                options.append(Option(text, id=f"q{k}"))
-            options.append(_more(len(quantities)))
-        for title, names, prefix in (
-            ("New terms", comparison.added, "a"),
-            ("Dropped terms", comparison.dropped, "d"),
-        ):
-            if names:
-                options.append(Option(Text(f"{title} ({len(names)})", style="bold"), disabled=True))
-                for k, name in enumerate(names[:FIGURES_LISTED]):
-                    options.append(
-                        Option(Text(f"{name.text[:80]} ×{name.mentions}"), id=f"{prefix}{k}")
-                    )
-                options.append(_more(len(names)))
-        if not options:
-            options.append(Option(Text("No figures or terms changed."), disabled=True))
-        self.changes_list.set_options(o for o in options if o is not None)
+        self.changes_list.show_changes(comparison)
 
     def _current_view(self) -> MergedView:
         assert self.views is not None
@@ -240,8 +200,8 @@ class CompareScreen(Screen[None]):
     ) -> None:
         """Put ``view`` in the reading pane, keeping NEW's ``new_offset`` at the reading line.
 
-        Its highlights follow in a message of their own (the text and the highlights
-        of 5 MB cost the UI thread 60 ms and 35), and then ``then``.
+        Its highlights follow after the next frame (the text and the highlights of
+        5 MB cost the UI thread 60 ms and 35), and then ``then``.
         """
         old_view = self.view
         self.view = view
@@ -250,7 +210,7 @@ class CompareScreen(Screen[None]):
         table = None if self.views is None else self.views.table(view.document)
         self.reading.load_document(view.document, view.to_new.to_display(new_offset), table)
         self._update_position()
-        self.call_later(self._highlight, view, then)
+        self.call_after_refresh(self._highlight, view, then)
 
     def _highlight(self, view: MergedView, then: Callable[[], None] | None) -> None:
         if self.view is not view:  # another text was put there meanwhile

@@ -27,13 +27,15 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import accumulate, islice, repeat
+from operator import add, floordiv, neg, sub
 
 from reader.model.layout.cells import cell_len
 from reader.model.layout.preformatted import wrap_preformatted
 from reader.model.layout.wrap import wrap_paragraph
+from reader.model.slices import in_slices
 from reader.view.paragraph_table import ParagraphTable, paragraph_gaps
 
 __all__ = ["LayoutIndex", "ParagraphTable", "RowInfo", "WrapFunction", "paragraph_gaps"]
@@ -103,6 +105,7 @@ class LayoutIndex:
         cells_per_char: float | None = None,
     ) -> None:
         self.text = text
+        self.table = table
         self.width = max(1, width)
         self._wrap = wrap
         self._starts = table.starts
@@ -112,14 +115,17 @@ class LayoutIndex:
         self._preformatted = table.preformatted
         ratio = _cells_per_char(text) if cells_per_char is None else cells_per_char
         per_line = self.width / ratio
-        # Estimate: ceil(chars / chars-per-line), at least one line.
-        self._counts: array[int] = array(
-            "i",
-            [
-                g + (int(-(-(e - s) // per_line)) or 1)
-                for g, s, e in zip(self._gaps, self._starts, self._ends, strict=True)
-            ],
-        )
+        # Estimate: ceil(chars / chars-per-line), at least one line, plus the gap
+        # above. In maps of built-ins, no Python code per paragraph, in slices (a
+        # comparison lays its texts out in a background thread).
+        starts, ends, gaps = self._starts, self._ends, self._gaps
+
+        def estimates(lo: int, hi: int) -> Iterator[int]:
+            lengths = map(sub, ends[lo:hi], starts[lo:hi])
+            lines = map(int, map(neg, map(floordiv, map(neg, lengths), repeat(per_line))))
+            return map(add, gaps[lo:hi], map(max, lines, repeat(1)))
+
+        self._counts: array[int] = array("i", in_slices(len(starts), estimates))
         n = len(table)
         self._lines: list[array[int] | None] = [None] * n
         # Two levels, so refining a paragraph costs O(BLOCK + n / BLOCK), not O(n):

@@ -11,21 +11,19 @@ How it stays fast on a 10 MB text:
 * ``LayoutIndex`` knows every paragraph's row count at once by *estimating* the
   paragraphs not wrapped yet. On load and after a resize only the paragraphs
   around the view are wrapped; a worker (``thread=False``, small chunks, each
-  followed by ``await asyncio.sleep(0)``) wraps the rest from the top. After
-  each chunk the height is refined (without a layout: ``_lengthen_quietly``)
-  and the view re-located at the same offset, so the reader never moves; End
-  wraps the last paragraphs first. The worker is given a function, never a
-  coroutine: one cancelled before it starts leaves none unawaited.
+  followed by ``await asyncio.sleep(0)``) wraps the rest from the top, then
+  refines the height (no layout: ``_lengthen_quietly``) and re-locates the view
+  at the same offset, so the reader never moves; End wraps the last paragraphs
+  first. The worker is given a function: one cancelled early leaves no coroutine.
 
 The *reading line* is the top row of the view: its offset is
 ``current_offset``, its paragraph the "current passage", drawn on a faint
 background (``reading-pane--current``).
 
 Where the reading line is (offset, fraction, section) is the reactive
-:attr:`ReadingPane.reading_line`, set as the view scrolls. A screen that shows it
-elsewhere (title bar, outline) watches it: the watcher runs in the same call as
-the scroll, so those panes change in the same frame as the text. The messages
-(``SectionVisible``, ``PositionChanged``) are for listeners a frame later.
+:attr:`ReadingPane.reading_line`, set as the view scrolls: a screen's watcher (title
+bar, outline) runs in the same call, so those panes change in the same frame as
+the text. The messages (``SectionVisible``, ``PositionChanged``) come a frame later.
 """
 
 from __future__ import annotations
@@ -161,6 +159,7 @@ class ReadingPane(
         self._index: LayoutIndex | None = None
         self._refining: LayoutIndex | None = None  # what the wrap worker refines
         self._table: ParagraphTable | None = None
+        self._given: LayoutIndex | None = None  # a layout made off the UI thread
         self._anchor = 0
         self._width = 0  # content width (scrollbar excluded) at the last layout
         self._column = 1  # text column width at the last layout
@@ -169,8 +168,7 @@ class ReadingPane(
         self._current_paragraph: int | None = None
         self._section_id: str | None = None
         self._last_position: tuple[int, float] | None = None
-        # The reading line may sit below the top row: at the end (the view stops),
-        # or pinned by a centred jump to a match or mention, while it is in view.
+        # The reading line may sit low: at the end, or pinned by a centred jump.
         self._held_low = self._pinned = False
         self.count = CountPrefix()
         """Digits typed before G, gg, % or p."""
@@ -178,17 +176,15 @@ class ReadingPane(
     # -- loading and layout -------------------------------------------------
 
     def load_document(
-        self, document: Document, offset: int = 0, table: ParagraphTable | None = None
+        self, document: Document, offset: int = 0, table: ParagraphTable | LayoutIndex | None = None
     ) -> None:
-        """Show ``document``, with ``offset`` at the reading line.
-
-        Highlights and marks belong to the old text and are cleared.
+        """Show ``document``, with ``offset`` at the reading line (highlights and marks cleared).
 
         Args:
             document: The document.
             offset: Where the reading line goes.
-            table: Its ``table_of`` when already made off the UI thread
-                (~0.2 s at 5 MB): the comparison screen swaps two texts on a key.
+            table: Its ``table_of``, or its layout (used at its width), when made off
+                the UI thread (~0.2 s at 5 MB): the comparison screen swaps two texts.
         """
         self.document = document
         self._anchor = max(0, min(offset, len(self.document.text)))
@@ -200,7 +196,8 @@ class ReadingPane(
         self.set_reactive(ReadingPane.reading_line, None)
         self._pinned = self._held_low = False
         self._index = None
-        self._table = table
+        self._given = table if isinstance(table, LayoutIndex) else None
+        self._table = table.table if isinstance(table, LayoutIndex) else table
         self._invalidate()
         if self.is_mounted:
             self._relayout()
@@ -236,9 +233,12 @@ class ReadingPane(
         self._width = self._content_width
         self._column = width = self.text_width
         if self._index is None or self._index.width != width:
+            given, self._given = self._given, None
             if self._table is None:
                 self._table = table_of(self.document)
-            self._index = LayoutIndex(self.document.text, self._table, width)
+            if given is None or given.width != width or given.text is not self.document.text:
+                given = LayoutIndex(self.document.text, self._table, width)
+            self._index = given
             self._refining = self._index
             _: Worker[None] = self.run_worker(self._refine, group="reading-wrap", exclusive=True)
         self._place(self._anchor)

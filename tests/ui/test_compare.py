@@ -19,6 +19,7 @@ from reader.screens import comparing
 from reader.screens.compare import CompareScreen
 from reader.widgets.reading import ReadingPane
 from reader.widgets.section_map import SectionMap
+from reader.worker_process import WorkerProcess
 
 DATA = Path(__file__).parent.parent / "data" / "compare"
 
@@ -192,17 +193,20 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
     # second) are handed over only when the test says so: a key is pressed while
     # nothing is compared yet, and the edits are shown before the facts.
     documents_go, release = threading.Event(), threading.Event()
-    stream = comparing.stream_in_process
+    values = WorkerProcess.values
 
-    def gated(work: Any, args: tuple[object, ...], cancelled: Callable[[], bool]) -> Any:
-        values = stream(work, args, cancelled)
-        first = next(values)
+    def gated(self: WorkerProcess, cancelled: Callable[[], bool]) -> Any:
+        given = values(self, cancelled)
+        if not self.streaming:  # the edits' process
+            yield from given
+            return
+        first = next(given)
         documents_go.wait(60)
         yield first
         release.wait(60)
-        yield from values
+        yield from given
 
-    monkeypatch.setattr(comparing, "stream_in_process", gated)
+    monkeypatch.setattr(WorkerProcess, "values", gated)
     async with _app().run_test(size=(60, 20)) as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, CompareScreen)
@@ -241,10 +245,11 @@ async def test_big_texts_compare_in_worker_processes_while_the_text_reads(
         assert screen.reading.document is screen.views.shown.document
         await pilot.press("d")
         assert screen.reading.document is screen.views.hidden.document is screen.new
-        # …with the paragraph table made off the UI thread too.
-        assert screen.reading._table is screen.views.table(screen.new)
+        # …laid out off the UI thread too, at the pane's width.
+        assert screen.reading._index is screen.views.layouts[id(screen.new)]
         await pilot.press("d")
         assert screen.reading.document is screen.views.shown.document
+        assert screen.reading._index is screen.views.layouts[id(screen.reading.document)]
 
 
 async def test_side_by_side_lines_keep_every_wide_character() -> None:
