@@ -15,12 +15,14 @@ source; it is the identity for a text shown as it is (most news, the sample).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from enum import Enum
 from functools import cached_property
+from typing import cast
 
+from reader.model.columns import columns_of, rows_of
 from reader.model.structure.source_map import SourceMap
 
 # Names on screen follow the one control-character policy, in cleaning.py.
@@ -239,6 +241,12 @@ class Document:
         if self.source_map is _NO_MAP:
             object.__setattr__(self, "source_map", SourceMap.identity(len(self.text)))
 
+    def __reduce__(self) -> tuple[Callable[..., Document], tuple[object, ...]]:
+        # Its fields (not what cached properties added), the sections as columns.
+        values = [getattr(self, name) for name in _DOCUMENT_FIELDS]
+        values[_SECTIONS_AT] = columns_of(self.sections, _SECTION_FIELDS)
+        return (_document_from, (values,))
+
     @property
     def source_text(self) -> str:
         """What a full parse starts from: the Markdown source, else ``text``."""
@@ -411,3 +419,13 @@ class Fact:
     columns of a :class:`~reader.model.facts.table.FactTable`)."""
     value_end: float | int | None = None
     """Upper bound of a numeric range (3至5年 -> value 3, value_end 5)."""
+
+
+_DOCUMENT_FIELDS = tuple(one.name for one in fields(Document))
+_SECTIONS_AT = _DOCUMENT_FIELDS.index("sections")
+
+
+def _document_from(values: list[object]) -> Document:
+    """A :class:`Document` from what its ``__reduce__`` sent."""
+    values[_SECTIONS_AT] = rows_of(Section, cast(list[list[object]], values[_SECTIONS_AT]))
+    return Document(*values)  # type: ignore[arg-type]

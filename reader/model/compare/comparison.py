@@ -15,8 +15,9 @@ Position unit: character offsets into each document's ``text``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+from reader.model.columns import columns_of, rows_of
 from reader.model.compare.changes import (
     FactSummary,
     NameChange,
@@ -98,19 +99,21 @@ class Structure:
             )
             for row in self.rows
         ]
-        return (_structure_from, (rows, self.changes, self.lengths))
+        return (_structure_from, (rows, columns_of(self.changes, _CHANGE_FIELDS), self.lengths))
 
 
 _KINDS = {kind.value: kind for kind in PairKind}
+_CHANGE_FIELDS = tuple(one.name for one in fields(Change))
 
 
 def _structure_from(
     rows: list[tuple[int | None, int | None, float, int | None, bool, str, float, list[int], bool]],
-    changes: tuple[Change, ...],
+    change_columns: list[list[object]],
     lengths: tuple[int, int],
 ) -> Structure:
     """A :class:`Structure` from what its ``__reduce__`` sent (its rows' edits are
     the very objects of ``changes``, as before pickling)."""
+    changes = rows_of(Change, change_columns)
     return Structure(
         tuple(
             SectionRow(
