@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
+from itertools import chain
 
-from reader.model.columns import columns_of, rows_of
+from reader.model.columns import columns_of, in_pieces, rows_of
 from reader.model.compare.changes import (
     FactSummary,
     NameChange,
@@ -99,15 +100,19 @@ class Structure:
             )
             for row in self.rows
         ]
-        return (_structure_from, (rows, columns_of(self.changes, _CHANGE_FIELDS), self.lengths))
+        changes = columns_of(self.changes, _CHANGE_FIELDS)
+        return (_structure_from, (in_pieces(rows), changes, self.lengths))
 
 
 _KINDS = {kind.value: kind for kind in PairKind}
 _CHANGE_FIELDS = tuple(one.name for one in fields(Change))
 
 
+_Row = tuple[int | None, int | None, float, int | None, bool, str, float, list[int], bool]
+
+
 def _structure_from(
-    rows: list[tuple[int | None, int | None, float, int | None, bool, str, float, list[int], bool]],
+    pieces: list[list[_Row]],
     change_columns: list[list[object]],
     lengths: tuple[int, int],
 ) -> Structure:
@@ -123,7 +128,7 @@ def _structure_from(
                 tuple(changes[k] for k in edits) if edits else (),
                 retitled,
             )
-            for old, new, score, related, same, kind, share, edits, retitled in rows
+            for old, new, score, related, same, kind, share, edits, retitled in chain(*pieces)
         ),
         changes,
         lengths,
