@@ -105,7 +105,7 @@ def shingles(text: str) -> frozenset[tuple[str, str]]:
 
 def dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float:
     """Dice's coefficient of two shingle sets (1.0 when both are empty)."""
-    if not a and not b:
+    if a is b or (not a and not b):
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
 
@@ -150,6 +150,13 @@ def _after_heading(document: Document, section: Section) -> str:
     """A section's text after its heading: subtitle, body and all."""
     start = section.start if section.heading is None else section.heading[1]
     return document.text[start : section.end]
+
+
+def _title_shingles_of(key: str, known: dict[str, frozenset[str]]) -> frozenset[str]:
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _title_shingles(key)
+    return found
 
 
 def _title_shingles(title: str) -> frozenset[str]:
@@ -199,13 +206,18 @@ def _candidates(
     by_title: dict[str, list[int]] = {}
     for i, key in enumerate(old_keys):
         by_title.setdefault(key, []).append(i)
+    # Only word pairs found in few OLD sections tell sections apart.
+    distinctive = {shingle: olds for shingle, olds in postings.items() if len(olds) <= common}
+    by_body: dict[int, set[int]] = {}  # a body met before (shared shingles) shares its picks
     for j in range(new_n):
-        shared: Counter[int] = Counter()
-        for shingle in new_bodies[j]:
-            olds = postings.get(shingle)
-            if olds is not None and len(olds) <= common:
-                shared.update(olds)
-        chosen = {i for i, _ in shared.most_common(TOP_CANDIDATES)}
+        body = new_bodies[j]
+        picked = by_body.get(id(body))
+        if picked is None:
+            shared: Counter[int] = Counter()
+            for shingle in body & distinctive.keys():
+                shared.update(distinctive[shingle])
+            picked = by_body[id(body)] = {i for i, _ in shared.most_common(TOP_CANDIDATES)}
+        chosen = set(picked)
         chosen.update(by_title.get(new_keys[j], ())[:TOP_CANDIDATES])
         centre = round(j * old_n / max(1, new_n))
         chosen.update(range(max(0, centre - WINDOW), min(old_n, centre + WINDOW + 1)))
@@ -244,13 +256,16 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
     del same
     old_left = [i for i in range(len(old_keys)) if i not in new_of]
     new_left = [j for j in range(len(new_keys)) if j not in old_of]
-    old_titles = {i: _title_shingles(old_keys[i]) for i in old_left}
-    new_titles = {j: _title_shingles(new_keys[j]) for j in new_left}
+    # Equal titles (and texts, below) share one object, and so one score.
+    titles: dict[str, frozenset[str]] = {}
+    old_titles = {i: _title_shingles_of(old_keys[i], titles) for i in old_left}
+    new_titles = {j: _title_shingles_of(new_keys[j], titles) for j in new_left}
     # A text met before (boilerplate, a repeated clause) shares its shingles.
     known: dict[str, frozenset[tuple[str, str]]] = {}
     old_bodies = {i: _shingles(section_body(old, i), known) for i in old_left}
     new_bodies = {j: _shingles(section_body(new, j), known) for j in new_left}
     scored = []
+    known_scores: dict[tuple[int, int, int, int], float] = {}
     for a, b in _candidates(
         [old_keys[i] for i in old_left],
         [new_keys[j] for j in new_left],
@@ -258,7 +273,11 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
         [new_bodies[j] for j in new_left],
     ):
         i, j = old_left[a], new_left[b]
-        score = _score(old_titles[i], new_titles[j], old_bodies[i], new_bodies[j])
+        parts = (old_titles[i], new_titles[j], old_bodies[i], new_bodies[j])
+        key = (id(parts[0]), id(parts[1]), id(parts[2]), id(parts[3]))
+        score = known_scores.get(key)
+        if score is None:
+            score = known_scores[key] = _score(*parts)
         if score >= PAIR_THRESHOLD:
             # Ties go to the pair nearest the same place in both texts.
             scored.append((score, -abs(i / old_n - j / new_n), i, j))
