@@ -6,17 +6,14 @@ highlighted and OLD's deleted text inline, struck through (``d`` hides it), or
 OLD | NEW side by side (``s``, 140 columns or more); right, what changed among
 the figures and terms. ``]``/``[`` and ``n``/``N`` walk the changes.
 
-The screen shows NEW at once (its head, for a big text), then the section map
-and the marked text when the edits are found, and what changed among the
-figures and terms last: all computed off the UI thread, in worker processes for
-big texts (:mod:`reader.screens.comparing`), with both reading texts built
-there too, so no key waits for them. Bookmarks made here belong to NEW.
+NEW shows at once (its head, for a big text), then the section map and the
+marked text, then what changed among the figures and terms: all computed off
+the UI thread (:mod:`reader.screens.comparing`). Bookmarks here belong to NEW.
 """
 
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
@@ -35,7 +32,7 @@ from reader.model.document import Document
 from reader.model.text.cleaning import visible_name
 from reader.screens.comparing import Prepared, prepare
 from reader.screens.note import NotePrompt
-from reader.widgets.changes_list import ChangesList
+from reader.widgets.changes_list import ChangesList, chosen_change
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.reading import ReadingPane
 from reader.widgets.section_map import SectionMap
@@ -252,11 +249,7 @@ class CompareScreen(Screen[None]):
             return 0
         if self.change_index is not None:
             return self.change_index + (1 if after else -1)
-        # From the reading line: a change it is inside of is the next one.
-        offset = self.reading.current_offset
-        if after:
-            return bisect_right([end for _, end in self.view.stops], offset)
-        return bisect_left([start for start, _ in self.view.stops], offset) - 1
+        return self.view.stop_from(self.reading.current_offset, after=after)
 
     def _update_position(self) -> None:
         if self.view is None:
@@ -346,21 +339,13 @@ class CompareScreen(Screen[None]):
         key = event.option.id
         if comparison is None or view is None or not key:
             return
-        index = int(key[1:])
-        if key[0] == "q":
-            quantity = comparison.quantities[index]
-            span = quantity.new_span
-            if self.side_by_side:
-                self.old_pane.scroll_to_offset(quantity.old_span[0], center=True)
-                self.old_pane.set_highlights("selection", [quantity.old_span])
-        elif key[0] == "a":
-            span = comparison.added[index].span
-        else:
-            name = comparison.dropped[index]
-            self.notify(
-                f"“{name.text[:60]}” is no longer said ({name.mentions}× last time)", markup=False
-            )
+        span, old_span, note = chosen_change(comparison, key)
+        if note is not None or span is None:
+            self.notify(note or "", markup=False)
             return
+        if old_span is not None and self.side_by_side:
+            self.old_pane.scroll_to_offset(old_span[0], center=True)
+            self.old_pane.set_highlights("selection", [old_span])
         start, end = view.to_new.to_display(span[0]), view.to_new.to_display(span[1])
         self.change_index = None
         self.reading.scroll_to_offset(start, center=True)

@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model.compare.comparison import Comparison
+from reader.model.document import Span
 
 LISTED = 300
 """At most this many changed figures (and as many names of each list) are listed;
@@ -61,6 +62,19 @@ def change_options(comparison: Comparison) -> list[Option]:
     if not options:
         options.append(Option(Text("No figures or terms changed."), disabled=True))
     return options
+
+
+def chosen_change(comparison: Comparison, key: str) -> tuple[Span | None, Span | None, str | None]:
+    """What the row ``key`` stands for: where NEW says it, where OLD said it
+    (a figure), or a note to show instead (a dropped term NEW no longer says)."""
+    index = int(key[1:])
+    if key[0] == "q":
+        quantity = comparison.quantities[index]
+        return quantity.new_span, quantity.old_span, None
+    if key[0] == "a":
+        return comparison.added[index].span, None, None
+    name = comparison.dropped[index]
+    return None, None, f"“{name.text[:60]}” is no longer said ({name.mentions}× last time)"
 
 
 class ChangesList(OptionList):

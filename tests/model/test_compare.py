@@ -278,3 +278,18 @@ def test_a_section_with_the_same_title_and_text_is_paired_as_same_and_not_diffed
     changed = by_title["二、主要任务"]
     assert not changed.pair.same and changed.kind is PairKind.CHANGED
     assert [(c.deleted, c.inserted) for c in changed.changes] == [("5%", "6%")]
+
+
+def test_the_next_and_previous_change_from_a_place(pair: Comparison) -> None:
+    from reader.model.compare.merged import merged_view
+
+    view = merged_view(pair)
+    stops = view.stops
+    assert len(stops) >= 2
+    first, second = stops[0], stops[1]
+    assert view.stop_from(0, after=True) == 0 and view.stop_from(0, after=False) == -1
+    # Inside the first change: it is the next one; the previous is none.
+    assert view.stop_from(first[0], after=True) == 0
+    assert view.stop_from(first[1], after=True) == 1
+    assert view.stop_from(second[0] + 1, after=False) == 1
+    assert view.stop_from(len(view.document.text), after=True) == len(stops)

@@ -55,3 +55,22 @@ async def test_a_short_list_is_in_at_once() -> None:
         changes = pilot.app.query_one(ChangesList)
         changes.show_changes(comparison)
         assert changes.filled and len(_rows(changes)) == 1 + len(comparison.added)
+
+
+def test_a_row_leads_to_where_new_says_it_or_to_a_note() -> None:
+    from pathlib import Path
+
+    from reader.model.opening import open_document
+    from reader.widgets.changes_list import chosen_change
+
+    data = Path(__file__).parent.parent / "data" / "compare"
+    comparison = compare(
+        open_document(str(data / "report_2023.txt")), open_document(str(data / "report_2024.txt"))
+    )
+    assert comparison.quantities and comparison.added and comparison.dropped
+    figure = comparison.quantities[0]
+    assert chosen_change(comparison, "q0") == (figure.new_span, figure.old_span, None)
+    assert chosen_change(comparison, "a0") == (comparison.added[0].span, None, None)
+    span, old_span, note = chosen_change(comparison, "d0")
+    assert span is None and old_span is None and note is not None
+    assert comparison.dropped[0].text[:10] in note and "no longer said" in note

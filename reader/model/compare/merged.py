@@ -39,6 +39,13 @@ class MergedView:
     stops: tuple[Span, ...]
     """One span per change (its deletion and insertion together), for ]/[ and n/N."""
 
+    def stop_from(self, offset: int, *, after: bool) -> int:
+        """Index of the next stop from ``offset`` (one it is inside of counts as
+        next), or of the previous one (-1 when there is none)."""
+        if after:
+            return bisect_right([end for _, end in self.stops], offset)
+        return bisect_left([start for start, _ in self.stops], offset) - 1
+
 
 class _Shift:
     """NEW offsets to merged offsets, given where text was inserted."""
