@@ -23,7 +23,7 @@ LISTED = 300
 """At most this many changed figures (and as many names of each list) are listed;
 ``reader compare --format json`` has them all."""
 
-BATCH = 60
+BATCH = 24
 """Rows added at a time, one batch a frame."""
 
 
