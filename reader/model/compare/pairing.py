@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from reader.model.document import Document, ParagraphKind, Section
 from reader.model.paragraphs import spans_of
@@ -32,6 +33,8 @@ _NUMBERING = re.compile(
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
+K = TypeVar("K")
+V = TypeVar("V")
 _TITLES = frozenset({ParagraphKind.HEADING, ParagraphKind.SUBTITLE})
 
 PAIR_THRESHOLD = 0.35
@@ -130,19 +133,12 @@ def section_body(document: Document, index: int) -> str:
     return document.text[start : section.end]
 
 
-def _key(title: str, keys: dict[str, str]) -> str:
-    key = keys.get(title)
-    if key is None:
-        key = keys[title] = title_key(title)
-    return key
-
-
-def _shingles(
-    text: str, known: dict[str, frozenset[tuple[str, str]]]
-) -> frozenset[tuple[str, str]]:
-    found = known.get(text)
+def _once(known: dict[K, V], key: K, make: Callable[[K], V]) -> V:
+    """``make(key)``, made once per equal key (equal titles and texts share one
+    object, and so one score: see ``pair_sections``)."""
+    found = known.get(key)
     if found is None:
-        found = known[text] = shingles(text)
+        found = known[key] = make(key)
     return found
 
 
@@ -150,13 +146,6 @@ def _after_heading(document: Document, section: Section) -> str:
     """A section's text after its heading: subtitle, body and all."""
     start = section.start if section.heading is None else section.heading[1]
     return document.text[start : section.end]
-
-
-def _title_shingles_of(key: str, known: dict[str, frozenset[str]]) -> frozenset[str]:
-    found = known.get(key)
-    if found is None:
-        found = known[key] = _title_shingles(key)
-    return found
 
 
 def _title_shingles(title: str) -> frozenset[str]:
@@ -236,8 +225,8 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
         section, placed after the NEW section paired with the OLD one before it.
     """
     keys: dict[str, str] = {}  # a title seen before is not keyed again
-    old_keys = [_key(s.title, keys) for s in old.sections]
-    new_keys = [_key(s.title, keys) for s in new.sections]
+    old_keys = [_once(keys, s.title, title_key) for s in old.sections]
+    new_keys = [_once(keys, s.title, title_key) for s in new.sections]
     old_n, new_n = max(1, len(old_keys)), max(1, len(new_keys))
     old_of: dict[int, tuple[int, float]] = {}
     new_of: dict[int, int] = {}
@@ -258,12 +247,12 @@ def pair_sections(old: Document, new: Document) -> list[SectionPair]:
     new_left = [j for j in range(len(new_keys)) if j not in old_of]
     # Equal titles (and texts, below) share one object, and so one score.
     titles: dict[str, frozenset[str]] = {}
-    old_titles = {i: _title_shingles_of(old_keys[i], titles) for i in old_left}
-    new_titles = {j: _title_shingles_of(new_keys[j], titles) for j in new_left}
+    old_titles = {i: _once(titles, old_keys[i], _title_shingles) for i in old_left}
+    new_titles = {j: _once(titles, new_keys[j], _title_shingles) for j in new_left}
     # A text met before (boilerplate, a repeated clause) shares its shingles.
     known: dict[str, frozenset[tuple[str, str]]] = {}
-    old_bodies = {i: _shingles(section_body(old, i), known) for i in old_left}
-    new_bodies = {j: _shingles(section_body(new, j), known) for j in new_left}
+    old_bodies = {i: _once(known, section_body(old, i), shingles) for i in old_left}
+    new_bodies = {j: _once(known, section_body(new, j), shingles) for j in new_left}
     scored = []
     known_scores: dict[tuple[int, int, int, int], float] = {}
     for a, b in _candidates(
