@@ -122,7 +122,7 @@ class CompareScreen(Screen[None]):
                 self.new,
                 lambda: worker.is_cancelled,
                 lambda prepared: self.app.call_from_thread(self._compared, prepared),
-                lambda: self.reading.text_width,
+                lambda: self.app.call_from_thread(lambda: self.reading.text_width),
             )
         except Exception as error:  # any failure is a notification, never a crash
             self.app.call_from_thread(self._failed, error)

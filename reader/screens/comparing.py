@@ -108,7 +108,7 @@ def prepare(
 
     ``shown`` gets the sections paired and every edit as soon as they are in
     (what changed among the facts is empty then), the reading texts laid out
-    ``width()`` cells wide (asked then: the pane may have been laid out since);
+    ``width()`` cells wide (asked then, of the UI thread: the pane is laid out since);
     the comparison with the facts is returned when they are in too. ``None``
     when cancelled.
 
