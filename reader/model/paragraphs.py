@@ -12,10 +12,10 @@ the app reads it as before; ``starts`` gives the start offsets without objects.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Sequence
 
 from reader.model.document import Paragraph, ParagraphKind
+from reader.model.indexed import TupleLike
 
 KINDS: tuple[ParagraphKind, ...] = tuple(ParagraphKind)
 """The kinds, in the order their numbers index."""
@@ -24,7 +24,7 @@ KIND_NUMBERS = {kind: number for number, kind in enumerate(KINDS)}
 _NUMBER = KIND_NUMBERS
 
 
-class Paragraphs(Sequence[Paragraph]):
+class Paragraphs(TupleLike[Paragraph]):
     """Paragraphs in text order, stored as columns."""
 
     __slots__ = ("_kinds", "_sections", "ends", "starts")
@@ -90,42 +90,17 @@ class Paragraphs(Sequence[Paragraph]):
     def __len__(self) -> int:
         return len(self.starts)
 
-    @overload
-    def __getitem__(self, index: int) -> Paragraph: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Paragraph]: ...
-
-    def __getitem__(self, index: int | slice) -> Paragraph | Sequence[Paragraph]:
-        if isinstance(index, slice):
-            return tuple(self._make(k) for k in range(*index.indices(len(self))))
-        size = len(self.starts)
-        if index < 0:
-            index += size
-        if not 0 <= index < size:
-            raise IndexError("paragraph index out of range")
-        return self._make(index)
-
-    def _make(self, k: int) -> Paragraph:
+    def _item(self, k: int) -> Paragraph:
         return Paragraph(k, self.starts[k], self.ends[k], KINDS[self._kinds[k]], self._sections[k])
 
-    def __iter__(self) -> Iterator[Paragraph]:
-        return (self._make(k) for k in range(len(self.starts)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Paragraphs):
-            return (self.starts, self.ends, self._kinds, self._sections) == (
-                other.starts,
-                other.ends,
-                other._kinds,
-                other._sections,
-            )
-        if isinstance(other, Sequence):
-            return len(other) == len(self) and tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))  # as the equal tuple's
+    def _same(self, other: TupleLike[Paragraph]) -> bool:
+        assert isinstance(other, Paragraphs)
+        return (self.starts, self.ends, self._kinds, self._sections) == (
+            other.starts,
+            other.ends,
+            other._kinds,
+            other._sections,
+        )
 
     def __repr__(self) -> str:
         return f"Paragraphs({len(self)} paragraphs)"

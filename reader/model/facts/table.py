@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import overload
 
 from reader.model.document import Fact, FactKind, Mention
+from reader.model.indexed import TupleLike
 
 KINDS: tuple[FactKind, ...] = tuple(FactKind)
 """Kind numbers of the table, in ``FactKind`` order."""
@@ -34,7 +34,7 @@ _NONE, _INT, _FLOAT, _STR, _BIG = 0, 1, 2, 3, 4
 int too big for a float (pooled as its digits)."""
 
 
-class Mentions(Sequence[Mention]):
+class Mentions(TupleLike[Mention]):
     """Mentions ``lo:hi`` of a table, built one at a time when read."""
 
     __slots__ = ("_hi", "_lo", "_table")
@@ -45,35 +45,14 @@ class Mentions(Sequence[Mention]):
     def __len__(self) -> int:
         return self._hi - self._lo
 
-    @overload
-    def __getitem__(self, index: int) -> Mention: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Mention]: ...
-
-    def __getitem__(self, index: int | slice) -> Mention | Sequence[Mention]:
-        if isinstance(index, slice):
-            return tuple(self)[index]
-        size = self._hi - self._lo
-        if index < 0:
-            index += size
-        if not 0 <= index < size:
-            raise IndexError("mention index out of range")
+    def _item(self, index: int) -> Mention:
         return self._table.mention(self._lo + index)
 
-    def __iter__(self) -> Iterator[Mention]:
-        mention = self._table.mention
-        return (mention(i) for i in range(self._lo, self._hi))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mentions) and other._table is self._table:
-            return (other._lo, other._hi) == (self._lo, self._hi)
-        if isinstance(other, Sequence):
-            return len(other) == len(self) and tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))  # as the equal tuple's
+    def _same(self, other: TupleLike[Mention]) -> bool | None:
+        assert isinstance(other, Mentions)
+        return (
+            (other._lo, other._hi) == (self._lo, self._hi) if other._table is self._table else None
+        )
 
     def __repr__(self) -> str:
         return f"Mentions({list(self)!r})"

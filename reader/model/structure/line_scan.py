@@ -12,10 +12,10 @@ the lines as the metadata rules read them (near the two ends), split on demand.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable
 from functools import cache
-from typing import overload
 
+from reader.model.indexed import Indexed
 from reader.model.structure.numbering import NUMBER_STARTS
 from reader.model.structure.units import WRAPPED_LINE_MAX
 
@@ -101,7 +101,7 @@ def scan(text: str) -> tuple[list[int], list[tuple[int, int, int]]]:
     return blanks, candidates
 
 
-class EndLines(Sequence[str]):
+class EndLines(Indexed[str]):
     """``text.split("\\n")`` as far as the metadata rules read it: lines split on demand."""
 
     def __init__(self, text: str) -> None:
@@ -129,26 +129,16 @@ class EndLines(Sequence[str]):
     def __len__(self) -> int:
         return self.size
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(self.size))]
-        if index < 0:
-            index += self.size
-        if not 0 <= index < self.size:
-            raise IndexError(index)
+    def _item(self, index: int) -> str:
         a = self.start(index)
         b = self._text.find("\n", a)
         return self._text[a : b if b >= 0 else len(self._text)]
 
-    def __iter__(self) -> Iterator[str]:
-        return (self[k] for k in range(self.size))
+    def _sliced(self, items: Iterable[str]) -> list[str]:
+        return list(items)  # as ``text.split`` gives
 
 
-class Starts(Sequence[int]):
+class Starts(Indexed[int]):
     """The start offsets of :class:`EndLines`."""
 
     def __init__(self, lines: EndLines) -> None:
@@ -157,18 +147,11 @@ class Starts(Sequence[int]):
     def __len__(self) -> int:
         return self._lines.size
 
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[int]: ...
-    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(self._lines.size))]
-        if index < 0:
-            index += self._lines.size
-        if not 0 <= index < self._lines.size:
-            raise IndexError(index)
+    def _item(self, index: int) -> int:
         return self._lines.start(index)
+
+    def _sliced(self, items: Iterable[int]) -> list[int]:
+        return list(items)
 
 
 def first_nonblank(text: str) -> int | None:
